@@ -1,0 +1,92 @@
+"""From a Document to a Report: run every signal, attach evidence, then let the models score it."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .document import Document, build_document
+from .report import LOW_CONFIDENCE_WORDS, Report
+from .signals import extract_all
+
+
+class Scorer(Protocol):
+    """Anything that adds model scores to a report (see ``credibility.models``)."""
+
+    def score(self, doc: Document, report: Report) -> None: ...
+
+
+def analyze_document(doc: Document, scorer: Scorer | None = None, *, source: str | None = None) -> Report:
+    """All signals for one parsed document, plus model scores when a scorer is given."""
+    signals = extract_all(doc)
+    features: dict[str, float] = {}
+    spans = []
+    for signal in signals:
+        for name, value in signal.features.items():
+            features[f"{signal.name}.{name}"] = value
+        spans.extend(signal.spans)
+    spans.sort(key=lambda s: (s.start, s.end))
+    report = Report(
+        id=doc.id,
+        text=doc.text,
+        source=source,
+        title=doc.title,
+        author=doc.author,
+        date=doc.date,
+        site=doc.site,
+        url=doc.url,
+        lang=doc.lang,
+        lang_confidence=doc.lang_confidence,
+        supported=doc.supported,
+        word_count=doc.word_count,
+        sentence_count=len(doc.sentences),
+        features=features,
+        spans=spans,
+    )
+    if not doc.supported:
+        report.warnings.append(
+            f"language '{doc.lang}' is not supported (supported: {', '.join(_supported())}); "
+            "lexicon-based signals were not computed and no model scores are given"
+        )
+    elif not doc.lang_reliable:
+        report.warnings.append(f"language identification is uncertain ({doc.lang}, p={doc.lang_confidence:.2f})")
+    if 0 < doc.word_count < LOW_CONFIDENCE_WORDS:
+        report.warnings.append(f"short text ({doc.word_count} words): scores are low-confidence")
+    if doc.word_count == 0:
+        report.warnings.append("no words found in the text")
+    if scorer is not None and doc.supported and doc.word_count:
+        scorer.score(doc, report)
+    return report
+
+
+def analyze(
+    text: str,
+    *,
+    title: str | None = None,
+    lang: str | None = None,
+    id: str = "text",
+    scorer: Scorer | None | str = "default",
+) -> Report:
+    """Analyse one article given as text; the main Python entry point.
+
+    ``scorer="default"`` uses the shipped models when they are installed (``models/``); pass ``None`` for
+    signals only, or a loaded scorer from :mod:`credibility.models`.
+    """
+    doc = build_document(text, id=id, title=title, lang=lang)
+    if scorer == "default":
+        scorer = default_scorer()
+    return analyze_document(doc, scorer)  # type: ignore[arg-type]
+
+
+def default_scorer() -> Scorer | None:
+    """The shipped models, or None when they are not available (signals still work)."""
+    try:
+        from .models.scorer import load_default_scorer
+    except ImportError:
+        return None
+    return load_default_scorer()
+
+
+def _supported() -> tuple[str, ...]:
+    from .lexicon import supported_languages
+
+    return supported_languages()

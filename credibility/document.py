@@ -1,0 +1,153 @@
+"""The parsed article every signal reads: text, metadata, paragraphs, sentences and words with offsets.
+
+An article is parsed exactly once. Extractors never re-split or re-tokenise; they read these arrays and
+report evidence as character offsets into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from .language import detect_language
+from .lexicon import LanguageResources, resources_for
+from .text_split import iter_words, split_paragraphs, split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: its character span, its paragraph, and its half-open range of word indices."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    first_word: int
+    end_word: int
+
+    @property
+    def word_count(self) -> int:
+        return self.end_word - self.first_word
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed article. Build with :func:`build_document`; treat as read-only afterwards."""
+
+    text: str
+    id: str = ""
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+    url: str | None = None
+    lang: str = "und"
+    lang_confidence: float = 0.0
+    lang_reliable: bool = False
+    lang_forced: bool = False
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    word_starts: list[int] = field(default_factory=list)
+    word_ends: list[int] = field(default_factory=list)
+    words_lower: list[str] = field(default_factory=list)
+    word_sentence: list[int] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def resources(self) -> LanguageResources | None:
+        """Lexicons for the document's language, or None when the language is not supported."""
+        return resources_for(self.lang)
+
+    @property
+    def supported(self) -> bool:
+        return self.resources is not None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.word_starts)
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing character ``offset`` (None between sentences)."""
+        starts = self._sentence_starts()
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sentence_words(self, sentence: Sentence) -> list[str]:
+        return self.words_lower[sentence.first_word : sentence.end_word]
+
+    def _sentence_starts(self) -> list[int]:
+        cached = self.extra.get("_sentence_starts")
+        if cached is None:
+            cached = [s.start for s in self.sentences]
+            self.extra["_sentence_starts"] = cached
+        return cached
+
+
+def normalize_text(text: str) -> str:
+    """Normalise line endings and Unicode (NFC) and drop control characters that break offsets."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs"))
+
+
+def build_document(
+    text: str,
+    *,
+    id: str = "",
+    title: str | None = None,
+    author: str | None = None,
+    date: str | None = None,
+    site: str | None = None,
+    url: str | None = None,
+    lang: str | None = None,
+) -> Document:
+    """Parse ``text`` once into a :class:`Document`.
+
+    ``lang`` forces the language (e.g. when the caller knows better than a short text can tell);
+    otherwise it is identified from the text.
+    """
+    text = normalize_text(text)
+    if lang:
+        guess_code, confidence, reliable, forced = lang, 1.0, True, True
+    else:
+        guess = detect_language(text if not title else f"{title}\n{text}")
+        guess_code, confidence, reliable, forced = guess.code, guess.confidence, guess.reliable, False
+    doc = Document(
+        text=text,
+        id=id,
+        title=title,
+        author=author,
+        date=date,
+        site=site,
+        url=url,
+        lang=guess_code,
+        lang_confidence=confidence,
+        lang_reliable=reliable,
+        lang_forced=forced,
+    )
+    resources = resources_for(guess_code)
+    abbreviations = frozenset(resources.settings.get("abbreviations", ())) if resources else frozenset()
+    _segment(doc, abbreviations)
+    return doc
+
+
+def _segment(doc: Document, abbreviations: frozenset[str]) -> None:
+    text = doc.text
+    doc.paragraphs = split_paragraphs(text)
+    for p_index, (p_start, p_end) in enumerate(doc.paragraphs):
+        for s_start, s_end in split_sentences(text, p_start, p_end, abbreviations):
+            first = len(doc.word_starts)
+            s_index = len(doc.sentences)
+            for word in iter_words(text, s_start, s_end):
+                doc.word_starts.append(word.start())
+                doc.word_ends.append(word.end())
+                doc.words_lower.append(word.group(0).lower())
+                doc.word_sentence.append(s_index)
+            doc.sentences.append(Sentence(s_index, s_start, s_end, p_index, first, len(doc.word_starts)))

@@ -1,0 +1,24 @@
+"""Signal extractors, one module per family, registered by name in :data:`EXTRACTORS`."""
+
+from __future__ import annotations
+
+from ..document import Document
+from . import attribution, boilerplate, claims, hedging, readability, style  # noqa: F401  (registration)
+from .base import EXTRACTORS, Extractor, Signal, Span, register
+
+__all__ = ["EXTRACTORS", "Extractor", "Signal", "Span", "register", "extract_all", "feature_names"]
+
+
+def feature_names(extractors: tuple[str, ...] | None = None) -> list[str]:
+    """Qualified feature names ``extractor.feature`` in a stable order."""
+    names = extractors or tuple(EXTRACTORS)
+    return [f"{name}.{feature}" for name in names for feature in EXTRACTORS[name].feature_names]
+
+
+def extract_all(doc: Document, extractors: tuple[str, ...] | None = None) -> list[Signal]:
+    """Run the named extractors (all by default) on one document."""
+    names = extractors or tuple(EXTRACTORS)
+    unknown = [n for n in names if n not in EXTRACTORS]
+    if unknown:
+        raise ValueError(f"unknown extractor(s) {unknown}; known: {sorted(EXTRACTORS)}")
+    return [EXTRACTORS[name](doc) for name in names]
