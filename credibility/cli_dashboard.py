@@ -1,11 +1,44 @@
-"""`credibility dashboard` (being written)."""
+"""`credibility dashboard`: start the Streamlit dashboard shipped inside the package."""
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
+from .dashboard_app import APP_PATH
 
-@click.command("dashboard")
-def dashboard_command() -> None:
-    """Not available yet."""
-    raise click.ClickException("'dashboard' is not available yet")
+
+def streamlit_command(*, port: int, host: str, headless: bool, extra: tuple[str, ...] = ()) -> list[str]:
+    """The ``streamlit run`` command line; usage statistics off because the tool runs offline."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(APP_PATH),
+        "--server.port", str(port),
+        "--server.address", host,
+        "--server.headless", "true" if headless else "false",
+        "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "viewer",
+        *extra,
+    ]  # fmt: skip
+
+
+@click.command(
+    "dashboard",
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+)
+@click.option("--port", type=int, default=8501, show_default=True, help="Port to serve on.")
+@click.option("--host", default="localhost", show_default=True, help="Address to listen on (0.0.0.0 for all).")
+@click.option("--headless", is_flag=True, help="Do not open a browser window.")
+@click.argument("streamlit_args", nargs=-1, type=click.UNPROCESSED)
+def dashboard_command(port: int, host: str, headless: bool, streamlit_args: tuple[str, ...]) -> None:
+    """Start the dashboard: Analyze one article, score a Batch, inspect the Models.
+
+    Extra arguments are passed on to ``streamlit run`` (for example --theme.base dark).
+    """
+    command = streamlit_command(port=port, host=host, headless=headless, extra=streamlit_args)
+    click.echo(f"credibility dashboard: http://{host}:{port}  (Ctrl+C stops it)", err=True)
+    sys.stderr.flush()
+    # Become the Streamlit server rather than wrap it, so a signal sent to this process (Ctrl+C, a
+    # service manager, a test) reaches the server and no orphan is left behind.
+    os.execv(command[0], command)

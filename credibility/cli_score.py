@@ -1,11 +1,216 @@
-"""`credibility score` (being written)."""
+"""`credibility score`: score articles from files, folders, globs, tables, stdin or URLs."""
 
 from __future__ import annotations
 
+import io
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TextIO
+
 import click
 
+from .aggregate import SourceAggregator
+from .batch import DEFAULT, DEFAULT_CHUNK_SIZE, load_scorer, score_items
+from .ingest import InputItem, TableColumnError, check_tables, discover, iter_items
+from .output import FORMATS, ReportWriter, ResumeError, make_writer, prepare_resume, write_aggregates
+from .report import Report
 
-@click.command("score")
-def score_command() -> None:
-    """Not available yet."""
-    raise click.ClickException("'score' is not available yet")
+EPILOG = """\b
+Inputs: .txt/.md/.html files, folders (recursive), globs, .csv/.tsv/.jsonl/.parquet tables
+(text column auto-detected: text, content, body, article), '-' for standard input, http(s) URLs.
+Exit status: 0 all articles scored, 1 some could not be read or analysed, 2 usage error.
+"""
+
+
+@click.command("score", epilog=EPILOG)
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|-...")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table: readable lines; jsonl: one Report per line; csv: flat columns incl. every feature.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write records to FILE as they are scored (default: standard output).",
+)
+@click.option("--text-col", help="Column holding the article text in CSV/JSONL/Parquet inputs.")
+@click.option("--lang", help="Force the language (e.g. en, nl) instead of identifying it per article.")
+@click.option("--no-model", is_flag=True, help="Signals only: do not load or apply the trained models.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes; results are identical and in input order.",
+)
+@click.option("--resume", is_flag=True, help="Skip ids already in --output (jsonl/csv) and append the rest.")
+@click.option(
+    "--by-source",
+    is_flag=True,
+    help="Print per-source aggregates instead of per-article records (those still go to --output).",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, notes or summary on standard error.")
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_CHUNK_SIZE,
+    hidden=True,
+    help="Articles per unit of parallel work.",
+)
+@click.pass_context
+def score_command(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    text_col: str | None,
+    lang: str | None,
+    no_model: bool,
+    jobs: int,
+    resume: bool,
+    by_source: bool,
+    quiet: bool,
+    chunk_size: int,
+) -> None:
+    """Score news articles for AI-generation and credibility signals, with the evidence behind them."""
+    if resume and output is None:
+        raise click.UsageError("--resume needs --output FILE (the records to continue from)")
+    if inputs.count("-") > 1:
+        raise click.UsageError("'-' (standard input) can be given only once")
+    found = discover(inputs)
+    try:
+        check_tables(found.sources, text_col)
+    except TableColumnError as exc:
+        raise click.UsageError(str(exc)) from exc
+    done: set[str] = set()
+    if resume:
+        try:
+            done = prepare_resume(output, fmt)
+        except ResumeError as exc:
+            raise click.UsageError(str(exc)) from exc
+    note = _Notes(quiet)
+    for message in found.notes:
+        note(f"note: {message}")
+    scorer = None if no_model else DEFAULT
+    if scorer is not None and load_scorer() is None:
+        note("note: no trained models are installed; showing signals only (see 'credibility train')")
+
+    skipped = [0]
+    items = _skip_done(iter_items(found.sources, text_col=text_col), done, skipped)
+    reports = score_items(items, scorer=scorer, lang=lang, jobs=jobs, chunk_size=chunk_size)
+    aggregator = SourceAggregator() if by_source else None
+    total = None if resume or any(s.kind in ("table", "stdin") for s in found.sources) else len(found.sources)
+    try:
+        scored, failed = _write_all(reports, fmt, output, resume, aggregator, note, quiet, total)
+        if aggregator is not None:
+            write_aggregates(aggregator.rows(), fmt, sys.stdout)
+    except BrokenPipeError:  # e.g. `credibility score ... | head`: stop quietly
+        _silence_stdout()
+        ctx.exit(1)
+    summary = f"scored {scored} article(s): {scored - failed} ok, {failed} failed"
+    if resume:
+        summary += f", {skipped[0]} skipped (already in {output})"
+    if output is not None:
+        summary += f"; records in {output}"
+    note(summary)
+    ctx.exit(1 if failed else 0)
+
+
+class _Notes:
+    """Messages for the person at the terminal, on standard error, silenced by --quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+
+    def __call__(self, message: str) -> None:
+        if not self.quiet:
+            from tqdm import tqdm
+
+            tqdm.write(message, file=sys.stderr)
+
+
+def _skip_done(items: Iterator[InputItem], done: set[str], skipped: list[int]) -> Iterator[InputItem]:
+    for item in items:
+        if item.id in done:
+            skipped[0] += 1
+            continue
+        yield item
+
+
+def _open_output(output: Path | None, *, append: bool) -> tuple[TextIO, Callable[[], None]]:
+    if output is None:
+        return sys.stdout, lambda: sys.stdout.flush()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle = output.open("a" if append else "w", encoding="utf-8", newline="")
+    return handle, handle.close
+
+
+def _write_all(
+    reports: Iterator[Report],
+    fmt: str,
+    output: Path | None,
+    resume: bool,
+    aggregator: SourceAggregator | None,
+    note: _Notes,
+    quiet: bool,
+    total: int | None,
+) -> tuple[int, int]:
+    """Write each report as it arrives (per-article records go to stdout unless --by-source)."""
+    if output is None and aggregator is not None:
+        return _drain(reports, None, aggregator, note, quiet, total, echo_errors=True)
+    stream, close = _open_output(output, append=resume)
+    try:
+        header = not (resume and output is not None and output.stat().st_size > 0)
+        writer = make_writer(fmt, stream, header=header)
+        echo = output is not None or fmt != "table" or aggregator is not None
+        return _drain(reports, writer, aggregator, note, quiet, total, echo_errors=echo)
+    finally:
+        close()
+
+
+def _drain(
+    reports: Iterator[Report],
+    writer: ReportWriter | None,
+    aggregator: SourceAggregator | None,
+    note: _Notes,
+    quiet: bool,
+    total: int | None,
+    *,
+    echo_errors: bool,
+) -> tuple[int, int]:
+    from tqdm import tqdm
+
+    scored = failed = 0
+    progress = tqdm(
+        reports, total=total, file=sys.stderr, unit=" articles", disable=quiet or not sys.stderr.isatty()
+    )
+    for report in progress:
+        scored += 1
+        if report.error:
+            failed += 1
+            if echo_errors:
+                note(f"error: {report.error}")
+        if aggregator is not None:
+            aggregator.add(report)
+        if writer is not None:
+            writer.write(report)
+    progress.close()
+    return scored, failed
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the interpreter's final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass

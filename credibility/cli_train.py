@@ -1,17 +1,153 @@
-"""`credibility train` and `credibility evaluate` (being written)."""
+"""`credibility train` and `credibility evaluate`: fit a model on a labelled CSV, or measure one.
+
+Training compares a linear model and gradient-boosted trees by grouped cross-validation, keeps the
+better, calibrates it, sets the threshold for a target false-positive rate and writes the model with its
+card atomically (an interrupted run leaves any existing model as it was).
+"""
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+
 import click
+import numpy as np
+from tqdm import tqdm
+
+from .models.features import featurize_texts
+from .models.labeled_csv import LabeledData, LabeledDataError, read_labeled_csv
+from .models.metrics import binary_metrics
+from .models.split import data_fingerprint
+from .models.training import CANDIDATES, fit_binary
+
+_csv_options = [
+    click.argument("csv_path", metavar="LABELED.csv", type=click.Path(dir_okay=False, path_type=Path)),
+    click.option("--text-col", default="text", show_default=True, help="Column holding the article text."),
+    click.option("--label-col", default="label", show_default=True, help="Column holding the class label."),
+    click.option("--title-col", default=None, help="Optional column holding the title."),
+    click.option("--group-col", default=None,
+                 help="Optional column grouping rows that must stay on one side of a split (same story/source)."),
+]
+
+
+def csv_options(func):
+    for option in reversed(_csv_options):
+        func = option(func)
+    return func
+
+
+def _featurize(data: LabeledData, n_jobs: int, no_cache: bool) -> tuple[np.ndarray, list[str]]:
+    with tqdm(total=len(data.texts), desc="features", unit="text", leave=False) as bar:
+        return featurize_texts(data.texts, data.titles, None, n_jobs=n_jobs, cache=not no_cache, progress=bar.update)
+
+
+def _print_metrics(m: dict, heading: str) -> None:
+    def f(x: float) -> str:
+        return "–" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.3f}"
+
+    click.echo(heading)
+    click.echo(f"  rows: {m['n']} ({m['n_positive']} positive, {m['n_negative']} negative)")
+    click.echo(f"  AUROC: {f(m['auroc'])}")
+    click.echo(f"  F1 at threshold {m['threshold']:.3f}: {f(m['f1'])}   accuracy: {f(m['accuracy'])}")
+    click.echo(f"  TPR at {m['target_fpr']:.0%} FPR: {f(m['tpr_at_fpr'])}")
+    click.echo(f"  FPR at threshold: {f(m['fpr_at_threshold'])}   TPR at threshold: {f(m['tpr_at_threshold'])}")
+    click.echo(f"  calibration: Brier {f(m['brier'])}, expected calibration error {f(m['ece'])}")
 
 
 @click.command("train")
-def train_command() -> None:
-    """Not available yet."""
-    raise click.ClickException("'train' is not available yet")
+@csv_options
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=Path("model.joblib"),
+              show_default=True, help="Model file to write (its .card.json and .md are written beside it).")
+@click.option("--positive", default=None, help="Label of the positive class (default: guessed, e.g. 'machine').")
+@click.option("--name", default=None, help="Model name (default: the output file's stem).")
+@click.option("--target-fpr", type=click.FloatRange(0.0, 0.5), default=0.01, show_default=True,
+              help="False-positive rate the decision threshold is set for.")
+@click.option("--folds", "n_splits", type=click.IntRange(2, 20), default=5, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--model", "kinds", type=click.Choice([*CANDIDATES, "both"]), default="both", show_default=True,
+              help="Model family to fit, or both to compare them and keep the better.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=2, show_default=True, help="Featurisation processes.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the feature cache in artifacts/.")
+def train_command(csv_path: Path, text_col: str, label_col: str, title_col: str | None, group_col: str | None,
+                  out_path: Path, positive: str | None, name: str | None, target_fpr: float, n_splits: int,
+                  seed: int, kinds: str, jobs: int, no_cache: bool) -> None:
+    """Train a model on LABELED.csv (two classes) and write it with its model card."""
+    from .models.store import save_model
+
+    try:
+        data = read_labeled_csv(csv_path, text_col=text_col, label_col=label_col, title_col=title_col,
+                                group_col=group_col, positive=positive)
+    except LabeledDataError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"{csv_path.name}: {len(data.texts)} rows; classes {data.classes[0]!r} (0) and {data.classes[1]!r} (1)")
+    X, names = _featurize(data, jobs, no_cache)  # noqa: N806
+    candidates = CANDIDATES if kinds == "both" else (kinds,)
+    with tqdm(total=n_splits * len(candidates), desc="cross-validation", unit="fold", leave=False) as bar:
+        fitted = fit_binary(X, data.y, data.groups, names, name=name or out_path.stem, task="custom",
+                            classes=data.classes, candidates=candidates, target_fpr=target_fpr,
+                            n_splits=n_splits, seed=seed, tick=lambda: bar.update(1))
+    for kind, score in fitted.candidate_scores.items():
+        click.echo(f"  {kind}: cross-validated AUROC {score:.3f}")
+    click.echo(f"kept: {fitted.model.kind}")
+    _print_metrics(fitted.oof_metrics, f"cross-validated metrics ({n_splits}-fold, grouped; out-of-fold):")
+    model = fitted.model
+    model.metadata.update({
+        "description": f"Trained with `credibility train` on {csv_path.name}.",
+        "training_data": {
+            "file": csv_path.name,
+            "fingerprint": data_fingerprint(data.texts, data.labels),
+            "rows_per_class": {c: int((data.labels == c).sum()) for c in data.classes},
+        },
+        "cross_validated_metrics": fitted.oof_metrics,
+        "candidates": fitted.candidate_scores,
+        "threshold_note": f"Threshold set for {target_fpr:.1%} false positives on out-of-fold scores of "
+                          f"{data.classes[0]!r}.",
+    })
+    save_model(model, out_path)
+    click.echo(f"wrote {out_path} (threshold {model.threshold:.3f} for {target_fpr:.0%} FPR)")
 
 
 @click.command("evaluate")
-def evaluate_command() -> None:
-    """Not available yet."""
-    raise click.ClickException("'evaluate' is not available yet")
+@csv_options
+@click.option("--model", "model_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Model file (e.g. models/ai_generated.joblib).")
+@click.option("--trust-model", is_flag=True, help="Load the model even if it does not match its card (runs its code).")
+@click.option("--plots", "plots_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder for roc.png and reliability.png.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=2, show_default=True)
+@click.option("--no-cache", is_flag=True)
+def evaluate_command(csv_path: Path, text_col: str, label_col: str, title_col: str | None, group_col: str | None,
+                     model_path: Path, trust_model: bool, plots_dir: Path, jobs: int, no_cache: bool) -> None:
+    """Measure a model on LABELED.csv: metrics at its stored threshold, ROC and reliability plots."""
+    from .models.plots import reliability_png, roc_png
+    from .models.store import ModelVerificationError, load_model
+
+    try:
+        model = load_model(model_path, trust_unverified=trust_model)
+    except (ModelVerificationError, FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    classes = tuple(model.classes)
+    try:
+        data = read_labeled_csv(csv_path, text_col=text_col, label_col=label_col, title_col=title_col,
+                                group_col=group_col, min_per_class=1, classes=classes)
+    except LabeledDataError as exc:
+        raise click.ClickException(str(exc)) from None
+    X, names = _featurize(data, jobs, no_cache)  # noqa: N806
+    index = {n: i for i, n in enumerate(names)}
+    missing = [n for n in model.feature_names if n not in index]
+    cols = np.column_stack([X[:, index[n]] if n in index else np.full(len(X), model.mean[j])
+                            for j, n in enumerate(model.feature_names)])
+    if missing:
+        click.echo(f"warning: {len(missing)} model feature(s) no longer computed, treated as typical: "
+                   f"{', '.join(missing[:5])}", err=True)
+    prob = model.predict_proba(cols)
+    metrics = binary_metrics(data.y, prob, model.threshold, model.target_fpr or 0.01)
+    _print_metrics(metrics, f"{model.name} on {csv_path.name} (positive class {classes[1]!r}):")
+    title = f"{model.name} on {csv_path.name}"
+    if len(np.unique(data.y)) == 2:
+        roc = roc_png(data.y, prob, plots_dir / "roc.png", title=title, threshold=model.threshold)
+        click.echo(f"wrote {roc}")
+    else:
+        click.echo("only one class present: no ROC curve", err=True)
+    rel = reliability_png(data.y, prob, plots_dir / "reliability.png", title=title)
+    click.echo(f"wrote {rel}")

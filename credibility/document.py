@@ -7,6 +7,7 @@ report evidence as character offsets into ``Document.text``.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,11 +91,16 @@ class Document:
         return cached
 
 
+# Unicode categories Cc (except tab and newline) and Cs (lone surrogates).
+_CONTROL_CHARS_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def normalize_text(text: str) -> str:
     """Normalise line endings and Unicode (NFC) and drop control characters that break offsets."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs"))
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return _CONTROL_CHARS_RE.sub("", text)
 
 
 def build_document(

@@ -9,6 +9,8 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 # Below this many letters an identification is a guess; we say so instead of pretending.
 MIN_LETTERS_FOR_RELIABLE_ID = 40
+# The opening of an article identifies its language as well as the whole, at a fraction of the cost.
+SAMPLE_CHARS = 1500
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +27,7 @@ def _identifier() -> LanguageIdentifier:
 
 def detect_language(text: str) -> LanguageGuess:
     """Best language code for ``text`` with a normalised confidence in [0, 1]."""
-    sample = text[:5000]
+    sample = text[:SAMPLE_CHARS]
     letters = sum(ch.isalpha() for ch in sample)
     if letters == 0:
         return LanguageGuess("und", 0.0, False)

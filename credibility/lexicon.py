@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,25 +39,33 @@ class PhraseMatch:
 
 
 class PhraseMatcher:
-    """All entries of one word list compiled into a single regular expression (one pass per text)."""
+    """All entries of one word list compiled into a single regular expression (one pass per text).
+
+    Plain phrases are compiled as a character trie (shared prefixes factored out), which is many times
+    faster than a flat alternation of hundreds of words; ``re:`` entries are tried first, then the
+    longest phrase. The note of a plain phrase is found again from its normalised text.
+    """
 
     def __init__(self, name: str, entries: list[LexiconEntry]) -> None:
         self.name = name
         self.entries = entries
-        self._notes: list[str] = []
+        self._regex_notes: dict[str, str] = {}
+        self._phrase_notes: dict[str, str] = {}
         alternatives: list[str] = []
-        plain = sorted((e for e in entries if not e.pattern.startswith("re:")), key=lambda e: -len(e.pattern))
-        regexes = [e for e in entries if e.pattern.startswith("re:")]
-        for index, entry in enumerate([*regexes, *plain]):
-            body = entry.pattern[3:] if entry.pattern.startswith("re:") else _phrase_to_regex(entry.pattern)
-            alternatives.append(f"(?P<e{index}>{body})")
-            self._notes.append(entry.note)
-        if alternatives:
-            self.regex: re.Pattern[str] | None = re.compile(
-                r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE | re.UNICODE
-            )
-        else:
-            self.regex = None
+        for entry in entries:
+            if entry.pattern.startswith("re:"):
+                group = f"r{len(self._regex_notes)}"
+                self._regex_notes[group] = entry.note
+                alternatives.append(f"(?P<{group}>{entry.pattern[3:]})")
+            else:
+                self._phrase_notes.setdefault(phrase_key(entry.pattern), entry.note)
+        if self._phrase_notes:
+            alternatives.append(f"(?P<phrase>{trie_regex(self._phrase_notes)})")
+        self.regex: re.Pattern[str] | None = (
+            re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE | re.UNICODE)
+            if alternatives
+            else None
+        )
 
     def __bool__(self) -> bool:
         return self.regex is not None
@@ -66,15 +74,44 @@ class PhraseMatcher:
         if self.regex is None:
             return
         for match in self.regex.finditer(text, start, len(text) if end is None else end):
-            note = self._notes[int(match.lastgroup[1:])] if match.lastgroup else ""
+            group = match.lastgroup or ""
+            if group == "phrase":
+                note = self._phrase_notes.get(phrase_key(match.group(0)), "")
+            else:
+                note = self._regex_notes.get(group, "")
             yield PhraseMatch(match.start(), match.end(), match.group(0), note)
 
     def search(self, text: str) -> PhraseMatch | None:
         return next(self.finditer(text), None)
 
 
-def _phrase_to_regex(phrase: str) -> str:
-    return r"\s+".join(re.escape(part) for part in phrase.split())
+def phrase_key(phrase: str) -> str:
+    """Lower-case phrase with whitespace runs folded: how plain entries are compared."""
+    return " ".join(phrase.lower().split())
+
+
+def trie_regex(phrases: Iterable[str]) -> str:
+    """A regex matching exactly the given (normalised) phrases, factored by shared prefixes.
+
+    Greedy optional tails make the longest phrase win; a space in a phrase matches any whitespace run.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + build(child) for char, child in sorted(node.items()) if char
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def read_entries(path: Path) -> list[LexiconEntry]:

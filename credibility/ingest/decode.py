@@ -34,9 +34,8 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes, name: str = "input") -> Decoded:
     """Decode ``data``; raise :class:`BinaryContent` for binary data.
 
-    Order: UTF-16 with a BOM, UTF-8 (BOM stripped), then a detector (charset_normalizer, when installed)
-    restricted to encodings plausible for English and Dutch news, then cp1252, then Latin-1 (which
-    decodes any byte string).
+    Order: UTF-16 with a BOM, UTF-8 (BOM stripped), cp1252, then a detector (charset_normalizer)
+    restricted to encodings plausible for English and Dutch news, then Latin-1 (decodes any bytes).
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Decoded(data.decode("utf-16"), "utf-16")
@@ -55,25 +54,29 @@ def decode_bytes(data: bytes, name: str = "input") -> Decoded:
     )
 
 
-_PLAUSIBLE = ("cp1252", "latin_1", "iso8859_15", "cp1250", "mac_roman")
+_PLAUSIBLE = ("latin_1", "iso8859_15", "cp1250", "mac_roman")
 
 
 def _detect_legacy(data: bytes) -> str:
-    """Best single-byte encoding for non-UTF-8 bytes; cp1252 unless the detector is clearly sure."""
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - charset_normalizer ships with trafilatura/requests
-        from_bytes = None
-    if from_bytes is not None:
-        best = from_bytes(data, cp_isolation=list(_PLAUSIBLE)).best()
-        if best is not None and best.encoding not in ("cp1252", "latin_1") and best.chaos < 0.05:
-            try:
-                data.decode(best.encoding)
-                return best.encoding
-            except (UnicodeDecodeError, LookupError):
-                pass
+    """cp1252 whenever it decodes (the usual case for English and Dutch); otherwise ask the detector.
+
+    Short texts fool statistical detectors (cp1250 and cp1252 agree on most letters), so the detector
+    only decides between the encodings left when cp1252 cannot decode the bytes at all.
+    """
     try:
         data.decode("cp1252")
         return "cp1252"
     except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset_normalizer ships with trafilatura
         return "latin-1"
+    best = from_bytes(data, cp_isolation=list(_PLAUSIBLE)).best()
+    if best is not None and best.chaos < 0.1:
+        try:
+            data.decode(best.encoding)
+            return best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return "latin-1"

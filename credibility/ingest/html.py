@@ -28,11 +28,15 @@ def parse_html(data: bytes | str, *, id: str, source_path: str | None, url: str 
     from trafilatura import bare_extraction  # heavy import, only when HTML is read
 
     try:
-        result = bare_extraction(data, url=url, with_metadata=True, include_comments=False, include_tables=False)
+        result = bare_extraction(
+            data, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
         return error_item(id, f"{name}: HTML could not be parsed ({exc})", source_path=source_path, url=url)
     if result is None or not (result.text or "").strip():
-        return error_item(id, f"{name}: no article text found in the HTML page", source_path=source_path, url=url)
+        return error_item(
+            id, f"{name}: no article text found in the HTML page", source_path=source_path, url=url
+        )
     title = clean_meta(result.title)
     return InputItem(
         id=id,

@@ -14,8 +14,16 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 _MAX_TITLE_CHARS = 150
 _MAX_TITLE_WORDS = 20
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
-_FRONT_KEYS = {"title": "title", "author": "author", "date": "date", "site": "site", "source": "site",
-               "url": "url", "lang": "lang", "language": "lang"}
+_FRONT_KEYS = {
+    "title": "title",
+    "author": "author",
+    "date": "date",
+    "site": "site",
+    "source": "site",
+    "url": "url",
+    "lang": "lang",
+    "language": "lang",
+}
 _ATX_HEADING_RE = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.M)
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -96,7 +104,7 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
         value = value.strip().strip("'\"")
         if sep and field and value:
             meta[field] = value
-    return text.lstrip("\ufeff")[match.end():], meta
+    return text.lstrip("\ufeff")[match.end() :], meta
 
 
 def _strip_markdown(text: str) -> str:

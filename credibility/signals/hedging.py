@@ -1,14 +1,135 @@
-"""hedging signals (placeholder: being written)."""
+"""Hedging signals: how much a text softens its claims (hedges) or insists on them (boosters).
+
+Careful reporting hedges what is uncertain ("reportedly", "may", "naar verluidt"); heavy hedging without
+sources, or boosters that wave doubt away ("clearly", "ongetwijfeld"), are both marks of weak
+credibility. Cues come from the per-language lists ``hedges`` and ``boosters`` (context rules live in
+their ``re:`` entries); each list is matched once over the whole text and mapped to sentences by offset.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
-from .base import Signal, register
+import re
+from functools import cache
 
-FEATURES = ()
+from ..document import Document
+from ..lexicon import LanguageResources
+from .base import Signal, Span, rate_per_100_words, register, share
+
+FEATURES = (
+    "hedge_rate_per_100_words",
+    "hedged_sentence_share",
+    "booster_rate_per_100_words",
+    "boosted_sentence_share",
+    "hedge_booster_balance",
+)
+
+
+def cue_matches(doc: Document, *list_names: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, list name) of every match of the given word lists, in text order.
+
+    Same entries and rules as ``doc.resources.matcher(name)``, but many times faster: ``PhraseMatcher``
+    tries each of its ~150 case-insensitive alternatives at every word start and needs one pass per
+    list, which costs milliseconds per article. Here the plain entries are folded into a character trie,
+    all lists share one pass (the first list wins where two would match at the same place), and the
+    pattern runs case-sensitively on the lower-cased text, which lets the regex engine skip ahead on
+    first letters; entries holding a case-sensitive group ``(?-i:...)`` run on the original text.
+    """
+    res = doc.resources
+    if res is None:
+        return []
+    lowered_pattern, cased_pattern = _cue_patterns(res, list_names)
+    text = doc.text
+    lowered = doc.extra.get("_text_lower")
+    if lowered is None:
+        lowered = text.lower()
+        doc.extra["_text_lower"] = lowered  # cache key: the lower-cased text (used when offsets are kept)
+    found: list[tuple[int, int, str, str]] = []
+    if lowered_pattern is not None:
+        if len(lowered) != len(text):  # rare characters whose lower case is longer: match case-insensitively
+            lowered_pattern, lowered = re.compile(lowered_pattern.pattern, re.IGNORECASE), text
+        for m in lowered_pattern.finditer(lowered):
+            found.append((m.start(), m.end(), text[m.start() : m.end()], list_names[int(m.lastgroup[1:])]))
+    if cased_pattern is not None:
+        for m in cased_pattern.finditer(text):
+            found.append((m.start(), m.end(), m.group(0), list_names[int(m.lastgroup[1:])]))
+        found.sort()
+    return found
+
+
+@cache
+def _cue_patterns(
+    res: LanguageResources, list_names: tuple[str, ...]
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(pattern for the lower-cased text, case-insensitive pattern for entries with ``(?-i:``)."""
+    lowered_groups: list[str] = []
+    cased_groups: list[str] = []
+    for index, name in enumerate(list_names):
+        entries = res.matcher(name).entries
+        regexes = [e.pattern[3:] for e in entries if e.pattern.startswith("re:")]
+        cased = [f"(?:{r})" for r in regexes if "(?-i:" in r]
+        lowered = [f"(?:{r})" for r in regexes if "(?-i:" not in r]
+        plain = [" ".join(e.pattern.lower().split()) for e in entries if not e.pattern.startswith("re:")]
+        if plain:
+            lowered.append(_trie_regex(plain))
+        if lowered:
+            lowered_groups.append(f"(?P<g{index}>{'|'.join(lowered)})")
+        if cased:
+            cased_groups.append(f"(?P<g{index}>{'|'.join(cased)})")
+    return _compile(lowered_groups, 0), _compile(cased_groups, re.IGNORECASE)
+
+
+def _compile(alternatives: list[str], flags: int) -> re.Pattern[str] | None:
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags | re.UNICODE)
+
+
+def _trie_regex(phrases: list[str]) -> str:
+    """One regex matching any of ``phrases`` (longest first), shared prefixes factored out."""
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root)
+
+
+def _emit(node: dict) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
+
+
+def find_cues(doc: Document) -> dict[str, list[tuple[int, int, str, int]]]:
+    """Hedge and booster cues as (start, end, text, sentence index), in text order, by list name."""
+    cues: dict[str, list[tuple[int, int, str, int]]] = {"hedges": [], "boosters": []}
+    for start, end, text, list_name in cue_matches(doc, "hedges", "boosters"):
+        sentence = doc.sentence_at(start)
+        if sentence is not None:
+            cues[list_name].append((start, end, text, sentence.index))
+    return cues
 
 
 @register("hedging", FEATURES)
 def extract_hedging(doc: Document) -> Signal:
-    """Placeholder."""
-    return Signal("hedging", {}, ())
+    """Hedge and booster cues: how tentatively or how forcefully the text states its claims."""
+    cues = find_cues(doc)
+    hedges, boosters = cues["hedges"], cues["boosters"]
+    n_sentences = len(doc.sentences)
+    total = len(hedges) + len(boosters)
+    features = {
+        "hedge_rate_per_100_words": rate_per_100_words(len(hedges), doc),
+        "hedged_sentence_share": share(len({c[3] for c in hedges}), n_sentences),
+        "booster_rate_per_100_words": rate_per_100_words(len(boosters), doc),
+        "boosted_sentence_share": share(len({c[3] for c in boosters}), n_sentences),
+        "hedge_booster_balance": share(len(hedges) - len(boosters), total),
+    }
+    spans = [Span(s, e, "hedge", f"hedge: '{t}' weakens the claim") for s, e, t, _ in hedges]
+    spans += [Span(s, e, "booster", f"booster: '{t}' presents the claim as certain") for s, e, t, _ in boosters]
+    spans.sort(key=lambda span: (span.start, span.end))
+    return Signal("hedging", features, tuple(spans))

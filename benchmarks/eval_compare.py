@@ -1,0 +1,83 @@
+"""Precision and recall of the compare flags on the hand-labeled story pairs in data/stories/eval.
+
+For every pair (source A, source B), A and B are compared and each sentence of B is scored:
+- predicted *contradicted* when it appears in any reported contradiction;
+- predicted *uncorroborated* when it is the evidence of an uncorroborated claim (a claim no other source
+  aligns with, or a figure no other source has);
+- labeled positive when it contains one of the pair's labeled fragments.
+Usage: ``python benchmarks/eval_compare.py [--pairs PATH] [--verbose]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from credibility.compare import compare_documents
+from credibility.document import build_document
+
+DEFAULT_PAIRS = Path(__file__).resolve().parents[1] / "data" / "stories" / "eval" / "pairs.jsonl"
+FLAGS = ("contradicted", "uncorroborated")
+
+
+def predicted_flags(pair: dict) -> tuple[list[str], dict[str, set[int]]]:
+    """B's sentences and, per flag, the indices of B's sentences the comparison flags."""
+    docs = [build_document(pair[k]["text"], lang=pair[k]["lang"], site=pair[k]["site"]) for k in ("a", "b")]
+    result = compare_documents(docs, labels=["A", "B"])
+    b = docs[1]
+    flags: dict[str, set[int]] = {flag: set() for flag in FLAGS}
+    for claim in result.claims:
+        for c in claim.contradictions:
+            for ev in (c.a, c.b):
+                if ev.source == 1:
+                    flags["contradicted"].add(ev.sentence_index)
+        if claim.status == "uncorroborated":
+            flags["uncorroborated"].update(ev.sentence_index for ev in claim.evidence if ev.source == 1)
+    return [b.sentence_text(s) for s in b.sentences], flags
+
+
+def evaluate(pairs: list[dict], verbose: bool = False) -> dict[str, dict[str, float]]:
+    counts = {flag: {"tp": 0, "fp": 0, "fn": 0} for flag in FLAGS}
+    for pair in pairs:
+        sentences, flags = predicted_flags(pair)
+        for flag in FLAGS:
+            fragments = pair["labels"][flag]
+            for fragment in fragments:
+                if not any(fragment in s for s in sentences):
+                    raise ValueError(f"{pair['id']}: labeled fragment {fragment!r} is not in any sentence of B")
+            for i, sentence in enumerate(sentences):
+                gold = any(fragment in sentence for fragment in fragments)
+                pred = i in flags[flag]
+                key = "tp" if gold and pred else "fp" if pred else "fn" if gold else None
+                if key:
+                    counts[flag][key] += 1
+                    if verbose and key != "tp":
+                        print(f"  {key.upper()} {flag:<15} {pair['id']}: {sentence}")
+    out = {}
+    for flag, c in counts.items():
+        precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        out[flag] = {**c, "precision": round(precision, 3), "recall": round(recall, 3)}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
+    parser.add_argument("--verbose", action="store_true", help="list every false positive and miss")
+    args = parser.parse_args()
+    pairs = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines() if line.strip()]
+    started = time.perf_counter()
+    scores = evaluate(pairs, args.verbose)
+    elapsed = time.perf_counter() - started
+    n_sentences = sum(len(build_document(p["b"]["text"], lang=p["b"]["lang"]).sentences) for p in pairs)
+    print(f"{len(pairs)} labeled pairs, {n_sentences} sentences of source B, {elapsed:.1f} s")
+    print(f"{'flag':<16}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
+    for flag, s in scores.items():
+        print(f"{flag:<16}{s['precision']:>10.3f}{s['recall']:>8.3f}{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""Do two aligned claims contradict each other, and does a claim carry a figure no other source has?
+
+Contradiction kinds, each with the words that show it:
+- ``antonym``: one says "classified", the other "unclassified" (pairs from ``compare_antonyms``);
+- ``stage``: a deal "explored" versus in "advanced negotiations" (levels from ``compare_scales``);
+- ``negation``: one sentence is negated and the other is not (``compare_negations``);
+- ``figure``: both give a figure of the same kind (amount, percentage, count, date, weekday, year) and
+  no value agrees;
+- ``actor``: both name someone, and each names a person/organisation the other source never mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .anchors import Anchor
+from .units import ClaimUnit, Cue
+
+# Figures within this relative tolerance agree (rounding: "nearly 40 million" vs "39.8 million").
+FIGURE_TOLERANCE = 0.02
+# Negation and actor flips are only trusted between closely aligned sentences.
+NEGATION_MIN_SIMILARITY = 0.4
+# Across languages, paraphrase moves negation around ("declined to comment" / "wilde niets zeggen").
+NEGATION_MIN_SIMILARITY_CROSS_LANGUAGE = 0.6
+ACTOR_MIN_SIMILARITY = 0.4
+COMPARED_FIGURES = ("money", "percent", "count", "date", "weekday", "year", "month")
+NOVEL_FIGURES = ("money", "percent", "count", "date", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Why two aligned units contradict; spans are ``(start, end, text)`` in each source's text."""
+
+    kind: str
+    detail: str
+    a_spans: tuple[tuple[int, int, str], ...]
+    b_spans: tuple[tuple[int, int, str], ...]
+
+
+def _spans(items: list[Anchor] | list[Cue] | tuple) -> tuple[tuple[int, int, str], ...]:
+    return tuple((x.start, x.end, x.text) for x in items)
+
+
+def figures_agree(x: Anchor, y: Anchor) -> bool:
+    if x.kind != y.kind:
+        return False
+    if x.kind == "money" and x.value.split(":")[0] != y.value.split(":")[0]:
+        return False
+    a, b = x.number, y.number
+    if a is None or b is None:
+        return x.value == y.value
+    if x.kind in ("date", "weekday", "year", "month"):
+        return a == b
+    return abs(a - b) <= FIGURE_TOLERANCE * max(abs(a), abs(b), 1e-9)
+
+
+def find_conflicts(a: ClaimUnit, b: ClaimUnit, similarity: float, names_a: frozenset[str],
+                   names_b: frozenset[str]) -> list[Conflict]:
+    """All contradictions between two aligned units; ``names_x`` are every name source x mentions."""
+    out: list[Conflict] = []
+    out += _antonym_conflicts(a, b)
+    out += _stage_conflicts(a, b)
+    out += _figure_conflicts(a, b)
+    negation_floor = NEGATION_MIN_SIMILARITY if a.lang == b.lang else NEGATION_MIN_SIMILARITY_CROSS_LANGUAGE
+    if similarity >= negation_floor and len(a.negations) % 2 != len(b.negations) % 2 and not any(
+        c.kind == "antonym" for c in out
+    ):
+        negated, plain = (a, b) if len(a.negations) % 2 else (b, a)
+        words = ", ".join(c.text for c in negated.negations)
+        out.append(Conflict("negation", f"one source negates the claim ({words}), the other does not",
+                            _spans(a.negations), _spans(b.negations)))
+    if similarity >= ACTOR_MIN_SIMILARITY:
+        out += _actor_conflicts(a, b, names_a, names_b)
+    return out
+
+
+def _antonym_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
+    out = []
+    for key in sorted({c.key for c in a.antonyms} & {c.key for c in b.antonyms}):
+        sides_a = {c.value for c in a.antonyms if c.key == key}
+        sides_b = {c.value for c in b.antonyms if c.key == key}
+        if sides_a != sides_b and len(sides_a) == 1 and len(sides_b) == 1:
+            ca = [c for c in a.antonyms if c.key == key]
+            cb = [c for c in b.antonyms if c.key == key]
+            out.append(Conflict("antonym", f"“{ca[0].text}” versus “{cb[0].text}”", _spans(ca), _spans(cb)))
+    return out
+
+
+def _stage_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
+    out = []
+    for scale in sorted({c.key for c in a.stages} & {c.key for c in b.stages}):
+        ca = [c for c in a.stages if c.key == scale]
+        cb = [c for c in b.stages if c.key == scale]
+        level_a, level_b = max(int(c.value) for c in ca), max(int(c.value) for c in cb)
+        if level_a != level_b:
+            top_a = max(ca, key=lambda c: int(c.value))
+            top_b = max(cb, key=lambda c: int(c.value))
+            out.append(Conflict("stage", f"{scale} stage “{top_a.text}” ({level_a}) versus “{top_b.text}” ({level_b})",
+                                (( top_a.start, top_a.end, top_a.text),), ((top_b.start, top_b.end, top_b.text),)))
+    return out
+
+
+def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
+    out = []
+    for kind in COMPARED_FIGURES:
+        fa = [x for x in a.anchors if x.kind == kind]
+        fb = [y for y in b.anchors if y.kind == kind]
+        if not fa or not fb:
+            continue
+        if kind == "money":
+            # amounts in different currencies are not comparable without a rate; compare per currency
+            currencies = {x.value.split(":")[0] for x in fa} & {y.value.split(":")[0] for y in fb}
+            fa = [x for x in fa if x.value.split(":")[0] in currencies]
+            fb = [y for y in fb if y.value.split(":")[0] in currencies]
+            if not fa or not fb:
+                continue
+        if any(figures_agree(x, y) for x in fa for y in fb):
+            continue
+        text_a = ", ".join(x.text for x in fa)
+        text_b = ", ".join(y.text for y in fb)
+        out.append(Conflict("figure", f"{kind}: {text_a} versus {text_b}", _spans(fa), _spans(fb)))
+    return out
+
+
+def _actor_conflicts(a: ClaimUnit, b: ClaimUnit, names_a: frozenset[str], names_b: frozenset[str]) -> list[Conflict]:
+    only_a = [x for x in a.anchors if x.kind == "name" and x.value not in names_b]
+    only_b = [y for y in b.anchors if y.kind == "name" and y.value not in names_a]
+    if not only_a or not only_b:
+        return []
+    shown_a = ", ".join(dict.fromkeys(x.text for x in only_a))
+    shown_b = ", ".join(dict.fromkeys(y.text for y in only_b))
+    return [Conflict("actor", f"named actors differ: {shown_a} versus {shown_b}", _spans(only_a), _spans(only_b))]
+
+
+def novel_figures(unit: ClaimUnit, other_figures: list[Anchor], conflicting: set[tuple[int, int]]) -> list[Anchor]:
+    """Figures of ``unit`` that match no figure anywhere in the other sources (and are not already a
+    reported conflict): an invented or unsourced number."""
+    out = []
+    for figure in unit.anchors:
+        if figure.kind not in NOVEL_FIGURES or (figure.start, figure.end) in conflicting:
+            continue
+        if not any(figures_agree(figure, other) for other in other_figures):
+            out.append(figure)
+    return out

@@ -1,0 +1,198 @@
+"""Compare several versions of one story: align their claims, classify each, summarise each source.
+
+Pipeline: Documents → claim units (units.py) → links between sources (align.py) → claims (connected
+links) → contradictions on each link and figures no other source has (conflicts.py) → derivations
+(derive.py) → :class:`CompareResult`.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+
+from ..document import Document
+from .align import LINK_THRESHOLD, Link, align, clusters
+from .conflicts import Conflict, find_conflicts, novel_figures
+from .derive import Relation, find_relations, notices
+from .result import (
+    ClaimResult,
+    CompareResult,
+    Contradiction,
+    Derivation,
+    Evidence,
+    SourceInfo,
+    SourceSummary,
+)
+from .units import ClaimUnit, claim_units
+
+
+def source_label(doc: Document, path: str | None, index: int) -> str:
+    """A short human name: the site, else the file name, else "source N"."""
+    if doc.site:
+        return doc.site
+    if path:
+        return Path(path).stem
+    return f"source {index + 1}"
+
+
+def _unique(labels: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def compare_documents(docs: list[Document], labels: list[str] | None = None, paths: list[str | None] | None = None,
+                      threshold: float = LINK_THRESHOLD) -> CompareResult:
+    """Compare two or more Documents about one story (any mix of supported languages)."""
+    if len(docs) < 2:
+        raise ValueError("comparing needs at least two sources")
+    paths = paths or [None] * len(docs)
+    labels = _unique(labels or [source_label(d, paths[i], i) for i, d in enumerate(docs)])
+    sources = [SourceInfo(i, labels[i], d.lang, d.title, d.site, d.date, paths[i]) for i, d in enumerate(docs)]
+    warnings = [f"{labels[i]}: language '{d.lang}' has no lexicons; it is aligned through numbers, dates, "
+                "names and quotes only" for i, d in enumerate(docs) if not d.supported]
+    units: list[ClaimUnit] = []
+    for i, doc in enumerate(docs):
+        skip = frozenset(index for index, _ in notices(doc))
+        units += claim_units(doc, i, skip)
+    warnings += [f"{labels[i]}: {w}" for i, d in enumerate(docs) for w in d.extra.get("compare_warnings", [])]
+    links, _ = align(units, threshold)
+    names = [frozenset(a.value for u in units if u.source == i for a in u.anchors if a.kind == "name")
+             for i in range(len(docs))]
+    conflicts = {}
+    for link in links:
+        a, b = units[link.a], units[link.b]
+        found = find_conflicts(a, b, link.similarity, names[a.source], names[b.source])
+        if found:
+            conflicts[(link.a, link.b)] = found
+    evidence = [_evidence(u, labels) for u in units]
+    claims = _claims(units, links, conflicts, evidence, labels, len(docs))
+    claims += _figure_claims(units, conflicts, evidence, labels, len(claims))
+    relations = find_relations(docs, labels, units, links)
+    summaries = _summaries(units, links, conflicts, claims, relations, labels)
+    return CompareResult(sources, claims, summaries, warnings)
+
+
+def _evidence(unit: ClaimUnit, labels: list[str]) -> Evidence:
+    return Evidence(unit.source, labels[unit.source], unit.sentence_index, unit.start, unit.end, unit.text,
+                    unit.lang, unit.claim_types, unit.attributed)
+
+
+def _claims(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[int, int], list[Conflict]],
+            evidence: list[Evidence], labels: list[str], n_sources: int) -> list[ClaimResult]:
+    out = []
+    for group in clusters(len(units), links):
+        members = sorted(group, key=lambda i: (units[i].source, units[i].sentence_index))
+        member_set = set(members)
+        sources = sorted({units[i].source for i in members})
+        contradictions = []
+        for link in links:
+            if link.a in member_set and (link.a, link.b) in conflicts:
+                for c in conflicts[(link.a, link.b)]:
+                    contradictions.append(Contradiction(c.kind, c.detail, evidence[link.a], evidence[link.b],
+                                                        c.a_spans, c.b_spans, link.similarity))
+        if contradictions:
+            status = "contradicted"
+        elif len(sources) >= 2:
+            status = "corroborated"
+        else:
+            status = "uncorroborated"
+        claim = ClaimResult(f"C{len(out) + 1}", status, units[members[0]].text, sources,
+                            [evidence[i] for i in members], contradictions)
+        claim.cells = _cells(members, units, links, conflicts, sources)
+        if status == "uncorroborated":
+            others = [f"{labels[s]} ({units_lang(units, s)})" for s in range(n_sources) if s not in sources]
+            claim.note = "could not be aligned with any sentence of " + ", ".join(others)
+        out.append(claim)
+    return out
+
+
+def units_lang(units: list[ClaimUnit], source: int) -> str:
+    return next((u.lang for u in units if u.source == source), "?")
+
+
+def _cells(members: list[int], units: list[ClaimUnit], links: list[Link],
+           conflicts: dict[tuple[int, int], list[Conflict]], sources: list[int]) -> dict[int, str]:
+    """Each source's stance relative to the first source's version (a conflict edge flips it)."""
+    if len(sources) == 1:
+        return {sources[0]: "only source"}
+    member_set = set(members)
+    adjacency: dict[int, list[tuple[int, bool]]] = {i: [] for i in members}
+    for link in links:
+        if link.a in member_set:
+            flip = (link.a, link.b) in conflicts
+            adjacency[link.a].append((link.b, flip))
+            adjacency[link.b].append((link.a, flip))
+    variant = {members[0]: False}
+    queue = deque([members[0]])
+    while queue:
+        i = queue.popleft()
+        for j, flip in adjacency[i]:
+            if j not in variant:
+                variant[j] = variant[i] ^ flip
+                queue.append(j)
+    cells: dict[int, str] = {}
+    for i in members:
+        stance = "contradicts" if variant.get(i, False) else "supports"
+        if cells.get(units[i].source) != "contradicts":
+            cells[units[i].source] = stance
+    return cells
+
+
+def _figure_claims(units: list[ClaimUnit], conflicts: dict[tuple[int, int], list[Conflict]],
+                   evidence: list[Evidence], labels: list[str], offset: int) -> list[ClaimResult]:
+    """A claim per sentence that gives a figure found in no other source (even if the rest aligns)."""
+    in_conflict: dict[int, set[tuple[int, int]]] = {}
+    for (a, b), found in conflicts.items():
+        for c in found:
+            in_conflict.setdefault(a, set()).update((s, e) for s, e, _ in c.a_spans)
+            in_conflict.setdefault(b, set()).update((s, e) for s, e, _ in c.b_spans)
+    out = []
+    for i, unit in enumerate(units):
+        others = [a for u in units if u.source != unit.source for a in u.anchors]
+        novel = novel_figures(unit, others, in_conflict.get(i, set()))
+        if not novel:
+            continue
+        shown = ", ".join(f"“{a.text}”" for a in novel)
+        claim = ClaimResult(f"C{offset + len(out) + 1}", "uncorroborated", unit.text, [unit.source], [evidence[i]],
+                            kind="figure", figures=[(a.start, a.end, a.text) for a in novel],
+                            note=f"figure {shown} appears in no other source")
+        claim.cells = {unit.source: "only source"}
+        out.append(claim)
+    return out
+
+
+def _summaries(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[int, int], list[Conflict]],
+               claims: list[ClaimResult], relations: list[Relation], labels: list[str]) -> list[SourceSummary]:
+    linked = {i for link in links for i in (link.a, link.b)}
+    conflicted = {i for pair in conflicts for i in pair}
+    out = []
+    for s, label in enumerate(labels):
+        mine = [i for i, u in enumerate(units) if u.source == s]
+        corroborated = sum(1 for i in mine if i in linked and i not in conflicted)
+        uncorroborated = sum(1 for i in mine if i not in linked)
+        contradicted = sum(1 for i in mine if i in conflicted)
+        figure_claims = sum(1 for c in claims if c.kind == "figure" and c.sources == [s])
+        n_conflicts = sum(len(found) for (a, b), found in conflicts.items() if s in (units[a].source, units[b].source))
+        derivations = [
+            Derivation(r.origin, labels[r.origin] if r.origin is not None else "an outlet outside this set",
+                       tuple(r.kinds), tuple(r.evidence), r.share, r.direction_known)
+            for r in relations if r.source == s
+        ]
+        reverse_unknown = [
+            Derivation(r.source, labels[r.source], tuple(r.kinds), tuple(r.evidence), r.share, False)
+            for r in relations if r.origin == s and not r.direction_known
+        ]
+        derives = [d for d in derivations if d.direction_known]
+        out.append(SourceSummary(
+            index=s, label=label, lang=units_lang(units, s), claims=len(mine), corroborated=corroborated,
+            uncorroborated=uncorroborated, contradicted=contradicted,
+            corroboration_rate=round(corroborated / len(mine), 3) if mine else 0.0,
+            unique_unsupported=uncorroborated + figure_claims, contradictions=n_conflicts,
+            derivative=bool(derives), derives_from=derives,
+            related=[d for d in derivations if not d.direction_known] + reverse_unknown,
+        ))
+    return out

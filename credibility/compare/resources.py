@@ -1,0 +1,208 @@
+"""The word lists the comparison needs, read once from ``credibility/lexicons``.
+
+Per language: ``compare_negations`` / ``compare_antonyms`` / ``compare_scales`` / ``compare_numbers`` /
+``compare_dates`` / ``compare_stopwords`` / ``compare_syndication`` / ``compare_outlet_cues``; shared:
+``_bilingual/en-nl.txt`` (Dutch → English pivot). Keeping them as data lets a reviewer see exactly which
+words can make two sources "contradict", and lets a new language be added without code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from ..lexicon import LEXICON_ROOT, LexiconEntry, PhraseMatcher, read_entries
+from .words import stem
+
+BILINGUAL_DIR = "_bilingual"
+# Languages whose words are mapped into English (the pivot) through ``_bilingual/en-<lang>.txt``.
+PIVOT_LANG = "en"
+
+
+@dataclass(frozen=True)
+class CompareLexicon:
+    """Everything language-specific for one language; empty lists for a language without files."""
+
+    lang: str
+    negations: PhraseMatcher
+    antonyms: PhraseMatcher  # note = "<pair key>|<side>" (";"-joined when a form is in several pairs)
+    scales: PhraseMatcher  # note = "<scale>|<level>"
+    number_words: dict[str, float]
+    multipliers: dict[str, float]
+    percent_words: frozenset[str]
+    currencies: dict[str, str]
+    units: PhraseMatcher  # currencies and percent words/symbols; note = "currency EUR" | "percent"
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    time_before: frozenset[str]  # "at 21.30", "om 21.30": the figure is a clock time
+    time_after: frozenset[str]  # "21.30 uur", "9.30 am"
+    stopwords: frozenset[str]
+    syndication: PhraseMatcher
+    outlet_cues: PhraseMatcher
+    pivot: dict[str, str] = field(default_factory=dict)  # source-language phrase → English phrase
+    pivot_max_words: int = 1
+
+
+def _folder(lang: str) -> Path:
+    return LEXICON_ROOT / lang
+
+
+def _entries(lang: str, name: str) -> list[LexiconEntry]:
+    path = _folder(lang) / f"{name}.txt"
+    return read_entries(path) if path.is_file() else []
+
+
+def _pairs(lang: str, name: str, sep: str) -> list[tuple[str, str]]:
+    """``left <sep> right`` lines of a list (comments already dropped)."""
+    out = []
+    for entry in _entries(lang, name):
+        left, found, right = entry.pattern.partition(sep)
+        if found and left.strip() and right.strip():
+            out.append((left.strip().lower(), right.strip().lower()))
+    return out
+
+
+@cache
+def bilingual(lang: str) -> dict[str, str]:
+    """``lang`` phrase → English phrase (empty for English itself or a language without a glossary)."""
+    if lang == PIVOT_LANG:
+        return {}
+    path = LEXICON_ROOT / BILINGUAL_DIR / f"{PIVOT_LANG}-{lang}.txt"
+    if not path.is_file():
+        return {}
+    mapping: dict[str, str] = {}
+    for entry in read_entries(path):
+        left, found, right = entry.pattern.partition(" = ")
+        if found:
+            mapping.setdefault(" ".join(left.lower().split()), " ".join(right.lower().split()))
+    return mapping
+
+
+def to_pivot(lang: str, phrase: str) -> str:
+    """A phrase in English terms (unchanged for English or when the glossary lacks it)."""
+    phrase = " ".join(phrase.lower().split())
+    return bilingual(lang).get(phrase, phrase)
+
+
+def _english_hit(lang: str, forms: list[str], english_by_stem: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+    if lang == PIVOT_LANG:
+        return None
+    for form in forms:
+        hit = english_by_stem.get(stem(to_pivot(lang, form)))
+        if hit:
+            return hit
+    return None
+
+
+def _forms(side: str) -> list[str]:
+    return [f.strip() for f in side.split(",") if f.strip()]
+
+
+@cache
+def antonym_index(lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Every antonym form of ``lang`` → (pair key, side), with keys shared across languages.
+
+    A line is ``forms of one side ~ forms of the other`` (comma-separated inflections); the first form
+    of each side names it. A Dutch form whose English gloss is a known English form takes that English
+    pair's key and side, so "gestegen" (nl) and "fell" (en) are recognised as opposites.
+    """
+    english = antonym_index(PIVOT_LANG) if lang != PIVOT_LANG else {}
+    english_by_stem = {stem(form): hits[0] for form, hits in english.items()}
+    index: dict[str, list[tuple[str, str]]] = {}
+    for left, right in _pairs(lang, "compare_antonyms", " ~ "):
+        sides = [_forms(left), _forms(right)]
+        if not sides[0] or not sides[1]:
+            continue
+        key, names = "~".join(sorted((sides[0][0], sides[1][0]))), [sides[0][0], sides[1][0]]
+        hits = [_english_hit(lang, forms, english_by_stem) for forms in sides]
+        anchor = next((h for h in hits if h), None)
+        if anchor:  # tie the pair to the English pair one of its sides translates to
+            key = anchor[0]
+            for i, hit in enumerate(hits):
+                if hit and hit[0] == key:
+                    names[i] = hit[1]
+            for i in (0, 1):
+                if not (hits[i] and hits[i][0] == key):
+                    names[i] = next(p for p in key.split("~") if p != names[1 - i])
+        for forms, name in zip(sides, names, strict=True):
+            for form in forms:
+                if (key, name) not in index.setdefault(form, []):
+                    index[form].append((key, name))
+    return index
+
+
+@cache
+def compare_lexicon(lang: str) -> CompareLexicon:
+    """The comparison lists of ``lang`` (compiled once per process)."""
+    antonym_entries = [
+        LexiconEntry(form, ";".join(f"{key}|{side}" for key, side in hits))
+        for form, hits in antonym_index(lang).items()
+    ]
+    scale_entries = []
+    for head, phrase in _pairs(lang, "compare_scales", ":"):
+        scale, _, level = head.rpartition(" ")
+        if scale and level.isdigit():
+            scale_entries.append(LexiconEntry(phrase, f"{scale}|{level}"))
+    number_words: dict[str, float] = {}
+    multipliers: dict[str, float] = {}
+    percent_words: set[str] = set()
+    currencies: dict[str, str] = {}
+    unit_entries = []
+    for word, value in _pairs(lang, "compare_numbers", " = "):
+        if value.startswith("×"):
+            multipliers[word] = float(value[1:])
+        elif value == "percent":
+            percent_words.add(word)
+            unit_entries.append(LexiconEntry(word, "percent"))
+        elif value.startswith("currency "):
+            currencies[word] = value.split()[1].upper()
+            unit_entries.append(LexiconEntry(word, value))
+        else:
+            number_words[word] = float(value)
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    time_before: set[str] = set()
+    time_after: set[str] = set()
+    for word, value in _pairs(lang, "compare_dates", " = "):
+        kind, _, number = value.partition(" ")
+        if kind == "time":
+            (time_before if number == "before" else time_after).add(word)
+        elif number.isdigit():
+            (months if kind == "month" else weekdays)[word] = int(number)
+    glossary = bilingual(lang)
+    return CompareLexicon(
+        lang=lang,
+        negations=PhraseMatcher("compare_negations", _entries(lang, "compare_negations")),
+        antonyms=PhraseMatcher("compare_antonyms", antonym_entries),
+        scales=PhraseMatcher("compare_scales", scale_entries),
+        number_words=number_words,
+        multipliers=multipliers,
+        percent_words=frozenset(percent_words),
+        currencies=currencies,
+        units=PhraseMatcher("compare_units", unit_entries),
+        months=months,
+        weekdays=weekdays,
+        time_before=frozenset(time_before),
+        time_after=frozenset(time_after),
+        stopwords=frozenset(e.pattern.lower() for e in _entries(lang, "compare_stopwords")),
+        syndication=PhraseMatcher("compare_syndication", _entries(lang, "compare_syndication")),
+        outlet_cues=PhraseMatcher("compare_outlet_cues", _entries(lang, "compare_outlet_cues")),
+        pivot=glossary,
+        pivot_max_words=max((len(k.split()) for k in glossary), default=1),
+    )
+
+
+@cache
+def known_vocabulary() -> frozenset[str]:
+    """Every single word any comparison list or glossary knows: such words are not names."""
+    words: set[str] = set()
+    for folder in LEXICON_ROOT.iterdir() if LEXICON_ROOT.is_dir() else ():
+        if not (folder / "language.json").is_file():
+            continue
+        lex = compare_lexicon(folder.name)
+        words |= lex.stopwords | set(lex.number_words) | set(lex.months) | set(lex.weekdays)
+        for phrase, english in lex.pivot.items():
+            words.update(phrase.split())
+            words.update(english.split())
+    return frozenset(words)

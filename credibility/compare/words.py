@@ -1,0 +1,24 @@
+"""A crude, deterministic English stemmer for pivot words: enough to let inflections meet.
+
+"negotiations", "negotiating" and "negotiate" all become "negoti"; "denied"/"deny" become "deny";
+"closed"/"close" become "clos". It is not a linguistic stemmer; it only has to be consistent, since both
+sides of every comparison pass through it.
+"""
+
+from __future__ import annotations
+
+_SUFFIXES = ("ations", "ation", "ating", "ated", "ates", "ate", "ings", "ing", "ed", "es", "s")
+_MIN_STEM = 3
+
+
+def stem(word: str) -> str:
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    if len(w) > 4 and w.endswith(("ies", "ied")):
+        return w[:-3] + "y"
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= _MIN_STEM and not w.endswith("ss"):
+            w = w[: -len(suffix)]
+            break
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w

@@ -1,0 +1,30 @@
+"""Entry point of the dashboard: ``streamlit run`` this file (``credibility dashboard`` does)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from credibility.dashboard_app import VIEWS_DIR
+from credibility.dashboard_app.services import warm_up
+
+# (script in views/, title, icon, url path). A Compare page (claims across sources) slots in here as
+# ("compare.py", "Compare", ":material/compare_arrows:", "compare") once credibility.compare lands.
+PAGES = (
+    ("analyze.py", "Analyze", ":material/article:", "analyze"),
+    ("batch.py", "Batch", ":material/table_rows:", "batch"),
+    ("model.py", "Model", ":material/model_training:", "model"),
+)
+
+
+def main() -> None:
+    st.set_page_config(page_title="credibility", page_icon=":material/fact_check:", layout="wide")
+    warm_up()
+    pages = [
+        st.Page(VIEWS_DIR / script, title=title, icon=icon, url_path=url, default=(i == 0))
+        for i, (script, title, icon, url) in enumerate(PAGES)
+    ]
+    st.navigation(pages).run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Batch results as tables and downloads: one flat row per article, JSONL with the full schema."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ..aggregate import UNKNOWN_SOURCE, SourceAggregator, source_key
+from ..report import Report
+
+BASE_COLUMNS = (
+    "id", "source", "title", "site", "lang", "word_count",
+    "ai_probability", "ai_verdict", "credibility", "credibility_verdict",
+    "low_confidence", "warnings", "error",
+)  # fmt: skip
+SCORE_COLUMNS = ("ai_probability", "credibility")
+
+
+def results_frame(reports: Sequence[Report]) -> pd.DataFrame:
+    """One row per report: metadata, scores and verdicts, then every signal feature as a column."""
+    rows = []
+    for report in reports:
+        record = report.as_dict(include_spans=False)
+        row = {col: record.get(col) for col in BASE_COLUMNS}
+        row["warnings"] = "; ".join(record["warnings"])
+        row["evidence_spans"] = len(report.spans)
+        row.update(report.features)
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=None if rows else [*BASE_COLUMNS, "evidence_spans"])
+    for col in SCORE_COLUMNS:
+        frame[col] = pd.to_numeric(frame[col], errors="coerce")
+    return frame
+
+
+def feature_columns(frame: pd.DataFrame) -> list[str]:
+    """Signal feature columns (qualified ``family.feature`` names)."""
+    return [c for c in frame.columns if "." in str(c)]
+
+
+def key_signals(reports: Sequence[Report], frame: pd.DataFrame, limit: int = 6) -> list[str]:
+    """The features the models cite most as reasons in this batch; without models, the most varying."""
+    cited = Counter(r.feature for report in reports for score in report.scores.values() for r in score.reasons)
+    features = feature_columns(frame)
+    ranked = [f for f, _ in cited.most_common() if f in features]
+    if len(ranked) < limit and features:
+        spread = frame[features].apply(pd.to_numeric, errors="coerce").std(ddof=0).fillna(0.0)
+        spread = spread[spread > 0].sort_values(ascending=False)
+        ranked += [f for f in spread.index if f not in ranked]
+    return ranked[:limit]
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+def to_jsonl_bytes(reports: Sequence[Report]) -> bytes:
+    """The documented output schema (``Report.as_dict``), spans included, one article per line."""
+    lines = (json.dumps(r.as_dict(include_spans=True), ensure_ascii=False) for r in reports)
+    return ("\n".join(lines) + "\n").encode("utf-8") if reports else b""
+
+
+def per_source(reports: Sequence[Report], signals: Sequence[str] = ()) -> pd.DataFrame:
+    """Per-source aggregates (as the CLI computes them) plus the mean of each key signal.
+
+    Empty when no article names its source (no site column, no HTML site metadata, no URL).
+    """
+    keys = [source_key(r) for r in reports]
+    if all(k == UNKNOWN_SOURCE for k in keys):
+        return pd.DataFrame()
+    aggregator = SourceAggregator()
+    for report in reports:
+        aggregator.add(report)
+    table = pd.DataFrame(aggregator.rows())
+    table["boilerplate_kinds"] = table["boilerplate_kinds"].map(lambda kinds: ", ".join(f"{k} ({n})" for k, n in kinds))
+    table = table.dropna(axis="columns", how="all")
+    if signals:
+        values = pd.DataFrame([{s: r.features.get(s) for s in signals} for r in reports if r.error is None])
+        values["source"] = [k for k, r in zip(keys, reports, strict=True) if r.error is None]
+        means = values.groupby("source").mean().add_prefix("mean ").reset_index()
+        table = table.merge(means, on="source", how="left")
+    return table

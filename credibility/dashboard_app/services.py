@@ -1,0 +1,77 @@
+"""Analysis behind the pages, cached so models and lexicons load once per server, not once per click."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import streamlit as st
+
+from ..analysis import Scorer, analyze_document, default_scorer
+from ..batch import item_report
+from ..document import build_document
+from ..ingest.items import InputItem
+from ..report import Report
+
+
+@st.cache_resource(show_spinner="Loading models…")
+def get_scorer() -> Scorer | None:
+    """The shipped models (None when none are installed); loaded once for every session."""
+    return default_scorer()
+
+
+def reload_models() -> None:
+    """Forget the cached models and analyses, e.g. after a model was retrained or installed."""
+    get_scorer.clear()
+    analyze_text.clear()
+
+
+@st.cache_data(max_entries=256, show_spinner="Analysing…")
+def analyze_text(text: str, title: str | None = None, lang: str | None = None) -> tuple[Report, float]:
+    """One pasted or uploaded article and the seconds it took; reruns of the same text cost nothing."""
+    started = time.perf_counter()
+    doc = build_document(text, id="article", title=title or None, lang=lang or None)
+    report = analyze_document(doc, get_scorer())
+    return report, time.perf_counter() - started
+
+
+def analyze_items(
+    items: Sequence[InputItem], progress: Callable[[int, int], None] | None = None
+) -> list[Report]:
+    """Every item in order, calling ``progress(done, total)`` after each one."""
+    scorer = get_scorer()
+    reports = []
+    for i, item in enumerate(items, start=1):
+        reports.append(item_report(item, scorer))
+        if progress is not None:
+            progress(i, len(items))
+    return reports
+
+
+def models_folder() -> Path:
+    """Where the scorer looks for models (``credibility.models`` decides; it honours its env variable)."""
+    try:
+        from ..models.scorer import models_dir
+    except ImportError:
+        from ..paths import models_dir
+    return models_dir()
+
+
+# One English and one Dutch sentence: enough to load the language identifier, lexicons, word
+# frequencies and syllable dictionaries that the first analysis would otherwise pay for.
+_WARM_UP_TEXTS = (
+    ("en", "The minister said on Monday that the plan might reduce costs, according to officials."),
+    ("nl", "De minister zei maandag dat het plan de kosten mogelijk verlaagt, volgens ambtenaren."),
+)
+
+
+@st.cache_resource(show_spinner="Loading lexicons and models…")
+def warm_up() -> float:
+    """Load every per-process resource once, at server start; returns the seconds it took."""
+    started = time.perf_counter()
+    scorer = get_scorer()
+    for lang, text in _WARM_UP_TEXTS:
+        analyze_document(build_document(text, lang=lang), scorer)
+        build_document(text)  # language identification
+    return time.perf_counter() - started

@@ -1,0 +1,116 @@
+"""Batch page: many files or one CSV/JSONL; scores and key signals per article, per source, downloadable."""
+
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import streamlit as st
+
+from credibility.dashboard_app import charts
+from credibility.dashboard_app.inputs import ARTICLE_TYPES, TABLE_TYPES, TEXT_COLUMNS, read_upload
+from credibility.dashboard_app.results import (
+    BASE_COLUMNS,
+    feature_columns,
+    key_signals,
+    per_source,
+    results_frame,
+    to_csv_bytes,
+    to_jsonl_bytes,
+)
+from credibility.dashboard_app.services import analyze_items
+from credibility.dashboard_app.widgets import model_status
+
+st.title("Batch analysis")
+model_status()
+uploads = st.file_uploader(
+    "Articles (.txt, .md, .html), or one table (.csv, .jsonl) with a text column",
+    type=[*ARTICLE_TYPES, *TABLE_TYPES],
+    accept_multiple_files=True,
+    key="batch_files",
+    help=f"Table columns: text ({' / '.join(TEXT_COLUMNS)}), optional id, title, author, date, site/source, url, lang.",
+)
+if not uploads:
+    st.stop()
+
+# Re-analyse only when the set of uploaded files changes; other widgets just rerun the display.
+fingerprint = tuple((f.file_id, f.name, f.size) for f in uploads)
+if st.session_state.get("batch_fingerprint") != fingerprint:
+    items = [item for f in uploads for item in read_upload(f.name, f.getvalue())]
+    bar = st.progress(0.0, text=f"Analysing {len(items)} articles…")
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total, text=f"Analysed {done} of {total} articles")
+
+    reports = analyze_items(items, progress)
+    st.session_state["batch_reports"] = reports
+    st.session_state["batch_seconds"] = time.perf_counter() - started
+    st.session_state["batch_fingerprint"] = fingerprint
+    bar.empty()
+
+reports = st.session_state["batch_reports"]
+frame = results_frame(reports)
+errors = frame[frame["error"].notna()]
+seconds = st.session_state["batch_seconds"]
+st.success(
+    f"{len(reports)} articles analysed in {seconds:.1f} s ({1000 * seconds / max(1, len(reports)):.0f} ms each)"
+    + (f"; {len(errors)} could not be read" if len(errors) else "")
+)
+
+# Filters: free text over id/title/source, language, verdicts; the table itself sorts by any column.
+ok = frame[frame["error"].isna()]
+left, middle, right = st.columns(3)
+query = left.text_input("Filter by id, title or source", key="batch_query")
+langs = sorted(ok["lang"].dropna().unique())
+chosen_langs = middle.multiselect("Language", langs, default=langs, key="batch_langs")
+verdict_cols = [c for c in ("ai_verdict", "credibility_verdict") if ok[c].notna().any()]
+verdicts = sorted({v for c in verdict_cols for v in ok[c].dropna().unique()})
+chosen_verdicts = right.multiselect("Verdict", verdicts, default=verdicts, key="batch_verdicts") if verdicts else []
+
+shown = ok[ok["lang"].isin(chosen_langs)]
+if query:
+    haystack = shown[["id", "title", "source", "site"]].fillna("").astype(str).agg(" ".join, axis=1)
+    shown = shown[haystack.str.contains(query, case=False, regex=False)]
+if verdicts:
+    shown = shown[shown[verdict_cols].isin(chosen_verdicts).any(axis=1)]
+
+features = feature_columns(frame)
+signals = st.multiselect(
+    "Signals in the table", features, default=key_signals(reports, frame), key="batch_signals"
+)
+table_cols = [c for c in BASE_COLUMNS if c not in ("error",) and (c not in ("ai_probability", "ai_verdict", "credibility", "credibility_verdict") or frame[c].notna().any())]
+st.caption(f"{len(shown)} of {len(ok)} articles shown; click a column header to sort.")
+st.dataframe(shown[[*table_cols, *signals]], hide_index=True, width="stretch", key="batch_table")
+
+st.subheader("Distributions")
+plot_cols = [c for c in ("ai_probability", "credibility") if shown[c].notna().any()]
+plot_choice = st.selectbox("Signal to plot", features, key="batch_plot_signal") if features else None
+plots = plot_cols + ([plot_choice] if plot_choice else [])
+if plots and not shown.empty:
+    for column, name in zip(st.columns(len(plots)), plots, strict=True):
+        column.altair_chart(charts.histogram(shown, name, colour_by="lang"), width="stretch")
+else:
+    st.caption("Nothing to plot.")
+
+aggregates = per_source([reports[i] for i in [*shown.index, *errors.index]], signals)  # failures count too
+if not aggregates.empty:
+    st.subheader("Per source")
+    st.dataframe(aggregates, hide_index=True, width="stretch", key="batch_sources")
+
+st.subheader("Download")
+d1, d2 = st.columns(2)
+d1.download_button(
+    "Results as CSV", to_csv_bytes(frame), file_name="credibility_results.csv", mime="text/csv", key="download_csv"
+)
+d2.download_button(
+    "Results as JSONL",
+    to_jsonl_bytes(reports),
+    file_name="credibility_results.jsonl",
+    mime="application/x-ndjson",
+    key="download_jsonl",
+)
+
+if len(errors):
+    st.subheader("Could not be analysed")
+    st.dataframe(pd.DataFrame(errors[["id", "source", "error"]]), hide_index=True, width="stretch")

@@ -1,0 +1,255 @@
+"""Tables of articles (CSV/TSV, JSONL, Parquet), read in chunks so memory stays flat on large files.
+
+Every record becomes one item: rows with no text, undecodable lines and broken JSON become error items
+naming the file and the row, so nothing is dropped without a trace.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .decode import BinaryContent, decode_bytes
+from .items import InputItem, clean_meta, error_item
+
+CSV_SUFFIXES = (".csv", ".tsv")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+TABLE_SUFFIXES = CSV_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES
+
+TEXT_COLUMNS = ("text", "content", "body", "article")
+# Optional metadata columns, by the item field they fill, in order of preference.
+META_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "article_id", "doc_id", "uid"),
+    "title": ("title", "headline"),
+    "site": ("site", "sitename", "source", "publisher", "domain", "outlet"),
+    "url": ("url", "link"),
+    "author": ("author", "authors", "byline"),
+    "date": ("date", "published", "published_at", "publish_date", "pub_date"),
+    "lang": ("lang", "language"),
+}
+DEFAULT_CHUNK_ROWS = 1000
+_LANG_CODE_RE = re.compile(r"[a-z]{2,3}")
+_SNIFF_BYTES = 1 << 20
+
+
+class TableColumnError(ValueError):
+    """The table has no usable text column: a usage error, reported before any scoring starts."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMap:
+    """Which source column feeds each item field (``text`` always set)."""
+
+    text: str
+    meta: Mapping[str, str]
+    auto: bool = True  # text column was detected, not named: JSONL records may use another name
+
+    @property
+    def needed(self) -> list[str]:
+        return [self.text, *[c for c in self.meta.values() if c != self.text]]
+
+
+def is_table(path: Path) -> bool:
+    return path.suffix.lower() in TABLE_SUFFIXES
+
+
+def table_columns(path: Path) -> list[str]:
+    """Column names, reading only the header (or the first JSON record)."""
+    suffix = path.suffix.lower()
+    if suffix in PARQUET_SUFFIXES:
+        import pyarrow.parquet as pq
+
+        return list(pq.ParquetFile(path).schema_arrow.names)
+    if suffix in JSONL_SUFFIXES:
+        with path.open("rb") as fh:
+            for raw in fh:
+                try:
+                    record = json.loads(raw)
+                except ValueError:
+                    continue
+                if isinstance(record, dict):
+                    return list(record)
+        return []
+    import pandas as pd
+
+    encoding, _ = _sniff_encoding(path)
+    return [str(c) for c in pd.read_csv(path, nrows=0, sep=_sep(path), encoding=encoding).columns]
+
+
+def resolve_columns(path: Path, columns: list[str], text_col: str | None = None) -> ColumnMap:
+    """Pick the text column (``text_col`` or the first of :data:`TEXT_COLUMNS`) and metadata columns."""
+    by_lower = {c.lower(): c for c in reversed(columns)}
+    if text_col is not None:
+        if text_col in columns:
+            text = text_col
+        elif text_col.lower() in by_lower:
+            text = by_lower[text_col.lower()]
+        else:
+            raise TableColumnError(
+                f"{path}: no column '{text_col}' (--text-col); columns are: {_listing(columns)}"
+            )
+    else:
+        found = [by_lower[c] for c in TEXT_COLUMNS if c in by_lower]
+        if not found:
+            raise TableColumnError(
+                f"{path}: no text column found (looked for {', '.join(TEXT_COLUMNS)}); "
+                f"columns are: {_listing(columns)}; choose one with --text-col"
+            )
+        text = found[0]
+    meta = {}
+    for field, candidates in META_COLUMNS.items():
+        for candidate in candidates:
+            column = by_lower.get(candidate)
+            if column is not None and column != text:
+                meta[field] = column
+                break
+    return ColumnMap(text, meta, auto=text_col is None)
+
+
+def iter_table(
+    path: Path, text_col: str | None = None, chunk_rows: int = DEFAULT_CHUNK_ROWS
+) -> Iterator[InputItem]:
+    """Items from one table, streamed chunk by chunk."""
+    try:
+        columns = resolve_columns(path, table_columns(path), text_col)
+    except TableColumnError:
+        raise
+    except Exception as exc:  # unreadable header: one error item, the batch goes on
+        yield error_item(str(path), f"{path}: cannot read table ({exc})", source_path=str(path))
+        return
+    suffix = path.suffix.lower()
+    if suffix in PARQUET_SUFFIXES:
+        yield from _iter_parquet(path, columns, chunk_rows)
+    elif suffix in JSONL_SUFFIXES:
+        yield from _iter_jsonl(path, columns)
+    else:
+        yield from _iter_csv(path, columns, chunk_rows)
+
+
+def record_item(
+    record: Mapping[str, object], columns: ColumnMap, *, path: Path, row: int, where: str
+) -> InputItem:
+    """One record to an item; ``where`` names the record in messages (e.g. 'row 3', 'line 7')."""
+    meta = {field: clean_meta(record.get(column)) for field, column in columns.meta.items()}
+    lang = meta.pop("lang", None)
+    if lang is not None:
+        lang = lang.lower() if _LANG_CODE_RE.fullmatch(lang.lower()) else None
+    item_id = meta.pop("id", None) or f"{path}:{row}"
+    text_key = columns.text
+    if text_key not in record and columns.auto:
+        text_key = next((k for k in record if str(k).lower() in TEXT_COLUMNS), text_key)
+    raw = record.get(text_key)
+    text = raw if isinstance(raw, str) else clean_meta(raw) or ""
+    if not text.strip():
+        label = f" (id {item_id})" if "id" in columns.meta else ""
+        problem = f"empty text in column '{text_key}'" if text_key in record else f"no '{text_key}' field"
+        return error_item(item_id, f"{path}: {where}{label}: {problem}", source_path=str(path), **meta)
+    return InputItem(id=item_id, text=text, source_path=str(path), lang=lang, **meta)
+
+
+def _iter_csv(path: Path, columns: ColumnMap, chunk_rows: int) -> Iterator[InputItem]:
+    import pandas as pd
+
+    encoding, warning = _sniff_encoding(path)
+    row = 0
+    try:
+        reader = pd.read_csv(
+            path,
+            sep=_sep(path),
+            dtype=str,
+            keep_default_na=False,
+            usecols=columns.needed,
+            chunksize=chunk_rows,
+            encoding=encoding,
+        )
+        for chunk in reader:
+            for record in chunk.to_dict("records"):
+                row += 1
+                item = record_item(record, columns, path=path, row=row, where=f"row {row}")
+                if warning:
+                    item.warnings.append(warning)
+                yield item
+    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+        yield error_item(
+            f"{path}:{row + 1}",
+            f"{path}: CSV could not be read after row {row} ({_first_line(exc)}); the rest of the file was skipped",
+            source_path=str(path),
+        )
+
+
+def _iter_jsonl(path: Path, columns: ColumnMap) -> Iterator[InputItem]:
+    with path.open("rb") as fh:
+        for line_no, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                decoded = decode_bytes(raw, f"{path}: line {line_no}")
+                record = json.loads(decoded.text)
+            except BinaryContent:
+                yield error_item(
+                    f"{path}:{line_no}",
+                    f"{path}: line {line_no}: binary data, not text",
+                    source_path=str(path),
+                )
+                continue
+            except ValueError as exc:
+                yield error_item(
+                    f"{path}:{line_no}",
+                    f"{path}: line {line_no}: invalid JSON ({exc})",
+                    source_path=str(path),
+                )
+                continue
+            if not isinstance(record, dict):
+                yield error_item(
+                    f"{path}:{line_no}",
+                    f"{path}: line {line_no}: expected a JSON object, got {type(record).__name__}",
+                    source_path=str(path),
+                )
+                continue
+            item = record_item(record, columns, path=path, row=line_no, where=f"line {line_no}")
+            if decoded.warning:
+                item.warnings.append(decoded.warning)
+            yield item
+
+
+def _iter_parquet(path: Path, columns: ColumnMap, chunk_rows: int) -> Iterator[InputItem]:
+    import pyarrow.parquet as pq
+
+    row = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_rows, columns=columns.needed):
+        for record in batch.to_pylist():
+            row += 1
+            yield record_item(record, columns, path=path, row=row, where=f"row {row}")
+
+
+def _sniff_encoding(path: Path) -> tuple[str, str | None]:
+    """The encoding of a CSV from its first megabyte (pandas needs one encoding for the whole file)."""
+    with path.open("rb") as fh:
+        head = fh.read(_SNIFF_BYTES)
+    try:
+        head.decode("utf-8")
+        return "utf-8-sig", None
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3 and len(head) == _SNIFF_BYTES:  # cut inside a character
+            return "utf-8-sig", None
+    try:
+        decoded = decode_bytes(head, str(path))
+    except BinaryContent:
+        return "utf-8-sig", None
+    return decoded.encoding, decoded.warning
+
+
+def _sep(path: Path) -> str:
+    return "\t" if path.suffix.lower() == ".tsv" else ","
+
+
+def _listing(columns: list[str]) -> str:
+    return ", ".join(repr(c) for c in columns) if columns else "(none)"
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().split("\n")[0]

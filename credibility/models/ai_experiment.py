@@ -1,0 +1,315 @@
+"""How the shipped ``ai_generated`` model is trained and evaluated (used by the training script, the
+benchmark and the notebook, so all three report the same numbers).
+
+Design, in short (details and reasons in models/README.md):
+
+- data: ``ai_text/`` (cleaned, see data.py) plus all human articles in ``credibility/`` and ``news_nl/``;
+- held out: 20% of article groups (split.py), plus one whole generator family (``LEFT_OUT_FAMILY``)
+  that the shipped model never sees;
+- weights: each (source, class) cell weighted by 1/sqrt(size), classes equalised, so the big
+  continuation sets do not dominate and varied human journalism counts;
+- threshold: 1% false-positive rate on out-of-fold scores of human *news* in the training split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from .data import load_ai_text, load_human_news
+from .features import featurize_texts
+from .metrics import auroc, threshold_for_fpr, tpr_at_fpr
+from .split import data_fingerprint, is_test_group
+from .training import Fitted, _standardise, fit_binary, folds, make_estimator, scaling
+
+SEED = 13
+TARGET_FPR = 0.01
+LEFT_OUT_FAMILY = "Gemini-1.5-Pro"
+# Layout-dependent features: Fast-DetectGPT human texts have no paragraph breaks, its machine texts do.
+EXCLUDED_FEATURES = ("style.paragraph_length_mean", "boilerplate.boilerplate_paragraph_share")
+NON_NEWS_DOMAINS = ("fastdetect-writing", "fastdetect-squad", "fastdetect-pubmed")
+
+FAMILY = {
+    "chatgpt_3.5": "gpt-3.5-turbo",
+    "llama2_7b": "llama-2",
+    "llama2_13b": "llama-2",
+    "llama2_70b": "llama-2",
+    "vicuna-v1.3_7b": "vicuna",
+    "vicuna-v1.3_13b": "vicuna",
+    "vicuna-v1.3_33b": "vicuna",
+}
+
+
+@dataclass
+class AiData:
+    df: pd.DataFrame
+    X: np.ndarray
+    names: list[str]
+    test: np.ndarray = field(init=False)
+    human_news: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.test = self.df["split"].eq("test").to_numpy()
+        self.human_news = (self.df["y"].eq(0) & ~self.df["domain"].isin(NON_NEWS_DOMAINS)).to_numpy()
+
+
+def load_ai_data(progress: Callable[[int], None] | None = None, n_jobs: int = 2) -> AiData:
+    """The labelled table and its feature matrix (cached in artifacts/)."""
+    df = pd.concat([load_ai_text(), load_human_news()], ignore_index=True)
+    df = df.drop_duplicates(subset="text", keep="first").reset_index(drop=True)
+    df["family"] = df["generator"].map(lambda g: FAMILY.get(g, g))
+    df["split"] = np.where(is_test_group(df["group"]), "test", "train")
+    X, names = featurize_texts(df["text"].tolist(), None, None, progress=progress, n_jobs=n_jobs)
+    keep = [i for i, n in enumerate(names) if n not in EXCLUDED_FEATURES]
+    return AiData(df, X[:, keep], [names[i] for i in keep])
+
+
+def sample_weights(df: pd.DataFrame) -> np.ndarray:
+    """1/sqrt(cell size) per (source, class), then each class rescaled to the same total."""
+    cell = df.groupby(["source", "y"])["text"].transform("size").to_numpy(dtype=float)
+    w = 1.0 / np.sqrt(cell)
+    y = df["y"].to_numpy()
+    for c in (0, 1):
+        m = y == c
+        if m.any():
+            w[m] *= len(y) / 2 / w[m].sum()
+    return w
+
+
+def train_mask(data: AiData, left_out: str | None = LEFT_OUT_FAMILY) -> np.ndarray:
+    m = ~data.test
+    if left_out:
+        m &= data.df["family"].ne(left_out).to_numpy()
+    return m
+
+
+def mean_generator_auroc(df: pd.DataFrame, human_news: np.ndarray, scores: np.ndarray) -> float:
+    """Mean over generator families of AUROC(family's machine texts vs human news): the selection score."""
+    neg = scores[human_news]
+    values = []
+    for _fam, idx in df[df["y"].eq(1)].groupby("family").groups.items():
+        pos = scores[np.asarray(list(idx))]
+        values.append(auroc(np.r_[np.zeros(len(neg)), np.ones(len(pos))], np.r_[neg, pos]))
+    return float(np.nanmean(values))
+
+
+def train_ai_model(data: AiData, *, left_out: str | None = LEFT_OUT_FAMILY, seed: int = SEED,
+                   tick: Callable[[], None] | None = None) -> tuple[Fitted, np.ndarray]:
+    """Fit the shipped model on the training split (minus the left-out family); returns it and its mask."""
+    m = train_mask(data, left_out)
+    df = data.df[m].reset_index(drop=True)
+    hn = data.human_news[m]
+    fitted = fit_binary(
+        data.X[m], df["y"].to_numpy(), df["group"].to_numpy(), data.names,
+        name="ai_generated", task="ai_generated", classes=("human", "machine"),
+        sample_weight=sample_weights(df), target_fpr=TARGET_FPR, threshold_mask=hn,
+        select=lambda raw: mean_generator_auroc(df, hn, raw), seed=seed, tick=tick,
+    )
+    return fitted, m
+
+
+# --------------------------------------------------------------------------- evaluation helpers ----
+class Bow:
+    """TF-IDF + logistic regression on the same rows; vocabulary fitted once on the training split."""
+
+    def __init__(self, data: AiData, seed: int = SEED) -> None:
+        self.vec = TfidfVectorizer(ngram_range=(1, 2), min_df=3, max_features=60_000, sublinear_tf=True)
+        texts = data.df["text"].tolist()
+        self.vec.fit([t for t, tr in zip(texts, ~data.test, strict=True) if tr])
+        self.M = self.vec.transform(texts)
+        self.seed = seed
+
+    def scores(self, data: AiData, train: np.ndarray) -> np.ndarray:
+        df = data.df[train]
+        lr = LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000)
+        lr.fit(self.M[train], df["y"].to_numpy(), sample_weight=sample_weights(df.reset_index(drop=True)))
+        return lr.decision_function(self.M)
+
+    def oof_threshold(self, data: AiData, train: np.ndarray, target_fpr: float = TARGET_FPR) -> float:
+        idx = np.flatnonzero(train)
+        df = data.df.iloc[idx].reset_index(drop=True)
+        y = df["y"].to_numpy()
+        raw = np.zeros(len(idx))
+        for tr, te in folds(y, df["group"].to_numpy(), 5, self.seed):
+            lr = LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000)
+            lr.fit(self.M[idx[tr]], y[tr], sample_weight=sample_weights(df.iloc[tr].reset_index(drop=True)))
+            raw[te] = lr.decision_function(self.M[idx[te]])
+        neg = (y == 0) & data.human_news[idx]
+        return threshold_for_fpr(raw[neg], target_fpr)
+
+
+def refit_scores(kind: str, data: AiData, train: np.ndarray, seed: int = SEED) -> np.ndarray:
+    """Raw scores for every row from a model of ``kind`` fitted on ``train`` rows only."""
+    df = data.df[train].reset_index(drop=True)
+    mean, scale = scaling(data.X[train])
+    est = make_estimator(kind, seed)
+    est.fit(_standardise(data.X[train], mean, scale), df["y"].to_numpy(), sample_weight=sample_weights(df))
+    return np.asarray(est.decision_function(_standardise(data.X, mean, scale)), dtype=np.float64)
+
+
+def _pair(scores: np.ndarray, pos: np.ndarray, neg: np.ndarray) -> tuple[float, float]:
+    y = np.r_[np.zeros(neg.sum()), np.ones(pos.sum())]
+    s = np.r_[scores[neg], scores[pos]]
+    return auroc(y, s), tpr_at_fpr(y, s, TARGET_FPR)
+
+
+def evaluate_ai(data: AiData, fitted: Fitted, model_train: np.ndarray, *, bow: Bow | None = None,
+                generalisation: bool = True, tick: Callable[[str], None] | None = None) -> dict:
+    """All held-out tables for the card; ``bow`` adds the baseline beside each figure."""
+    df = data.df
+    model = fitted.model
+    prob = model.predict_proba(data.X)
+    y = df["y"].to_numpy()
+    test = data.test
+    unseen_family = df["family"].eq(LEFT_OUT_FAMILY).to_numpy() if LEFT_OUT_FAMILY else np.zeros(len(df), bool)
+    news_neg = test & data.human_news
+    bow_s = bow.scores(data, model_train) if bow else None
+    bow_thr = bow.oof_threshold(data, model_train) if bow else None
+    tables = []
+
+    rows = []
+    for fam in sorted(df.loc[df["y"].eq(1), "family"].unique()):
+        is_fam = df["family"].eq(fam).to_numpy() & (y == 1)
+        pos = is_fam & (test | unseen_family)
+        row = {"generator": fam + (" (left out of training)" if fam == LEFT_OUT_FAMILY else ""),
+               "n_machine": int(pos.sum()), "n_human": int(news_neg.sum())}
+        row["auroc"], row["tpr@1%fpr"] = _pair(prob, pos, news_neg)
+        row["tpr@threshold"] = float((prob[pos] >= model.threshold).mean()) if pos.any() else float("nan")
+        if bow:
+            row["bow_auroc"], row["bow_tpr@1%fpr"] = _pair(bow_s, pos, news_neg)
+        rows.append(row)
+    tables.append(_table("Per generator (held-out groups; negatives: held-out human news)", rows,
+                         "Machine texts of held-out article groups (all texts of the left-out family) against "
+                         "the held-out human news articles. TPR@1%FPR uses a threshold set on those negatives; "
+                         "TPR@threshold uses the shipped threshold."))
+
+    rows = []
+    for dom in sorted(df["domain"].unique()):
+        d = df["domain"].eq(dom).to_numpy() & test
+        pos, neg = d & (y == 1), d & (y == 0)
+        row = {"domain": dom, "n_machine": int(pos.sum()), "n_human": int(neg.sum()),
+               "fpr@threshold": float((prob[neg] >= model.threshold).mean()) if neg.any() else float("nan")}
+        if pos.any() and neg.any():
+            row["auroc"], row["tpr@1%fpr"] = _pair(prob, pos, neg)
+            if bow:
+                row["bow_auroc"], row["bow_tpr@1%fpr"] = _pair(bow_s, pos, neg)
+        if bow and neg.any():
+            row["bow_fpr@threshold"] = float((bow_s[neg] >= bow_thr).mean())
+        rows.append(row)
+    tables.append(_table("Per domain (held-out groups; machine vs the same domain's human texts)", rows))
+
+    rows = []
+    for name, mask in _human_sets(df):
+        neg = mask & test & (y == 0)
+        if not neg.any():
+            continue
+        row = {"human set": name, "n": int(neg.sum()), "fpr@threshold": float((prob[neg] >= model.threshold).mean()),
+               "fpr@p>=0.5": float((prob[neg] >= 0.5).mean())}
+        if bow:
+            row["bow_fpr@threshold"] = float((bow_s[neg] >= bow_thr).mean())
+        rows.append(row)
+    tables.append(_table(f"False-positive rate on held-out human text at the shipped threshold ({model.threshold:.3f})",
+                         rows, "The baseline uses its own threshold, chosen the same way (1% FPR on out-of-fold "
+                         "human news)."))
+
+    if generalisation:
+        tables += _generalisation(data, model.kind, bow, tick)
+    return {"tables": tables, "threshold": model.threshold, "bow_threshold": bow_thr}
+
+
+def _human_sets(df: pd.DataFrame):
+    yield "English human news (credibility/, all)", df["source"].eq("credibility").to_numpy()
+    for ds in sorted(df.loc[df["source"].eq("credibility"), "dataset"].dropna().unique()):
+        yield f"  credibility/{ds}", (df["source"].eq("credibility") & df["dataset"].eq(ds)).to_numpy()
+    yield "Dutch human news (news_nl/dpgmedia2019)", df["source"].eq("news_nl").to_numpy()
+    for src in ("clin33_en_news", "clin33_nl_news", "l2r_news", "sheepdog_politifact", "llmfake"):
+        yield f"{src} human", df["source"].eq(src).to_numpy()
+    yield "fastdetect-xsum human (BBC)", df["domain"].eq("fastdetect-xsum").to_numpy()
+
+
+def _generalisation(data: AiData, kind: str, bow: Bow | None, tick) -> list[dict]:
+    df = data.df
+    y = df["y"].to_numpy()
+    test = data.test
+    news_neg = test & data.human_news
+    base_train = ~test
+    tables = []
+
+    rows = []
+    for fam in sorted(df.loc[df["y"].eq(1), "family"].unique()):
+        if tick:
+            tick(f"leave out {fam}")
+        fam_rows = df["family"].eq(fam).to_numpy() & (y == 1)
+        train = base_train & ~fam_rows
+        s = refit_scores(kind, data, train)
+        row = {"left-out generator": fam, "n_machine": int(fam_rows.sum())}
+        row["auroc"], row["tpr@1%fpr"] = _pair(s, fam_rows, news_neg)
+        if bow:
+            row["bow_auroc"], row["bow_tpr@1%fpr"] = _pair(bow.scores(data, train), fam_rows, news_neg)
+        rows.append(row)
+    tables.append(_table("Leave one generator out (all its texts unseen; negatives: held-out human news)", rows))
+
+    rows = []
+    machine_domains = sorted(df.loc[df["y"].eq(1), "domain"].unique())
+    for dom in machine_domains:
+        if tick:
+            tick(f"leave out {dom}")
+        d = df["domain"].eq(dom).to_numpy()
+        train = base_train & ~d
+        s = refit_scores(kind, data, train)
+        pos, neg = d & (y == 1), d & (y == 0)
+        row = {"left-out domain": dom, "n_machine": int(pos.sum()), "n_human": int(neg.sum())}
+        row["auroc"], row["tpr@1%fpr"] = _pair(s, pos, neg)
+        if bow:
+            row["bow_auroc"], row["bow_tpr@1%fpr"] = _pair(bow.scores(data, train), pos, neg)
+        rows.append(row)
+    tables.append(_table("Leave one domain out (the whole domain unseen; machine vs its own human texts)", rows))
+
+    if tick:
+        tick("English only -> Dutch")
+    nl = df["lang"].eq("nl").to_numpy()
+    train = base_train & ~nl
+    s = refit_scores(kind, data, train)
+    b = bow.scores(data, train) if bow else None
+    rows = []
+    for name, neg in (("clin33 nl human", nl & df["source"].eq("clin33_nl_news").to_numpy() & (y == 0)),
+                      ("news_nl human", nl & df["source"].eq("news_nl").to_numpy())):
+        pos = nl & (y == 1)
+        row = {"negatives": name, "n_machine": int(pos.sum()), "n_human": int(neg.sum())}
+        row["auroc"], row["tpr@1%fpr"] = _pair(s, pos, neg)
+        if b is not None:
+            row["bow_auroc"], row["bow_tpr@1%fpr"] = _pair(b, pos, neg)
+        rows.append(row)
+    tables.append(_table("Across languages: trained without any Dutch text, tested on Dutch (CLIN33 GPT-4/Vicuna)",
+                         rows))
+    return tables
+
+
+def _table(title: str, rows: list[dict], note: str = "") -> dict:
+    cols: list[str] = []
+    for r in rows:
+        cols += [k for k in r if k not in cols]
+    return {"title": title, "note": note, "columns": cols, "rows": rows}
+
+
+def training_summary(data: AiData, mask: np.ndarray) -> dict:
+    df = data.df[mask]
+    return {
+        "fingerprint": data_fingerprint(df["text"], df["label"]),
+        "rows_per_class": {k: int(v) for k, v in df["label"].value_counts().sort_index().items()},
+        "notes": [
+            "ai_text/ (Fast-DetectGPT, CLIN33 en/nl, L2R, SheepDog, LLMFake) plus every human article in "
+            "credibility/ and news_nl/ (pre-2020 journalism) as human examples",
+            "Fast-DetectGPT: each human article kept once; the opening the machine text shares with it "
+            "(~30 tokens, to the end of that sentence) dropped from both, and the unfinished last sentence "
+            "dropped from both",
+            f"held out: article groups hashing into the 20% test share, and every text of {LEFT_OUT_FAMILY}",
+            "weights: 1/sqrt(rows) per (source, class), classes equalised",
+            f"excluded layout features: {', '.join(EXCLUDED_FEATURES)}",
+        ],
+    }

@@ -1,0 +1,130 @@
+"""The model feature matrix: the signal features plus the surface features, with an on-disk cache.
+
+Featurising the corpora takes minutes, so rows are cached in ``artifacts/features/`` keyed by the text's
+sha256 (with its title and forced language) and a fingerprint of the feature names and the extractor
+code. Change an extractor and its cache is simply not found again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+from joblib import Parallel, delayed
+
+from ..document import Document, build_document
+from ..signals import extract_all
+from ..signals import feature_names as signal_feature_names
+from .surface import FEATURE_NAMES as SURFACE_NAMES
+from .surface import surface_features
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CACHE_DIR = PROJECT_ROOT / "artifacts" / "features"
+
+
+def all_feature_names() -> list[str]:
+    """Every feature a model may use, in a stable order."""
+    return [*signal_feature_names(), *SURFACE_NAMES]
+
+
+def document_features(doc: Document) -> dict[str, float]:
+    """All features of one parsed document (signals and surface)."""
+    values: dict[str, float] = {}
+    for signal in extract_all(doc):
+        for name, value in signal.features.items():
+            values[f"{signal.name}.{name}"] = float(value)
+    values.update(surface_features(doc))
+    return values
+
+
+def text_key(text: str, title: str | None = None, lang: str | None = None) -> str:
+    h = hashlib.sha256()
+    for part in (text, title or "", lang or ""):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def code_fingerprint(names: Sequence[str]) -> str:
+    """Feature names plus the source of the extractors, lexicons and surface features."""
+    h = hashlib.sha256("\n".join(names).encode())
+    pkg = PROJECT_ROOT / "credibility"
+    files = sorted([*pkg.glob("signals/*.py"), *pkg.glob("lexicons/*/*"), pkg / "models" / "surface.py",
+                    pkg / "document.py", pkg / "text_split.py"])
+    for path in files:
+        if path.is_file():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _featurize_one(text: str, title: str | None, lang: str | None, names: list[str]) -> np.ndarray:
+    doc = build_document(text, title=title, lang=lang)
+    values = document_features(doc)
+    return np.array([values.get(n, 0.0) for n in names], dtype=np.float64)
+
+
+def featurize_texts(
+    texts: Sequence[str],
+    titles: Sequence[str | None] | None = None,
+    langs: Sequence[str | None] | None = None,
+    *,
+    n_jobs: int = 2,
+    cache: bool = True,
+    cache_dir: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[np.ndarray, list[str]]:
+    """Feature matrix (rows in input order) and the feature names; cached rows are not recomputed."""
+    names = all_feature_names()
+    n = len(texts)
+    titles = list(titles) if titles is not None else [None] * n
+    langs = list(langs) if langs is not None else [None] * n
+    titles = [t if isinstance(t, str) and t.strip() else None for t in titles]
+    langs = [v if isinstance(v, str) and v else None for v in langs]
+    keys = [text_key(t, ti, la) for t, ti, la in zip(texts, titles, langs, strict=True)]
+    store = _load_cache(names, cache_dir) if cache else {}
+    todo = [i for i, k in enumerate(keys) if k not in store]
+    if progress:
+        progress(n - len(todo))
+    if todo:
+        chunk = 200
+        for start in range(0, len(todo), chunk):
+            idx = todo[start : start + chunk]
+            rows = Parallel(n_jobs=n_jobs, batch_size=16)(
+                delayed(_featurize_one)(texts[i], titles[i], langs[i], names) for i in idx
+            ) if n_jobs != 1 and len(idx) > 8 else [_featurize_one(texts[i], titles[i], langs[i], names) for i in idx]
+            for i, row in zip(idx, rows, strict=True):
+                store[keys[i]] = row
+            if progress:
+                progress(len(idx))
+        if cache:
+            _save_cache(store, names, cache_dir)
+    matrix = np.vstack([store[k] for k in keys]) if n else np.zeros((0, len(names)))
+    return matrix, names
+
+
+def _cache_path(names: Sequence[str], cache_dir: Path | None) -> Path:
+    return (cache_dir or CACHE_DIR) / f"features-{code_fingerprint(names)}.npz"
+
+
+def _load_cache(names: Sequence[str], cache_dir: Path | None) -> dict[str, np.ndarray]:
+    path = _cache_path(names, cache_dir)
+    if not path.exists():
+        return {}
+    try:
+        data = np.load(path, allow_pickle=False)
+        return dict(zip(data["keys"].tolist(), data["rows"], strict=True))
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+def _save_cache(store: dict[str, np.ndarray], names: Sequence[str], cache_dir: Path | None) -> None:
+    path = _cache_path(names, cache_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    keys = np.array(list(store), dtype="U64")
+    rows = np.vstack(list(store.values())) if store else np.zeros((0, len(names)))
+    tmp = path.with_suffix(".tmp.npz")
+    np.savez(tmp, keys=keys, rows=rows)
+    tmp.replace(path)

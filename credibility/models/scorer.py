@@ -1,0 +1,117 @@
+"""The shipped models as a scorer: ``score(doc, report)`` adds ``ai_generated`` and ``credibility``.
+
+Models are loaded (and verified against their cards) once per process; scoring an article is a few
+vector operations on the features the report already holds, plus the surface features.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..document import Document
+from ..report import Report, Score
+from .bundle import TrainedModel
+from .explain import top_reasons
+from .store import load_model
+from .surface import FEATURE_NAMES as SURFACE_NAMES
+from .surface import surface_features
+
+MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+AI_MODEL_FILE = "ai_generated.joblib"
+CREDIBILITY_MODEL_FILE = "credibility.joblib"
+MODELS_DIR_ENV = "CREDIBILITY_MODELS_DIR"
+TOP_REASONS = 5
+
+AI_VERDICTS = ("likely human-written", "likely machine-written")
+CREDIBILITY_VERDICTS = ("likely credible", "low credibility")
+AI_EFFECT = ("points to human-written", "points to machine-written")
+CREDIBILITY_EFFECT = ("raises credibility", "lowers credibility")
+
+
+class ModelScorer:
+    """Scores reports with an AI-text model and/or a credibility model (either may be None)."""
+
+    def __init__(self, ai_model: TrainedModel | None, credibility_model: TrainedModel | None,
+                 *, top_k: int = TOP_REASONS) -> None:
+        self.ai_model = ai_model
+        self.credibility_model = credibility_model
+        self.top_k = top_k
+        self._surface = set(SURFACE_NAMES)
+
+    def score(self, doc: Document, report: Report) -> None:
+        """Add ``ai_generated`` and ``credibility`` scores (with reasons) to ``report``."""
+        self.score_many([doc], [report])
+
+    def score_many(self, docs: Sequence[Document], reports: Sequence[Report]) -> None:
+        """Score a batch in one vectorised pass per model."""
+        if not reports:
+            return
+        values = [self._values(doc, report) for doc, report in zip(docs, reports, strict=True)]
+        if self.ai_model is not None:
+            self._apply(self.ai_model, values, reports, "ai_generated")
+        if self.credibility_model is not None:
+            self._apply(self.credibility_model, values, reports, "credibility")
+
+    def _values(self, doc: Document, report: Report) -> dict[str, float]:
+        values = dict(report.features)
+        values.update(surface_features(doc))
+        return values
+
+    def _apply(self, model: TrainedModel, values: list[dict[str, float]], reports: Sequence[Report], key: str) -> None:
+        names = model.feature_names
+        X = np.array([[v.get(n, np.nan) for n in names] for v in values], dtype=np.float64)  # noqa: N806
+        missing = np.isnan(X)
+        if missing.any():
+            X[missing] = np.broadcast_to(model.mean, X.shape)[missing]  # missing → typical: no effect
+        prob, contrib = model.contributions(X)
+        for i, report in enumerate(reports):
+            if missing[i].any():
+                report.warnings.append(
+                    f"{key} model: {int(missing[i].sum())} feature(s) unavailable, treated as typical"
+                )
+            p = float(prob[i])
+            if key == "ai_generated":
+                report.scores[key] = Score(
+                    model=model.name, value=round(p, 4), verdict=AI_VERDICTS[int(p >= model.threshold)],
+                    threshold=round(model.threshold, 4),
+                    reasons=top_reasons(model, X[i], contrib[i], effect=AI_EFFECT, k=self.top_k),
+                )
+            else:
+                report.scores[key] = Score(
+                    model=model.name, value=round(100.0 * (1.0 - p), 1),
+                    verdict=CREDIBILITY_VERDICTS[int(p >= model.threshold)],
+                    threshold=round(100.0 * (1.0 - model.threshold), 1),
+                    reasons=top_reasons(model, X[i], contrib[i], effect=CREDIBILITY_EFFECT, k=self.top_k,
+                                        sign=-1.0),
+                )
+
+
+_CACHE: dict[tuple, ModelScorer | None] = {}
+
+
+def models_dir() -> Path:
+    env = os.environ.get(MODELS_DIR_ENV)
+    return Path(env) if env else MODELS_DIR
+
+
+def load_default_scorer(directory: Path | str | None = None, *, trust_unverified: bool = False) -> ModelScorer | None:
+    """The shipped models (verified against their cards), or None when neither model file exists.
+
+    Loaded once per process and directory; a file that fails verification raises
+    :class:`~credibility.models.store.ModelVerificationError` instead of being used.
+    """
+    base = Path(directory) if directory is not None else models_dir()
+    paths = (base / AI_MODEL_FILE, base / CREDIBILITY_MODEL_FILE)
+    stamp = tuple(p.stat().st_mtime_ns if p.exists() else None for p in paths)
+    key = (str(base.resolve()), trust_unverified, stamp)
+    if key in _CACHE:
+        return _CACHE[key]
+    models = [load_model(p, trust_unverified=trust_unverified) if p.exists() else None for p in paths]
+    scorer = None if all(m is None for m in models) else ModelScorer(models[0], models[1])
+    _CACHE.clear()
+    _CACHE[key] = scorer
+    return scorer

@@ -1,0 +1,190 @@
+"""`credibility score` end to end with CliRunner: inputs, formats, exit codes, --output/--resume/--jobs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from credibility.cli import app
+from credibility.output import csv_columns
+from credibility.signals import feature_names
+
+EN = "The council approved the budget on Tuesday, the mayor said. Critics say it may possibly fail."
+NL = "Het kabinet viel op vrijdag, meldde de premier. Volgens ingewijden was dat al lang bekend."
+HTML = (
+    "<html><head><title>Harbour reopens</title><meta property='og:site_name' content='Port News'></head>"
+    "<body><article><h1>Harbour reopens</h1><p>The harbour reopened on Monday after repairs, the port "
+    "authority said. Ships queued outside for hours.</p></article></body></html>"
+)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """A folder with one article of each file type."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Budget approved\n\n{EN}\n", encoding="utf-8")
+    (folder / "b.md").write_text(f"# Kabinet gevallen\n\n{NL}\n", encoding="utf-8")
+    (folder / "c.html").write_text(HTML, encoding="utf-8")
+    return folder
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(app, ["score", *map(str, args)], input=input)
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_folder_table_output(corpus):
+    result = run(corpus, "--no-model", "-q")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert f"[1] {corpus / 'a.txt'}  lang=en  words=16  title='Budget approved'" in out
+    assert f"[2] {corpus / 'b.md'}  lang=nl" in out
+    assert f"[3] {corpus / 'c.html'}  lang=en" in out and "title='Harbour reopens'" in out
+    assert "ai: n/a (no model)" in out
+    assert "signals: " in out and "hedge" in out  # 'may possibly' in the English text
+    assert result.stderr == ""  # --quiet
+
+
+def test_jsonl_records_parse_back(corpus):
+    result = run(corpus, "--format", "jsonl", "--no-model", "-q")
+    records = jsonl(result.stdout)
+    assert [r["id"] for r in records] == [str(corpus / n) for n in ("a.txt", "b.md", "c.html")]
+    assert records[2]["site"] == "Port News" and records[2]["title"] == "Harbour reopens"
+    assert set(records[0]["features"]) == set(feature_names())
+    for span in records[0]["spans"]:
+        assert EN[span["start"] : span["end"]] == span["text"]
+
+
+def test_csv_has_every_feature_and_spans_as_json(corpus):
+    result = run(corpus, "--format", "csv", "--no-model", "-q")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == csv_columns()
+    assert [r["lang"] for r in rows] == ["en", "nl", "en"]
+    for name in feature_names():
+        float(rows[0][name])
+    spans = json.loads(rows[0]["spans"])
+    assert spans and all(EN[s["start"] : s["end"]] == s["text"] for s in spans)
+    assert rows[0]["supported"] == "true" and rows[0]["error"] == ""
+
+
+def test_stdin_and_forced_language():
+    result = run("-", "--format", "jsonl", "--no-model", "--lang", "nl", "-q", input=EN)
+    [record] = jsonl(result.stdout)
+    assert (record["id"], record["lang"], record["word_count"]) == ("stdin", "nl", 16)
+
+
+def test_tables_and_bad_records_exit_1(tmp_path):
+    table = tmp_path / "t.csv"
+    pd.DataFrame({"id": ["r1", "r2"], "content": [EN, ""], "source": ["Gazette", "Gazette"]}).to_csv(
+        table, index=False
+    )
+    feed = tmp_path / "f.jsonl"
+    feed.write_text(json.dumps({"id": "j1", "text": NL}) + "\n{oops\n", encoding="utf-8")
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"GIF89a\x00\x00")
+    result = run(table, feed, binary, "--format", "jsonl", "--no-model")
+    assert result.exit_code == 1
+    records = jsonl(result.stdout)
+    assert [r["id"] for r in records] == ["r1", "r2", "j1", f"{feed}:2", str(binary)]
+    assert [r["error"] is None for r in records] == [True, False, True, False, False]
+    assert records[1]["error"] == f"{table}: row 2 (id r2): empty text in column 'content'"
+    assert records[4]["error"] == f"{binary}: binary file, not text"
+    assert f"error: {binary}: binary file, not text" in result.stderr
+    assert "scored 5 article(s): 2 ok, 3 failed" in result.stderr
+
+
+def test_cp1252_file_gets_a_warning(tmp_path):
+    path = tmp_path / "w.txt"
+    path.write_bytes("“Café” prices rose sharply, the minister said.".encode("cp1252"))
+    result = run(path, "--format", "jsonl", "--no-model", "-q")
+    assert result.exit_code == 0
+    [record] = jsonl(result.stdout)
+    assert "decoded as cp1252" in record["warnings"][0] and record["word_count"] == 7
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--resume"], "--resume needs --output"),
+        (["--format", "xml"], "Invalid value for '--format'"),
+        (["--jobs", "0"], "Invalid value for '--jobs'"),
+    ],
+)
+def test_usage_errors_exit_2(corpus, args, message):
+    result = run(corpus, *args)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_missing_text_column_is_a_usage_error(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("headline,summary\nA,B\n", encoding="utf-8")
+    result = run(table)
+    assert result.exit_code == 2
+    assert f"{table}: no text column found" in result.stderr and "'headline', 'summary'" in result.stderr
+    assert run(table, "--text-col", "summary", "--no-model", "-q").exit_code == 0
+
+
+def test_missing_path_is_an_error_item(tmp_path):
+    result = run(tmp_path / "nope.txt", "--format", "jsonl", "--no-model", "-q")
+    assert result.exit_code == 1
+    assert jsonl(result.stdout)[0]["error"] == f"{tmp_path / 'nope.txt'}: no such file or folder"
+
+
+def test_output_file_and_resume(corpus, tmp_path):
+    out = tmp_path / "out" / "scores.jsonl"
+    first = run(corpus / "a.txt", corpus / "b.md", "--format", "jsonl", "-o", out, "--no-model")
+    assert first.exit_code == 0 and first.stdout == ""
+    assert f"records in {out}" in first.stderr
+    assert [r["id"] for r in jsonl(out.read_text())] == [str(corpus / "a.txt"), str(corpus / "b.md")]
+    # simulate an interrupted run: the last record was cut off half-way
+    text = out.read_text(encoding="utf-8")
+    out.write_text(text[: len(text) - 40], encoding="utf-8")
+    second = run(corpus, "--format", "jsonl", "-o", out, "--resume", "--no-model")
+    assert second.exit_code == 0, second.output
+    assert "1 skipped" in second.stderr
+    ids = [r["id"] for r in jsonl(out.read_text())]
+    assert ids == [str(corpus / n) for n in ("a.txt", "b.md", "c.html")]
+
+
+def test_csv_resume_appends_without_second_header(corpus, tmp_path):
+    out = tmp_path / "scores.csv"
+    run(corpus / "a.txt", "--format", "csv", "-o", out, "--no-model", "-q")
+    result = run(corpus, "--format", "csv", "-o", out, "--resume", "--no-model", "-q")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["id"] for r in rows] == [str(corpus / n) for n in ("a.txt", "b.md", "c.html")]
+    assert run(corpus, "-o", tmp_path / "t.txt", "--resume").exit_code == 2  # table cannot be resumed
+
+
+def test_jobs_two_equals_jobs_one(corpus, tmp_path):
+    table = tmp_path / "t.jsonl"
+    table.write_text("".join(json.dumps({"id": f"r{k}", "text": [EN, NL][k % 2]}) + "\n" for k in range(6)))
+    args = [corpus, table, "--format", "jsonl", "--no-model", "-q", "--chunk-size", "2"]
+    one, two = run(*args, "--jobs", "1"), run(*args, "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and len(jsonl(two.stdout)) == 9
+
+
+def test_by_source(tmp_path):
+    table = tmp_path / "t.csv"
+    pd.DataFrame({"text": [EN, NL, EN, ""], "site": ["Gazette", "Gazette", "Herald", "Herald"]}).to_csv(
+        table, index=False
+    )
+    result = run(table, "--by-source", "--format", "jsonl", "--no-model", "-q")
+    assert result.exit_code == 1  # the empty row
+    gazette, herald = jsonl(result.stdout)
+    assert (gazette["source"], gazette["articles"], gazette["failed"]) == ("Gazette", 2, 0)
+    assert (herald["source"], herald["articles"], herald["failed"]) == ("Herald", 2, 1)
+    assert gazette["ai_probability_p50"] is None  # no model: no percentiles invented
+    table_out = run(table, "--by-source", "--no-model", "-q").stdout
+    assert table_out.splitlines()[0].split()[:3] == ["source", "articles", "failed"]
+    assert "Gazette" in table_out and "[1]" not in table_out
