@@ -26,10 +26,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from credibility.document import build_document
+from credibility.paths import shared_data_dir
 from credibility.signals import EXTRACTORS
 from credibility.signals.attribution import analyze_attribution, attributed_sentence_indices
 
-POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "attribution" / "polnear"
+POLNEAR = shared_data_dir() / "attribution" / "polnear"
 ANN_NAME_RE = re.compile(r"^(?P<text>.+)_[0-9a-f]{4}\.ann$")
 
 
@@ -124,18 +125,29 @@ def evaluate(split: str, errors: int) -> None:
         return c[a] / c[b] if c[b] else 0.0
 
     cue_p, cue_r = ratio("pred_cues_correct", "pred_cues"), ratio("gold_cues_found", "gold_cues")
-    sent_p, sent_r = ratio("pred_sentences_correct", "pred_sentences"), ratio("gold_sentences_found", "gold_sentences")
-    print(f"PolNeAR {split}: {c['texts']} texts, {len(by_text) and sum(len(v) for v in by_text.values())} "
-          f"annotation files ({c['skipped_normalised']} texts skipped: normalisation changed offsets)")
+    sent_p, sent_r = (
+        ratio("pred_sentences_correct", "pred_sentences"),
+        ratio("gold_sentences_found", "gold_sentences"),
+    )
+    print(
+        f"PolNeAR {split}: {c['texts']} texts, {sum(len(v) for v in by_text.values())} "
+        f"annotation files ({c['skipped_normalised']} texts skipped: normalisation changed offsets)"
+    )
     print(f"{'measure':32} {'value':>7}  counts")
     rows = [
         ("cue precision", cue_p, f"{c['pred_cues_correct']}/{c['pred_cues']}"),
         ("cue recall", cue_r, f"{c['gold_cues_found']}/{c['gold_cues']}"),
         ("cue F1", 2 * cue_p * cue_r / (cue_p + cue_r) if cue_p + cue_r else 0.0, ""),
-        ("source recall (named or vague)", ratio("gold_sources_found", "gold_sources"),
-         f"{c['gold_sources_found']}/{c['gold_sources']}"),
-        ("named-source precision", ratio("pred_named_correct", "pred_named"),
-         f"{c['pred_named_correct']}/{c['pred_named']}"),
+        (
+            "source recall (named or vague)",
+            ratio("gold_sources_found", "gold_sources"),
+            f"{c['gold_sources_found']}/{c['gold_sources']}",
+        ),
+        (
+            "named-source precision",
+            ratio("pred_named_correct", "pred_named"),
+            f"{c['pred_named_correct']}/{c['pred_named']}",
+        ),
         ("attributed-sentence precision", sent_p, f"{c['pred_sentences_correct']}/{c['pred_sentences']}"),
         ("attributed-sentence recall", sent_r, f"{c['gold_sentences_found']}/{c['gold_sentences']}"),
     ]
@@ -145,8 +157,10 @@ def evaluate(split: str, errors: int) -> None:
         print(f"extractor CPU time: {1000 * elapsed / words * 500:.2f} ms per 500 words")
     if errors:
         print("\nmost frequent missed cues:", missed.most_common(errors))
-        print("\nmost frequent false cues (false/true):",
-              [(w, n, true_cues[w]) for w, n in false_cues.most_common(errors)])
+        print(
+            "\nmost frequent false cues (false/true):",
+            [(w, n, true_cues[w]) for w, n in false_cues.most_common(errors)],
+        )
 
 
 def main() -> None:

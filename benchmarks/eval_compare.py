@@ -5,7 +5,10 @@ For every pair (source A, source B), A and B are compared and each sentence of B
 - predicted *uncorroborated* when it is the evidence of an uncorroborated claim (a claim no other source
   aligns with, or a figure no other source has);
 - labeled positive when it contains one of the pair's labeled fragments.
-Usage: ``python benchmarks/eval_compare.py [--pairs PATH] [--verbose]``.
+With ``--rewrites N`` it also compares N real BBC articles with an LLM rewrite of each (L2R news, from
+the shared corpora) and prints how many contradiction flags fire per 100 rewrite sentences: unlabeled, so
+an upper bound on the false-flag rate on real paraphrase (a rewrite may really change a fact).
+Usage: ``python benchmarks/eval_compare.py [--pairs PATH] [--verbose] [--rewrites N]``.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from credibility.compare import compare_documents
 from credibility.document import build_document
+from credibility.paths import shared_data_dir
 
 DEFAULT_PAIRS = Path(__file__).resolve().parents[1] / "data" / "stories" / "eval" / "pairs.jsonl"
 FLAGS = ("contradicted", "uncorroborated")
@@ -63,10 +67,43 @@ def evaluate(pairs: list[dict], verbose: bool = False) -> dict[str, dict[str, fl
     return out
 
 
+def rewrite_flag_rate(n_pairs: int, show: int = 0) -> None:
+    """Contradiction flags on real (original, LLM rewrite) pairs; first rewrite of each article."""
+    path = shared_data_dir() / "ai_text" / "l2r_news.jsonl"
+    if not path.is_file():
+        print(f"(skipped: {path} not found)")
+        return
+    groups: dict[str, dict[str, dict]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            slot = groups.setdefault(row["group"], {})
+            slot.setdefault(row["label"], row)
+    pairs = [(g["human"], g["machine"]) for g in groups.values() if "human" in g and "machine" in g][:n_pairs]
+    kinds: dict[str, int] = {}
+    sentences = flagged = 0
+    for human, machine in pairs:
+        docs = [build_document(human["text"], lang="en"), build_document(machine["text"], lang="en")]
+        result = compare_documents(docs, labels=["original", "rewrite"])
+        sentences += len(docs[1].sentences)
+        hit = set()
+        for claim in result.claims:
+            for c in claim.contradictions:
+                kinds[c.kind] = kinds.get(c.kind, 0) + 1
+                hit.add(c.b.sentence_index if c.b.source == 1 else c.a.sentence_index)
+                if show > 0:
+                    show -= 1
+                    print(f"  {c.kind}: {c.detail}\n    A: {c.a.text}\n    B: {c.b.text}")
+        flagged += len(hit)
+    print(f"L2R original/rewrite pairs: {len(pairs)}, rewrite sentences: {sentences}, "
+          f"flagged contradicted: {flagged} ({100 * flagged / max(sentences, 1):.1f} per 100), by kind: {kinds}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pairs", type=Path, default=DEFAULT_PAIRS)
     parser.add_argument("--verbose", action="store_true", help="list every false positive and miss")
+    parser.add_argument("--rewrites", type=int, default=0, help="also measure flags on N real rewrite pairs")
     args = parser.parse_args()
     pairs = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines() if line.strip()]
     started = time.perf_counter()
@@ -77,6 +114,8 @@ def main() -> None:
     print(f"{'flag':<16}{'precision':>10}{'recall':>8}{'tp':>5}{'fp':>5}{'fn':>5}")
     for flag, s in scores.items():
         print(f"{flag:<16}{s['precision']:>10.3f}{s['recall']:>8.3f}{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}")
+    if args.rewrites:
+        rewrite_flag_rate(args.rewrites, show=20 if args.verbose else 0)
 
 
 if __name__ == "__main__":

@@ -13,12 +13,12 @@ import argparse
 import json
 import zlib
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from credibility.document import build_document
+from credibility.paths import shared_data_dir
 from credibility.signals import EXTRACTORS
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "hedging" / "szeged_uncertainty.jsonl"
+DATA = shared_data_dir() / "hedging" / "szeged_uncertainty.jsonl"
 
 
 def split_of(doc_id: str) -> str:
@@ -46,11 +46,15 @@ def evaluate(split: str, errors: int) -> None:
                 continue
             domain, text, gold = row["domain"], row["text"], row["cues"]
             doc = build_document(text, lang="en")
-            if doc.text != text:  # gold offsets index the raw text: skip the rare sentence normalisation changes
+            if (
+                doc.text != text
+            ):  # gold offsets index the raw text: skip the rare sentence normalisation changes
                 skipped += 1
                 continue
             predicted = [
-                (s.start, s.end, text[s.start : s.end].lower()) for s in extractor(doc).spans if s.kind == "hedge"
+                (s.start, s.end, text[s.start : s.end].lower())
+                for s in extractor(doc).spans
+                if s.kind == "hedge"
             ]
             for key in (domain, "ALL"):
                 counts = sent[key]
@@ -74,9 +78,13 @@ def evaluate(split: str, errors: int) -> None:
                 if not hit:
                     fn_words[g["text"].lower()] += 1
 
-    print(f"Szeged Uncertainty Corpus, split={split} (document-level split, crc32 % 3 == 0 is dev); "
-          f"{skipped} sentence(s) skipped (normalisation changed offsets)")
-    print(f"{'domain':10} {'sents':>6} {'sent_P':>7} {'sent_R':>7} {'sent_F1':>7}   {'cue_P':>6} {'cue_R':>6} {'cue_F1':>6}")
+    print(
+        f"Szeged Uncertainty Corpus, split={split} (document-level split, crc32 % 3 == 0 is dev); "
+        f"{skipped} sentence(s) skipped (normalisation changed offsets)"
+    )
+    print(
+        f"{'domain':10} {'sents':>6} {'sent_P':>7} {'sent_R':>7} {'sent_F1':>7}   {'cue_P':>6} {'cue_R':>6} {'cue_F1':>6}"
+    )
     for domain in sorted(sent, key=lambda d: (d == "ALL", d)):
         s, c = sent[domain], cue[domain]
         sp, sr, sf = prf(s["tp"], s["fp"], s["fn"])

@@ -101,7 +101,7 @@ def score_command(
     for message in found.notes:
         note(f"note: {message}")
     scorer = None if no_model else DEFAULT
-    if scorer is not None and load_scorer() is None:
+    if scorer is not None and _check_models() is None:
         note("note: no trained models are installed; showing signals only (see 'credibility train')")
 
     skipped = [0]
@@ -123,6 +123,16 @@ def score_command(
         summary += f"; records in {output}"
     note(summary)
     ctx.exit(1 if failed else 0)
+
+
+def _check_models() -> object | None:
+    """Load the shipped models once up front, so a broken model file stops the run with a clear message."""
+    try:
+        return load_scorer()
+    except Exception as exc:  # e.g. a model file that fails verification against its card
+        raise click.ClickException(
+            f"could not load the trained models ({exc}); use --no-model for signals only"
+        ) from exc
 
 
 class _Notes:

@@ -10,8 +10,8 @@ PROJECT_ROOT = PACKAGE_DIR.parent
 
 
 def models_dir() -> Path:
-    """Shipped models: ``$CREDIBILITY_MODELS`` or ``models/`` beside the package."""
-    return Path(os.environ.get("CREDIBILITY_MODELS", PROJECT_ROOT / "models"))
+    """Shipped models: ``$CREDIBILITY_MODELS_DIR`` or ``models/`` beside the package."""
+    return Path(os.environ.get("CREDIBILITY_MODELS_DIR", PROJECT_ROOT / "models"))
 
 
 def shared_data_dir() -> Path:

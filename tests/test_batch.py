@@ -102,7 +102,7 @@ def test_is_flagged_uses_each_models_threshold_direction():
     report.scores["ai_generated"] = Score("ai", 0.2, "likely_human", 0.5)
     report.scores["credibility"] = Score("cred", 70.0, "ok", 50.0)
     assert is_flagged(report) is False
-    report.scores["credibility"] = Score("cred", 40.0, "low", 50.0)
+    report.scores["credibility"] = Score("cred", 50.0, "low", 50.0)  # at the threshold is low credibility
     assert is_flagged(report) is True
 
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from credibility.cli import app
-from credibility.output import csv_columns
+from credibility.output import ResumeError, TableWriter, csv_columns, prepare_resume
+from credibility.report import Reason, Report, Score
 from credibility.signals import feature_names
+from credibility.signals.base import Span
 
 EN = "The council approved the budget on Tuesday, the mayor said. Critics say it may possibly fail."
 NL = "Het kabinet viel op vrijdag, meldde de premier. Volgens ingewijden was dat al lang bekend."
@@ -188,3 +191,98 @@ def test_by_source(tmp_path):
     table_out = run(table, "--by-source", "--no-model", "-q").stdout
     assert table_out.splitlines()[0].split()[:3] == ["source", "articles", "failed"]
     assert "Gazette" in table_out and "[1]" not in table_out
+
+
+def test_table_lines_show_scores_top_reasons_and_signal_counts():
+    report = Report(id="a1", lang="en", supported=True, word_count=120, title="Budget approved")
+    report.spans = [Span(0, 3, "hedge", "r", "hedging")] * 2 + [
+        Span(4, 8, "vague_source", "r", "attribution")
+    ]
+    report.scores["ai_generated"] = Score(
+        "ai",
+        0.82,
+        "likely machine-written",
+        0.5,
+        [
+            Reason("f1", 1.0, 0.1, "small push"),
+            Reason("f2", 2.0, -0.9, "big pull"),
+            Reason("f3", 3.0, 0.5, "mid"),
+        ],
+    )
+    report.scores["credibility"] = Score(
+        "cred", 34.0, "low credibility", 50.0, [Reason("f4", 1.0, 0.7, "cred")]
+    )
+    lines = TableWriter(io.StringIO(), reasons=3).lines(report)
+    assert lines[1] == "    ai: 0.82 likely machine-written  credibility: 34/100 low credibility"
+    assert lines[2] == "    reasons: big pull; cred; mid"
+    assert lines[3] == "    signals: hedge 2, vague_source 1"
+
+
+def test_resume_refuses_a_csv_with_other_columns(tmp_path):
+    out = tmp_path / "old.csv"
+    out.write_text("id,score\nx,1\n", encoding="utf-8")
+    with pytest.raises(ResumeError, match="columns differ"):
+        prepare_resume(out, "csv")
+
+
+def test_resume_cuts_a_partial_last_record(tmp_path):
+    out = tmp_path / "r.jsonl"
+    out.write_text('{"id": "a"}\n{"id": "b"}\n{"id": "c", "feat', encoding="utf-8")
+    assert prepare_resume(out, "jsonl") == {"a", "b"}
+    assert out.read_text(encoding="utf-8") == '{"id": "a"}\n{"id": "b"}\n'
+
+
+def test_bundled_examples_folder(examples_dir):
+    result = run(examples_dir, "--format", "jsonl", "--no-model")
+    assert result.exit_code == 0, result.output
+    records = jsonl(result.stdout)
+    assert records and not any(r["id"].endswith("README.md") for r in records)
+    assert "skipped README.md" in result.stderr
+    for record in records:  # file names end in _en / _nl
+        assert record["lang"] == Path(record["id"]).stem.rsplit("_", 1)[-1]
+        assert record["word_count"] > 100 and record["error"] is None
+    [page] = [r for r in records if r["id"].endswith(".html")]
+    assert page["title"] and page["site"] and page["url"].startswith("http")
+
+
+class LengthScorer:
+    """Stands in for the shipped models: deterministic scores from the word count."""
+
+    def score(self, doc, report) -> None:
+        ai = round(min(1.0, doc.word_count / 20), 4)
+        report.scores["ai_generated"] = Score(
+            "ai",
+            ai,
+            "likely machine-written" if ai >= 0.5 else "likely human-written",
+            0.5,
+            [Reason("style.x", 1.0, 0.3, "long text")],
+        )
+        report.scores["credibility"] = Score("cred", round(100 * (1 - ai), 1), "low credibility", 50.0)
+
+
+@pytest.fixture
+def fake_models(monkeypatch):
+    scorer = LengthScorer()
+    monkeypatch.setattr("credibility.batch.load_scorer", lambda: scorer)
+    monkeypatch.setattr("credibility.cli_score.load_scorer", lambda: scorer)
+    return scorer
+
+
+def test_default_models_are_applied(corpus, fake_models):
+    result = run(corpus / "a.txt", "-q")
+    assert result.exit_code == 0
+    assert "ai: 0.80 likely machine-written  credibility: 20/100 low credibility" in result.stdout
+    assert "reasons: long text" in result.stdout
+    records = jsonl(run(corpus / "a.txt", "-f", "jsonl", "-q").stdout)
+    assert (records[0]["ai_probability"], records[0]["credibility"]) == (0.8, 20.0)
+    assert jsonl(run(corpus / "a.txt", "-f", "jsonl", "-q", "--no-model").stdout)[0]["ai_probability"] is None
+
+
+def test_by_source_percentiles_with_models(tmp_path, fake_models):
+    table = tmp_path / "t.csv"
+    texts = ["One two three four five six.", "One two three four five six seven eight nine ten.", EN]
+    pd.DataFrame({"text": texts, "site": ["Gazette"] * 3}).to_csv(table, index=False)
+    [row] = jsonl(run(table, "--by-source", "-f", "jsonl", "-q", "--lang", "en").stdout)
+    assert row["articles"] == 3 and row["ai_probability_p50"] == 0.5  # word counts 6, 10, 16 out of 20
+    assert row["flagged_share"] == pytest.approx(2 / 3)
+    assert row["credibility_p10"] == pytest.approx(20 + 0.2 * 30)

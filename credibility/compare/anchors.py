@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
 
 from ..document import Document, Sentence
 from .resources import CompareLexicon, known_vocabulary
@@ -22,6 +25,8 @@ _CODE_BEFORE_RE = re.compile(r"[A-Za-z][\-‑]?$")
 _CLOCK_RE = re.compile(r"(?<![\w.,])([01]?\d|2[0-3])([:.])([0-5]\d)(?![\w]|[.,]\d)")
 _QUOTE_RE = re.compile(r"[“\"„«‘]([^”\"“»’]{12,}?)[”\"“»’]")
 _CAPITAL_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ]")
+# A sentence-initial capitalised word this frequent (Zipf scale, wordfreq) is an ordinary word.
+COMMON_WORD_ZIPF = 3.9
 _SUFFIX_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9}
 
 
@@ -225,10 +230,16 @@ def _word_numbers(doc: Document, words: list[int], lex: CompareLexicon, used: li
     return out
 
 
+@lru_cache(maxsize=20000)
+def _common_word(word: str, lang: str | None) -> bool:
+    return bool(lang) and zipf_frequency(word, lang) >= COMMON_WORD_ZIPF
+
+
 def _names(doc: Document, sentence: Sentence, words: list[int], used: list[tuple[int, int]]) -> list[Anchor]:
     """Capitalised words that no word list knows as a common word: people, places, organisations."""
     vocabulary = known_vocabulary()
     not_names = doc.resources.words("attribution_not_names") if doc.resources else frozenset()
+    wordfreq_lang = doc.resources.wordfreq_lang if doc.resources else None
     out = []
     for i in words:
         original = doc.text[doc.word_starts[i] : doc.word_ends[i]]
@@ -238,7 +249,7 @@ def _names(doc: Document, sentence: Sentence, words: list[int], used: list[tuple
         forms = {word, word.rstrip("s"), word[:-2] if word.endswith(("es", "en")) else word}
         if forms & vocabulary or word in not_names or len(word) < 2:
             continue
-        if i == sentence.first_word and original.isalpha() and len(word) <= 3:
-            continue
+        if i == sentence.first_word and (len(word) <= 3 or _common_word(word, wordfreq_lang)):
+            continue  # a capital that only marks the start of a sentence
         out.append(Anchor("name", word.replace("’", "'").removesuffix("'s"), doc.word_starts[i], doc.word_ends[i], original))
     return out

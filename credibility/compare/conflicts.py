@@ -11,10 +11,15 @@ Contradiction kinds, each with the words that show it:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
 
 from .anchors import Anchor
-from .units import ClaimUnit, Cue
+from .resources import compare_lexicon
+from .units import ClaimUnit, Cue, pivot_tokens
 
 # Figures within this relative tolerance agree (rounding: "nearly 40 million" vs "39.8 million").
 FIGURE_TOLERANCE = 0.02
@@ -23,6 +28,11 @@ NEGATION_MIN_SIMILARITY = 0.4
 # Across languages, paraphrase moves negation around ("declined to comment" / "wilde niets zeggen").
 NEGATION_MIN_SIMILARITY_CROSS_LANGUAGE = 0.6
 ACTOR_MIN_SIMILARITY = 0.4
+# A name this common as a word (Zipf, wordfreq) may be a capitalised title ("Deputy", "Royal"); it does
+# not count as a conflicting actor.
+ACTOR_MAX_ZIPF = 4.3
+# A negation must bear on shared content: the first content word after it appears in the other sentence.
+NEGATION_SCOPE_WORDS = 1
 COMPARED_FIGURES = ("money", "percent", "count", "date", "weekday", "year", "month")
 NOVEL_FIGURES = ("money", "percent", "count", "date", "year")
 
@@ -64,7 +74,7 @@ def find_conflicts(a: ClaimUnit, b: ClaimUnit, similarity: float, names_a: froze
     negation_floor = NEGATION_MIN_SIMILARITY if a.lang == b.lang else NEGATION_MIN_SIMILARITY_CROSS_LANGUAGE
     if similarity >= negation_floor and len(a.negations) % 2 != len(b.negations) % 2 and not any(
         c.kind == "antonym" for c in out
-    ):
+    ) and _negation_in_scope(a if len(a.negations) % 2 else b, b if len(a.negations) % 2 else a):
         negated, plain = (a, b) if len(a.negations) % 2 else (b, a)
         words = ", ".join(c.text for c in negated.negations)
         out.append(Conflict("negation", f"one source negates the claim ({words}), the other does not",
@@ -72,6 +82,19 @@ def find_conflicts(a: ClaimUnit, b: ClaimUnit, similarity: float, names_a: froze
     if similarity >= ACTOR_MIN_SIMILARITY:
         out += _actor_conflicts(a, b, names_a, names_b)
     return out
+
+
+def _negation_in_scope(negated: ClaimUnit, plain: ClaimUnit) -> bool:
+    """True when the word the negation bears on ("no longer *cross*") is also in the other sentence; a
+    negation inside a reworded clause ("have not lost" / "are unbeaten") is not a flip."""
+    lex = compare_lexicon(negated.lang)
+    others = set(plain.tokens)
+    for cue in negated.negations:
+        after = re.findall(r"\w+", negated.text[cue.end - negated.start :].lower())
+        scope = pivot_tokens(after[: NEGATION_SCOPE_WORDS * 3], lex)[:NEGATION_SCOPE_WORDS]
+        if others & set(scope):
+            return True
+    return False
 
 
 def _antonym_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
@@ -123,13 +146,18 @@ def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
 
 
 def _actor_conflicts(a: ClaimUnit, b: ClaimUnit, names_a: frozenset[str], names_b: frozenset[str]) -> list[Conflict]:
-    only_a = [x for x in a.anchors if x.kind == "name" and x.value not in names_b]
-    only_b = [y for y in b.anchors if y.kind == "name" and y.value not in names_a]
+    only_a = [x for x in a.anchors if x.kind == "name" and x.value not in names_b and _rare(x.value, a.lang)]
+    only_b = [y for y in b.anchors if y.kind == "name" and y.value not in names_a and _rare(y.value, b.lang)]
     if not only_a or not only_b:
         return []
     shown_a = ", ".join(dict.fromkeys(x.text for x in only_a))
     shown_b = ", ".join(dict.fromkeys(y.text for y in only_b))
     return [Conflict("actor", f"named actors differ: {shown_a} versus {shown_b}", _spans(only_a), _spans(only_b))]
+
+
+@lru_cache(maxsize=20000)
+def _rare(word: str, lang: str) -> bool:
+    return zipf_frequency(word, lang) < ACTOR_MAX_ZIPF
 
 
 def novel_figures(unit: ClaimUnit, other_figures: list[Anchor], conflicting: set[tuple[int, int]]) -> list[Anchor]:

@@ -103,6 +103,10 @@ def _claims(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[int
         claim = ClaimResult(f"C{len(out) + 1}", status, units[members[0]].text, sources,
                             [evidence[i] for i in members], contradictions)
         claim.cells = _cells(members, units, links, conflicts, sources)
+        positional = [link for link in links if link.a in member_set and link.positional]
+        if positional:
+            claim.note = ("partly aligned by sentence order with a translation (few shared words or anchors): "
+                          "check the evidence")
         if status == "uncorroborated":
             others = [f"{labels[s]} ({units_lang(units, s)})" for s in range(n_sources) if s not in sources]
             claim.note = "could not be aligned with any sentence of " + ", ".join(others)

@@ -28,6 +28,14 @@ def read_documents(inputs: Sequence[str], lang: str | None = None) -> tuple[list
     return docs, paths
 
 
+def compare_texts(texts: Sequence[str], labels: Sequence[str] | None = None,
+                  langs: Sequence[str | None] | None = None) -> CompareResult:
+    """Compare raw article texts (e.g. pasted into the dashboard); ``langs`` forces languages."""
+    langs = list(langs) if langs else [None] * len(texts)
+    docs = [build_document(text, lang=lang) for text, lang in zip(texts, langs, strict=True)]
+    return compare_documents(docs, labels=list(labels) if labels else None)
+
+
 def compare_paths(inputs: Sequence[str], lang: str | None = None) -> CompareResult:
     """Compare the articles in ``inputs`` (at least two)."""
     docs, paths = read_documents(inputs, lang)

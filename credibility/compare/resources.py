@@ -1,6 +1,6 @@
 """The word lists the comparison needs, read once from ``credibility/lexicons``.
 
-Per language: ``compare_negations`` / ``compare_antonyms`` / ``compare_scales`` / ``compare_numbers`` /
+Per language: ``compare_negations`` / ``compare_negation_exceptions`` / ``compare_antonyms`` / ``compare_scales`` / ``compare_numbers`` /
 ``compare_dates`` / ``compare_stopwords`` / ``compare_syndication`` / ``compare_outlet_cues``; shared:
 ``_bilingual/en-nl.txt`` (Dutch → English pivot). Keeping them as data lets a reviewer see exactly which
 words can make two sources "contradict", and lets a new language be added without code.
@@ -26,6 +26,7 @@ class CompareLexicon:
 
     lang: str
     negations: PhraseMatcher
+    negation_exceptions: PhraseMatcher  # "not only": a negation word that negates nothing
     antonyms: PhraseMatcher  # note = "<pair key>|<side>" (";"-joined when a form is in several pairs)
     scales: PhraseMatcher  # note = "<scale>|<level>"
     number_words: dict[str, float]
@@ -174,6 +175,7 @@ def compare_lexicon(lang: str) -> CompareLexicon:
     return CompareLexicon(
         lang=lang,
         negations=PhraseMatcher("compare_negations", _entries(lang, "compare_negations")),
+        negation_exceptions=PhraseMatcher("compare_negation_exceptions", _entries(lang, "compare_negation_exceptions")),
         antonyms=PhraseMatcher("compare_antonyms", antonym_entries),
         scales=PhraseMatcher("compare_scales", scale_entries),
         number_words=number_words,

@@ -19,7 +19,9 @@ from .words import stem
 
 MIN_WORDS = 4
 COMPOUND_MIN_PART = 4
-_DUTCH_SUFFIXES = ("en", "e", "s", "t")
+_DUTCH_SUFFIXES = ("en", "e", "s", "t", "n")
+# Dutch plurals that change the stem's last consonant: huizen → huis, brieven → brief.
+_DUTCH_PLURAL_STEMS = (("zen", "s"), ("ven", "f"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +91,14 @@ def _dutch_lookup(word: str, lex: CompareLexicon) -> str | None:
             found = lex.pivot.get(word[: -len(suffix)])
             if found:
                 return found
+    for plural, singular in _DUTCH_PLURAL_STEMS:
+        if word.endswith(plural) and lex.pivot.get(word[: -len(plural)] + singular):
+            return lex.pivot[word[: -len(plural)] + singular]
     for split in range(3, len(word) - COMPOUND_MIN_PART + 1):
         head, tail = word[:split], word[split:]
-        tail_english = lex.pivot.get(tail) or lex.pivot.get(tail.removesuffix("en"))
+        tail_english = lex.pivot.get(tail) or lex.pivot.get(tail.removesuffix("en")) or next(
+            (lex.pivot[tail[: -len(p)] + s] for p, s in _DUTCH_PLURAL_STEMS
+             if tail.endswith(p) and tail[: -len(p)] + s in lex.pivot), None)
         if tail_english and len(tail) >= COMPOUND_MIN_PART:
             head_english = lex.pivot.get(head) or lex.pivot.get(head.removesuffix("s"))
             return f"{head_english} {tail_english}" if head_english else tail_english
@@ -100,9 +107,11 @@ def _dutch_lookup(word: str, lex: CompareLexicon) -> str | None:
 
 def _cues(doc: Document, sentence: Sentence, lex: CompareLexicon) -> tuple[tuple[Cue, ...], ...]:
     text = doc.text
+    exceptions = [(m.start, m.end) for m in lex.negation_exceptions.finditer(text, sentence.start, sentence.end)]
     negations = tuple(
         Cue("negation", m.text.lower(), m.start, m.end, m.text)
         for m in lex.negations.finditer(text, sentence.start, sentence.end)
+        if not any(s <= m.start < e for s, e in exceptions)
     )
     antonyms = []
     for m in lex.antonyms.finditer(text, sentence.start, sentence.end):

@@ -42,6 +42,7 @@ def load_cards(folder: Path) -> list[ModelCard]:
         if data is not None:
             stem = path.name.removesuffix(".card.json")
             card = cards[stem] = parse_card(data, default_name=stem)
+            card.name = stem  # the file stem names the model files; the card's own name stays in info
             card.paths.append(path)
     for path in sorted(folder.glob("*.md")):
         if path.name.lower() == "readme.md":
@@ -59,16 +60,18 @@ def models_readme(folder: Path) -> str | None:
 
 def parse_card(data: dict[str, Any], default_name: str) -> ModelCard:
     """Pick the known parts out of a card dict."""
-    metrics = _numbers(_first(data, "metrics", "evaluation", "test_metrics", "held_out") or {})
+    metrics = _numbers(_first(data, "metrics", "cross_validated_metrics", "test_metrics", "held_out_metrics") or {})
     roc = _curve(_first(data, "roc", "roc_curve"), ("fpr", "false_positive_rate"), ("tpr", "true_positive_rate"))
     reliability = _curve(
         _first(data, "reliability", "calibration", "calibration_curve", "reliability_curve"),
         ("mean_predicted", "prob_pred", "predicted", "mean_predicted_probability", "confidence"),
         ("fraction_positive", "prob_true", "observed", "fraction_of_positives", "accuracy"),
     )
-    auc = _first(metrics, "roc_auc", "auc", "auroc")
+    auc = _first(metrics, "roc_auc", "auc", "auroc") or next(
+        (v for k, v in metrics.items() if k.endswith(("auroc", "roc_auc"))), None
+    )
     threshold = _first(data, "threshold", "decision_threshold")
-    known = {"metrics", "evaluation", "test_metrics", "held_out", "roc", "roc_curve", "reliability", "calibration",
+    known = {"metrics", "cross_validated_metrics", "evaluation", "test_metrics", "held_out_metrics", "roc", "roc_curve", "reliability", "calibration",
              "calibration_curve", "reliability_curve", "feature_importances", "importances", "coefficients"}  # fmt: skip
     info = {k: v for k, v in data.items() if k not in known and not isinstance(v, dict | list)}
     return ModelCard(

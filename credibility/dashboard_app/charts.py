@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
+_DIAGONAL = pd.DataFrame({"x": [0.0, 1.0], "y": [0.0, 1.0]})
 GROUP_COLOURS = alt.Scale(domain=["human news", "machine text"], range=["#2563eb", "#d97706"])
 
 
@@ -15,7 +16,7 @@ def signals_vs_reference(frame: pd.DataFrame) -> alt.Chart:
 
     Positions are per-feature rescaled (see :func:`reference.comparison_frame`); tooltips show raw values.
     """
-    y = alt.Y("feature:N", title=None, sort=None, axis=alt.Axis(labelLimit=320))
+    y = alt.Y("feature:N", title=None, sort=None, axis=alt.Axis(labelLimit=320, labelOverlap=False))
     y_offset = alt.YOffset("group:N", sort=["human news", "machine text"])
     colour = alt.Color("group:N", scale=GROUP_COLOURS, title="reference")
     tooltip = [
@@ -49,10 +50,15 @@ def signals_vs_reference(frame: pd.DataFrame) -> alt.Chart:
     return (whisker + box + median + article).properties(height=height)
 
 
+def field(name: str) -> str:
+    """A column name as a Vega-Lite field: dots (as in ``family.feature``) would mean nesting."""
+    return name.replace(".", "\\.")
+
+
 def histogram(frame: pd.DataFrame, column: str, *, bins: int = 20, colour_by: str | None = None) -> alt.Chart:
     """Distribution of one numeric column over a batch."""
     encoding = {
-        "x": alt.X(f"{column}:Q", bin=alt.Bin(maxbins=bins), title=column),
+        "x": alt.X(f"{field(column)}:Q", bin=alt.Bin(maxbins=bins), title=column),
         "y": alt.Y("count():Q", title="articles"),
         "tooltip": [alt.Tooltip("count():Q", title="articles")],
     }
@@ -63,21 +69,22 @@ def histogram(frame: pd.DataFrame, column: str, *, bins: int = 20, colour_by: st
 
 
 def roc_chart(fpr: Sequence[float], tpr: Sequence[float], auc: float | None = None) -> alt.Chart:
-    data = pd.DataFrame({"false positive rate": fpr, "true positive rate": tpr})
+    data = pd.DataFrame({"x": fpr, "y": tpr})
     title = "ROC" if auc is None else f"ROC (AUC {auc:.3f})"
-    curve = alt.Chart(data).mark_line(point=False).encode(x="false positive rate:Q", y="true positive rate:Q")
-    chance = alt.Chart(pd.DataFrame({"x": [0, 1], "y": [0, 1]})).mark_line(strokeDash=[4, 4], color="grey")
-    return (chance.encode(x="x:Q", y="y:Q") + curve).properties(title=title, height=260)
+    x = alt.X("x:Q", title="false positive rate", scale=alt.Scale(domain=[0, 1]))
+    y = alt.Y("y:Q", title="true positive rate", scale=alt.Scale(domain=[0, 1]))
+    curve = alt.Chart(data).mark_line().encode(x=x, y=y, tooltip=[alt.Tooltip("x:Q", title="FPR"), alt.Tooltip("y:Q", title="TPR")])
+    chance = alt.Chart(_DIAGONAL).mark_line(strokeDash=[4, 4], color="grey").encode(x=x, y=y)
+    return (chance + curve).properties(title=title, height=260)
 
 
 def reliability_chart(predicted: Sequence[float], observed: Sequence[float]) -> alt.Chart:
-    data = pd.DataFrame({"mean predicted probability": predicted, "observed frequency": observed})
-    points = alt.Chart(data).mark_line(point=True).encode(
-        x=alt.X("mean predicted probability:Q", scale=alt.Scale(domain=[0, 1])),
-        y=alt.Y("observed frequency:Q", scale=alt.Scale(domain=[0, 1])),
-    )
-    ideal = alt.Chart(pd.DataFrame({"x": [0, 1], "y": [0, 1]})).mark_line(strokeDash=[4, 4], color="grey")
-    return (ideal.encode(x="x:Q", y="y:Q") + points).properties(title="Reliability", height=260)
+    data = pd.DataFrame({"x": predicted, "y": observed})
+    x = alt.X("x:Q", title="mean predicted probability", scale=alt.Scale(domain=[0, 1]))
+    y = alt.Y("y:Q", title="observed frequency", scale=alt.Scale(domain=[0, 1]))
+    points = alt.Chart(data).mark_line(point=True).encode(x=x, y=y)
+    ideal = alt.Chart(_DIAGONAL).mark_line(strokeDash=[4, 4], color="grey").encode(x=x, y=y)
+    return (ideal + points).properties(title="Reliability", height=260)
 
 
 def importance_chart(importances: dict[str, float], top: int = 20) -> alt.Chart:
@@ -88,9 +95,9 @@ def importance_chart(importances: dict[str, float], top: int = 20) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("importance:Q"),
-            y=alt.Y("feature:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
+            y=alt.Y("feature:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320, labelOverlap=False)),
             color=alt.condition("datum.importance >= 0", alt.value("#2563eb"), alt.value("#dc2626")),
             tooltip=["feature:N", alt.Tooltip("importance:Q", format=".4f")],
         )
-        .properties(title="Feature importances", height=max(120, 18 * len(data)))
+        .properties(title="Feature importances", height=max(120, 24 * len(data)))
     )

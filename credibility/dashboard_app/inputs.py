@@ -51,7 +51,11 @@ def example_files(folder: Path | None = None) -> list[Path]:
     folder = folder or PROJECT_ROOT / "data" / "examples"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and suffix(p.name) in ARTICLE_TYPES)
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and suffix(p.name) in ARTICLE_TYPES and not p.name.lower().startswith("readme")
+    )
 
 
 def _relabel(item: InputItem, prefix: str) -> InputItem:

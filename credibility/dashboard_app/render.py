@@ -78,3 +78,8 @@ def legend_html(spans: Sequence[Span]) -> str:
         for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     return f'<div class="cred-legend">{"".join(chips)}</div>'
+
+
+def title_html(title: str) -> str:
+    """The article's title (escaped) as a heading above the highlighted text."""
+    return f'<h4 class="cred-title" style="margin: 0.2rem 0 0.6rem 0">{html.escape(title)}</h4>'

@@ -17,6 +17,7 @@ BASE_COLUMNS = (
     "low_confidence", "warnings", "error",
 )  # fmt: skip
 SCORE_COLUMNS = ("ai_probability", "credibility")
+SCORE_AND_VERDICT = ("ai_probability", "ai_verdict", "credibility", "credibility_verdict")
 
 
 def results_frame(reports: Sequence[Report]) -> pd.DataFrame:
@@ -40,15 +41,18 @@ def feature_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if "." in str(c)]
 
 
-def key_signals(reports: Sequence[Report], frame: pd.DataFrame, limit: int = 6) -> list[str]:
-    """The features the models cite most as reasons in this batch; without models, the most varying."""
+def key_signals(
+    reports: Sequence[Report], frame: pd.DataFrame, limit: int = 6, preferred: Sequence[str] = ()
+) -> list[str]:
+    """The features the models cite most as reasons in this batch, then ``preferred`` ones (e.g. those
+    that tell human news from machine text best), then any that vary in the batch."""
     cited = Counter(r.feature for report in reports for score in report.scores.values() for r in score.reasons)
     features = feature_columns(frame)
     ranked = [f for f, _ in cited.most_common() if f in features]
-    if len(ranked) < limit and features:
-        spread = frame[features].apply(pd.to_numeric, errors="coerce").std(ddof=0).fillna(0.0)
-        spread = spread[spread > 0].sort_values(ascending=False)
-        ranked += [f for f in spread.index if f not in ranked]
+    ranked += [f for f in preferred if f in features and f not in ranked]
+    if len(ranked) < limit:
+        varying = [f for f in features if pd.to_numeric(frame[f], errors="coerce").nunique() > 1]
+        ranked += [f for f in varying if f not in ranked]
     return ranked[:limit]
 
 

@@ -8,6 +8,7 @@ from ..report import Report, Score
 from .services import get_scorer
 
 SCORE_TITLES = {"ai_generated": "AI-generated probability", "credibility": "Credibility"}
+MODEL_NAMES = {"ai_generated": "AI-generated text", "credibility": "credibility"}
 NO_MODEL = (
     "No model installed: the AI-generated and credibility scores need the trained models in `models/`. "
     "All signals and evidence below are still computed."
@@ -26,14 +27,15 @@ def model_status() -> None:
         st.info(NO_MODEL, icon=":material/info:")
 
 
-def format_score(score: Score) -> str:
-    if score.model == "credibility" or score.value > 1.0:
-        return f"{score.value:.0f} / 100"
-    return f"{score.value:.0%}"
-
-
-def format_threshold(score: Score) -> str:
-    return format_score(Score(score.model, score.threshold, "", score.threshold))
+def format_value(key: str, value: float) -> str:
+    """Credibility is 0–100; the AI score (and any other) a probability, never rounded to a false 0 or 100 %."""
+    if key == "credibility":
+        return f"{value:.0f} / 100"
+    if 0.0 < value < 0.01:
+        return "<1%"
+    if 0.99 < value < 1.0:
+        return ">99%"
+    return f"{value:.0%}"
 
 
 def score_cards(report: Report) -> None:
@@ -46,11 +48,17 @@ def score_cards(report: Report) -> None:
         else:
             st.info("No scores: the text's language is not supported or it has no words.")
         return
+    missing = [MODEL_NAMES[k] for k in MODEL_NAMES if k not in report.scores]
+    if missing:
+        st.caption(f"No {' or '.join(missing)} model is installed.")
     columns = st.columns(len(report.scores))
     for column, (name, score) in zip(columns, report.scores.items(), strict=True):
         with column:
-            st.metric(SCORE_TITLES.get(name, name), format_score(score))
-            st.markdown(f"**Verdict:** {score.verdict.replace('_', ' ')}  \nthreshold {format_threshold(score)}")
+            st.metric(SCORE_TITLES.get(name, name), format_value(name, score.value))
+            st.markdown(
+                f"**Verdict:** {score.verdict.replace('_', ' ')}  \n"
+                f"threshold {format_value(name, score.threshold)} · model `{score.model}`"
+            )
             reasons(score)
 
 

@@ -1,4 +1,5 @@
-"""Tables of articles (CSV/TSV, JSONL, Parquet), read in chunks so memory stays flat on large files.
+"""Tables of articles (CSV/TSV, JSONL, Parquet), streamed (CSV and JSONL row by row, Parquet in record
+batches) so memory stays flat on files of any size.
 
 Every record becomes one item: rows with no text, undecodable lines and broken JSON become error items
 naming the file and the row, so nothing is dropped without a trace.
@@ -6,11 +7,13 @@ naming the file and the row, so nothing is dropped without a trace.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from .decode import BinaryContent, decode_bytes
 from .items import InputItem, clean_meta, error_item
@@ -34,6 +37,8 @@ META_COLUMNS: dict[str, tuple[str, ...]] = {
 DEFAULT_CHUNK_ROWS = 1000
 _LANG_CODE_RE = re.compile(r"[a-z]{2,3}")
 _SNIFF_BYTES = 1 << 20
+# Article texts in one CSV cell can be far longer than the csv module's default 128 KB limit.
+csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
 
 
 class TableColumnError(ValueError):
@@ -74,10 +79,12 @@ def table_columns(path: Path) -> list[str]:
                 if isinstance(record, dict):
                     return list(record)
         return []
-    import pandas as pd
-
     encoding, _ = _sniff_encoding(path)
-    return [str(c) for c in pd.read_csv(path, nrows=0, sep=_sep(path), encoding=encoding).columns]
+    with _open_csv(path, encoding) as fh:
+        header = next(csv.reader(fh, delimiter=_sep(path)), None)
+    if header is None:
+        raise ValueError("no header row")
+    return header
 
 
 def resolve_columns(path: Path, columns: list[str], text_col: str | None = None) -> ColumnMap:
@@ -127,7 +134,7 @@ def iter_table(
     elif suffix in JSONL_SUFFIXES:
         yield from _iter_jsonl(path, columns)
     else:
-        yield from _iter_csv(path, columns, chunk_rows)
+        yield from _iter_csv(path, columns)
 
 
 def record_item(
@@ -151,34 +158,43 @@ def record_item(
     return InputItem(id=item_id, text=text, source_path=str(path), lang=lang, **meta)
 
 
-def _iter_csv(path: Path, columns: ColumnMap, chunk_rows: int) -> Iterator[InputItem]:
-    import pandas as pd
-
+def _iter_csv(path: Path, columns: ColumnMap) -> Iterator[InputItem]:
+    """Stream rows with the csv module: exact line numbers, and rows with a wrong number of fields
+    become error items (pandas would silently cut or pad them when only some columns are read)."""
     encoding, warning = _sniff_encoding(path)
     row = 0
-    try:
-        reader = pd.read_csv(
-            path,
-            sep=_sep(path),
-            dtype=str,
-            keep_default_na=False,
-            usecols=columns.needed,
-            chunksize=chunk_rows,
-            encoding=encoding,
-        )
-        for chunk in reader:
-            for record in chunk.to_dict("records"):
+    with _open_csv(path, encoding) as fh:
+        reader = csv.reader(fh, delimiter=_sep(path))
+        header = next(reader, [])
+        width = len(header)
+        try:
+            for fields in reader:
+                if not any(f.strip() for f in fields):
+                    continue
                 row += 1
-                item = record_item(record, columns, path=path, row=row, where=f"row {row}")
+                if len(fields) != width:
+                    yield error_item(
+                        f"{path}:{row}",
+                        f"{path}: row {row} (line {reader.line_num}): {len(fields)} fields, the header has {width}",
+                        source_path=str(path),
+                    )
+                    continue
+                item = record_item(
+                    dict(zip(header, fields, strict=True)), columns, path=path, row=row, where=f"row {row}"
+                )
                 if warning:
                     item.warnings.append(warning)
                 yield item
-    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
-        yield error_item(
-            f"{path}:{row + 1}",
-            f"{path}: CSV could not be read after row {row} ({_first_line(exc)}); the rest of the file was skipped",
-            source_path=str(path),
-        )
+        except (csv.Error, UnicodeDecodeError) as exc:
+            yield error_item(
+                f"{path}:{row + 1}",
+                f"{path}: CSV could not be read after row {row} ({_first_line(exc)}); the rest of the file was skipped",
+                source_path=str(path),
+            )
+
+
+def _open_csv(path: Path, encoding: str) -> TextIO:
+    return path.open(encoding=encoding, newline="")
 
 
 def _iter_jsonl(path: Path, columns: ColumnMap) -> Iterator[InputItem]:

@@ -21,6 +21,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from .bundle import TrainedModel
 from .data import load_ai_text, load_human_news
 from .features import featurize_texts
 from .metrics import auroc, threshold_for_fpr, tpr_at_fpr
@@ -118,7 +119,7 @@ class Bow:
     """TF-IDF + logistic regression on the same rows; vocabulary fitted once on the training split."""
 
     def __init__(self, data: AiData, seed: int = SEED) -> None:
-        self.vec = TfidfVectorizer(ngram_range=(1, 2), min_df=3, max_features=60_000, sublinear_tf=True)
+        self.vec = TfidfVectorizer(ngram_range=(1, 2), min_df=5, max_features=20_000, sublinear_tf=True)
         texts = data.df["text"].tolist()
         self.vec.fit([t for t, tr in zip(texts, ~data.test, strict=True) if tr])
         self.M = self.vec.transform(texts)
@@ -158,12 +159,11 @@ def _pair(scores: np.ndarray, pos: np.ndarray, neg: np.ndarray) -> tuple[float, 
     return auroc(y, s), tpr_at_fpr(y, s, TARGET_FPR)
 
 
-def evaluate_ai(data: AiData, fitted: Fitted, model_train: np.ndarray, *, bow: Bow | None = None,
+def evaluate_ai(data: AiData, model: TrainedModel, model_train: np.ndarray, *, bow: Bow | None = None,
                 generalisation: bool = True, tick: Callable[[str], None] | None = None) -> dict:
     """All held-out tables for the card; ``bow`` adds the baseline beside each figure."""
     df = data.df
-    model = fitted.model
-    prob = model.predict_proba(data.X)
+    prob = model.predict_proba(_columns(data, model))
     y = df["y"].to_numpy()
     test = data.test
     unseen_family = df["family"].eq(LEFT_OUT_FAMILY).to_numpy() if LEFT_OUT_FAMILY else np.zeros(len(df), bool)
@@ -220,6 +220,13 @@ def evaluate_ai(data: AiData, fitted: Fitted, model_train: np.ndarray, *, bow: B
     if generalisation:
         tables += _generalisation(data, model.kind, bow, tick)
     return {"tables": tables, "threshold": model.threshold, "bow_threshold": bow_thr}
+
+
+def _columns(data: AiData, model: TrainedModel) -> np.ndarray:
+    """The data's feature columns in the model's order (a missing feature is set to its training mean)."""
+    index = {n: i for i, n in enumerate(data.names)}
+    return np.column_stack([data.X[:, index[n]] if n in index else np.full(len(data.X), model.mean[j])
+                            for j, n in enumerate(model.feature_names)])
 
 
 def _human_sets(df: pd.DataFrame):

@@ -35,17 +35,22 @@ class TrainedModel:
     target_fpr: float | None
     explain_coef: np.ndarray
     metadata: dict = field(default_factory=dict)
+    _trees: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- scoring ---------------------------------------------------------------------------------
     def standardise(self, X: np.ndarray) -> np.ndarray:  # noqa: N803
         z = (np.asarray(X, dtype=np.float64) - self.mean) / self.scale
-        return np.clip(np.nan_to_num(z, nan=0.0, posinf=CLIP, neginf=-CLIP), -CLIP, CLIP)
+        if not np.isfinite(z).all():
+            z = np.nan_to_num(z, nan=0.0, posinf=CLIP, neginf=-CLIP)
+        return np.clip(z, -CLIP, CLIP)
 
     def raw_score(self, Z: np.ndarray) -> np.ndarray:  # noqa: N803
         if self.kind == "linear":
             coef = self.estimator.coef_.ravel()
             return Z @ coef + float(self.estimator.intercept_[0])
-        return np.asarray(self.estimator.decision_function(Z), dtype=np.float64)
+        if self._trees is None:
+            self._trees = pack_trees(self.estimator)
+        return trees_raw(self._trees, Z)
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:  # noqa: N803
         """P(positive class) for each row of raw feature values (columns in ``feature_names`` order)."""
@@ -99,6 +104,51 @@ class TrainedModel:
             explain_coef=np.asarray(d["explain_coef"], dtype=np.float64),
             metadata=dict(d.get("metadata", {})),
         )
+
+
+def pack_trees(est) -> dict:
+    """The fitted HistGradientBoosting trees as padded numpy arrays, for vectorised prediction.
+
+    scikit-learn's own predict costs milliseconds per call (thread start-up); walking all trees at once
+    in numpy costs microseconds per article. Equality with ``decision_function`` is tested.
+    """
+    preds = [iteration[0] for iteration in est._predictors]
+    width = max(len(p.nodes) for p in preds)
+    shape = (len(preds), width)
+    packed = {
+        "feature": np.zeros(shape, dtype=np.intp),
+        "threshold": np.zeros(shape),
+        "left": np.zeros(shape, dtype=np.intp),
+        "right": np.zeros(shape, dtype=np.intp),
+        "leaf": np.ones(shape, dtype=bool),
+        "value": np.zeros(shape),
+    }
+    depth = 0
+    for t, p in enumerate(preds):
+        nodes, k = p.nodes, len(p.nodes)
+        packed["feature"][t, :k] = nodes["feature_idx"]
+        packed["threshold"][t, :k] = nodes["num_threshold"]
+        packed["left"][t, :k] = nodes["left"]
+        packed["right"][t, :k] = nodes["right"]
+        packed["leaf"][t, :k] = nodes["is_leaf"]
+        packed["value"][t, :k] = nodes["value"]
+        depth = max(depth, int(nodes["depth"].max()))
+    packed["depth"] = depth
+    packed["baseline"] = float(np.ravel(est._baseline_prediction)[0])
+    return packed
+
+
+def trees_raw(packed: dict, Z: np.ndarray) -> np.ndarray:  # noqa: N803
+    """Sum of leaf values over all trees plus the baseline (the trees' log-odds) for each row of ``Z``."""
+    n, n_trees = len(Z), packed["value"].shape[0]
+    rows = np.arange(n)[:, None]
+    trees = np.arange(n_trees)[None, :]
+    node = np.zeros((n, n_trees), dtype=np.intp)
+    for _ in range(packed["depth"]):
+        x = Z[rows, packed["feature"][trees, node]]
+        nxt = np.where(x <= packed["threshold"][trees, node], packed["left"][trees, node], packed["right"][trees, node])
+        node = np.where(packed["leaf"][trees, node], node, nxt)
+    return packed["baseline"] + packed["value"][trees, node].sum(axis=1)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

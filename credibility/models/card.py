@@ -60,6 +60,10 @@ def render_card(card: dict) -> str:
         for note in data.get("notes", []):
             lines.append(f"- {note}")
         lines.append("")
+    if card.get("metrics"):
+        lines += ["## Headline held-out figures", ""]
+        lines += [f"- {k.replace('_', ' ')}: {_fmt(v)}" for k, v in card["metrics"].items()]
+        lines.append("")
     if card.get("selection"):
         lines += ["## Model choice", "", card["selection"], ""]
     if card.get("evaluation"):

@@ -16,6 +16,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from .ai_experiment import EXCLUDED_FEATURES, _table
+from .bundle import TrainedModel
 from .data import load_credibility
 from .features import featurize_texts
 from .metrics import auroc
@@ -52,7 +53,7 @@ def train_cred_model(data: CredData, seed: int = SEED, tick: Callable[[], None] 
 
 
 def _bow_fit(texts_train, y, seed=SEED):
-    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=60_000, sublinear_tf=True)
+    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=3, max_features=20_000, sublinear_tf=True)
     lr = LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000, random_state=seed)
     lr.fit(vec.fit_transform(texts_train), y)
     return vec, lr
@@ -62,10 +63,12 @@ def _metrics(y, prob, thr) -> tuple[float, float]:
     return auroc(y, prob), float(((prob >= thr).astype(int) == y).mean()) if len(y) else float("nan")
 
 
-def evaluate_cred(data: CredData, fitted: Fitted, *, bow: bool = True, generalisation: bool = True) -> dict:
+def evaluate_cred(data: CredData, model: TrainedModel, *, bow: bool = True, generalisation: bool = True) -> dict:
     df, y, test = data.df, data.df["y"].to_numpy(), data.test
-    model = fitted.model
-    prob = model.predict_proba(data.X)
+    index = {n: i for i, n in enumerate(data.names)}
+    X = np.column_stack([data.X[:, index[n]] if n in index else np.full(len(data.X), model.mean[j])  # noqa: N806
+                         for j, n in enumerate(model.feature_names)])
+    prob = model.predict_proba(X)
     texts = df["text"].tolist()
     if bow:
         vec, lr = _bow_fit([t for t, tr in zip(texts, ~test, strict=True) if tr], y[~test])

@@ -7,6 +7,8 @@ which way that pushed the score.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from ..report import Reason
@@ -25,15 +27,15 @@ _WORDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def plain_feature(name: str) -> str:
     """``style.sentence_length_cv`` → ``sentence length variation (style)``."""
     family, _, feature = name.partition(".")
-    text = feature
-    for raw, nice in _WORDS.items():
-        text = text.replace(raw, nice.replace(" ", "\x00"))
-    text = text.replace("_", " ").replace("\x00", " ")
-    if text.startswith("has "):
-        text = text[4:] + " present"
+    present = feature.startswith("has_")
+    text = f"_{feature[4:] if present else feature}_"
+    for raw, nice in _WORDS.items():  # whole underscore-separated tokens only
+        text = text.replace(f"_{raw}_", "_" + nice.replace(" ", "_") + "_")
+    text = text.strip("_").replace("_", " ") + (" present" if present else "")
     return f"{text} ({family})" if family else text
 
 
@@ -58,7 +60,9 @@ def top_reasons(
     ``effect`` is the wording for (pushes to class 0, pushes to class 1); ``sign=-1`` flips the
     contribution for scores that run opposite to P(positive) (credibility = 100 × (1 − P(not credible))).
     """
-    order = np.argsort(-np.abs(contributions))[:k]
+    magnitude = np.abs(contributions)
+    order = np.argpartition(-magnitude, k)[:k] if magnitude.size > k else np.arange(magnitude.size)
+    order = order[np.argsort(-magnitude[order])]
     out = []
     for j in order:
         c = float(contributions[j])

@@ -51,21 +51,27 @@ class ModelScorer:
         if not reports:
             return
         values = [self._values(doc, report) for doc, report in zip(docs, reports, strict=True)]
+        matrices: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}  # both models usually share columns
         if self.ai_model is not None:
-            self._apply(self.ai_model, values, reports, "ai_generated")
+            self._apply(self.ai_model, values, reports, "ai_generated", matrices)
         if self.credibility_model is not None:
-            self._apply(self.credibility_model, values, reports, "credibility")
+            self._apply(self.credibility_model, values, reports, "credibility", matrices)
 
     def _values(self, doc: Document, report: Report) -> dict[str, float]:
         values = dict(report.features)
         values.update(surface_features(doc))
         return values
 
-    def _apply(self, model: TrainedModel, values: list[dict[str, float]], reports: Sequence[Report], key: str) -> None:
-        names = model.feature_names
-        X = np.array([[v.get(n, np.nan) for n in names] for v in values], dtype=np.float64)  # noqa: N806
-        missing = np.isnan(X)
+    def _apply(self, model: TrainedModel, values: list[dict[str, float]], reports: Sequence[Report], key: str,
+               matrices: dict) -> None:
+        names = tuple(model.feature_names)
+        if names not in matrices:
+            raw = np.array([[v.get(n, np.nan) for n in names] for v in values], dtype=np.float64)
+            matrices[names] = (raw, np.isnan(raw))
+        raw, missing = matrices[names]
+        X = raw  # noqa: N806
         if missing.any():
+            X = raw.copy()  # noqa: N806
             X[missing] = np.broadcast_to(model.mean, X.shape)[missing]  # missing → typical: no effect
         prob, contrib = model.contributions(X)
         for i, report in enumerate(reports):

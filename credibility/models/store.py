@@ -53,6 +53,13 @@ def library_versions() -> dict[str, str]:
             "joblib": joblib.__version__, "credibility": __version__}
 
 
+def _umask_mode() -> int:
+    """Ordinary file permissions (0o666 minus the umask): mkstemp's 0o600 would hide models from others."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _atomic_write_bytes(path: Path, write) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -61,6 +68,7 @@ def _atomic_write_bytes(path: Path, write) -> None:
             write(fh)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _umask_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -86,6 +94,8 @@ def save_model(model: TrainedModel, path: Path | str, *, markdown: bool = True) 
         fd2, card_tmp = tempfile.mkstemp(prefix=f".{card_file.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd2, "wb") as fh:
             fh.write(card_bytes)
+        os.chmod(tmp, _umask_mode())
+        os.chmod(card_tmp, _umask_mode())
         os.replace(tmp, path)
         os.replace(card_tmp, card_file)
     except BaseException:

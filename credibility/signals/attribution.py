@@ -17,7 +17,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, Sentence
+from ..lexicon import LanguageResources
 from .base import Signal, Span, rate_per_100_words, register, share
 from .hedging import cue_matches
 
@@ -39,12 +40,17 @@ QUOTE_RE = re.compile(
     r"|„[^”“\"\n]{2,1200}[”“\"]"
     r"|\"(?<![\w\"]\")[^\"\n]{2,1200}\"(?!\w)"
     r"|«[^»\n]{2,1200}»"
+    r"|,,(?:[^'”\"´\n]|'(?!'))+(?:''|”|\"|´´)"  # Dutch newspaper style: ,,quote''
     r"|‘(?<!\w‘)[^’\n]+(?:’(?=\w)[^’\n]*)*’(?!\w)"
     r"|''(?<![\w']'')[^'\n]+(?:'(?!')[^'\n]*)*''(?!\w)"
     r"|'(?<![\w']')[^'\n]+(?:'(?=\w)[^'\n]*)*'(?!\w)"
 )
 # Word lists matched in one pass (the first list wins where two match at one place) and their span kinds.
-CUE_LISTS = {"vague_sources": "vague_source", "attribution_markers": "according_to", "reporting_verbs": "reporting_verb"}
+CUE_LISTS = {
+    "vague_sources": "vague_source",
+    "attribution_markers": "according_to",
+    "reporting_verbs": "reporting_verb",
+}
 # How far (characters) a reporting cue may sit from a quote's edge for the quote to count as attributed.
 QUOTE_CUE_DISTANCE = 60
 # How many words before a cue (or after "according to") are searched for the source's name.
@@ -101,7 +107,7 @@ def analyze_attribution(doc: Document) -> AttributionAnalysis:
     return result
 
 
-def _analyze(doc: Document, res) -> AttributionAnalysis:
+def _analyze(doc: Document, res: LanguageResources) -> AttributionAnalysis:
     text = doc.text
     not_names = res.words("attribution_not_names")
     addressee_verbs = res.words("attribution_addressee_verbs")
@@ -130,11 +136,18 @@ def _analyze(doc: Document, res) -> AttributionAnalysis:
         else:
             marker = kind == "according_to"
             addressee = cue_text.lower() in addressee_verbs
-            name = name_context.find(start, end, sentence, before=not marker, after=not addressee, after_any=marker)
+            name = name_context.find(
+                start, end, sentence, before=not marker, after=not addressee, after_any=marker
+            )
             if name is not None:
                 source = "named"
                 spans.append(
-                    Span(name[0], name[1], "named_source", f"named source: '{text[name[0]:name[1]]}' is given for the claim")
+                    Span(
+                        name[0],
+                        name[1],
+                        "named_source",
+                        f"named source: '{text[name[0] : name[1]]}' is given for the claim",
+                    )
                 )
             else:
                 source = "unspecified"
@@ -149,24 +162,28 @@ def _analyze(doc: Document, res) -> AttributionAnalysis:
         sentence = doc.sentence_at(v_start)
         if sentence is None:
             continue
-        spans.append(Span(v_start, v_end, "vague_source", f"vague source: '{v_text}' does not say who the source is"))
+        spans.append(
+            Span(v_start, v_end, "vague_source", f"vague source: '{v_text}' does not say who the source is")
+        )
         overlaps_cue = any(s < v_end and v_start < e for s, e in cue_ranges)
         if index not in used_vague and not overlaps_cue:
             attributions.append(Attribution(v_start, v_end, "vague_source", sentence.index, "vague"))
 
     attributed = {a.sentence for a in attributions}
     quote_sentences: set[int] = set()
-    cue_positions = sorted(cue_ranges)
+    cue_positions = sorted((a.start, a.end, a.sentence) for a in attributions if a.kind != "vague_source")
     for quote in QUOTE_RE.finditer(text):
-        if not _quote_is_attributed(quote.start(), quote.end(), cue_positions, text):
-            continue
-        spans.append(Span(quote.start(), quote.end(), "quote", "direct quote attributed to a speaker"))
         first = doc.sentence_at(quote.start())
         last = doc.sentence_at(quote.end() - 1)
-        if first is not None and last is not None:
-            covered = range(first.index, last.index + 1)
-            quote_sentences.update(covered)
-            attributed.update(covered)
+        if first is None or last is None:
+            continue
+        if not _quote_is_attributed(
+            quote.start(), quote.end(), range(first.index, last.index + 1), cue_positions
+        ):
+            continue
+        spans.append(Span(quote.start(), quote.end(), "quote", "direct quote attributed to a speaker"))
+        quote_sentences.update(range(first.index, last.index + 1))
+    attributed |= quote_sentences
 
     spans.sort(key=lambda s: (s.start, s.end, s.kind))
     return AttributionAnalysis(
@@ -174,7 +191,9 @@ def _analyze(doc: Document, res) -> AttributionAnalysis:
     )
 
 
-def _nearby_vague(vague: list, start: int, end: int, s_start: int, s_end: int) -> int | None:
+def _nearby_vague(
+    vague: list[tuple[int, int, str]], start: int, end: int, s_start: int, s_end: int
+) -> int | None:
     """Index of a vague-source phrase in the cue's sentence that overlaps or nearly touches the cue."""
     for index, (v_start, v_end, _) in enumerate(vague):
         if v_start >= s_end:
@@ -186,16 +205,16 @@ def _nearby_vague(vague: list, start: int, end: int, s_start: int, s_end: int) -
     return None
 
 
-def _quote_is_attributed(q_start: int, q_end: int, cues: list[tuple[int, int]], text: str) -> bool:
-    """A quote is attributed when a cue sits just before it or just after it, in the same paragraph."""
-    for c_start, c_end in cues:
+def _quote_is_attributed(
+    q_start: int, q_end: int, sentences: range, cues: list[tuple[int, int, int]]
+) -> bool:
+    """A quote is attributed when a cue in one of its sentences sits just before or just after it."""
+    for c_start, c_end, c_sentence in cues:
         if c_start >= q_end + QUOTE_CUE_DISTANCE:
             break
-        if q_start <= c_start < q_end:
-            continue  # a verb inside the quote says nothing about who is quoted
-        before = q_start - QUOTE_CUE_DISTANCE <= c_end <= q_start
-        after = q_end <= c_start <= q_end + QUOTE_CUE_DISTANCE
-        if (before and "\n" not in text[c_end:q_start]) or (after and "\n" not in text[q_end:c_start]):
+        if c_sentence not in sentences or q_start <= c_start < q_end:
+            continue  # another sentence, or a verb inside the quote: says nothing about who is quoted
+        if q_start - QUOTE_CUE_DISTANCE <= c_end <= q_start or q_end <= c_start <= q_end + QUOTE_CUE_DISTANCE:
             return True
     return False
 
@@ -222,7 +241,11 @@ class _NameContext:
             self._midsentence_capitals = seen
         return self._midsentence_capitals
 
-    def _is_name_word(self, i: int, sentence) -> bool:
+    def _is_capitalised_word(self, i: int) -> bool:
+        doc = self.doc
+        return doc.text[doc.word_starts[i]].isupper() and doc.words_lower[i] not in self.not_names
+
+    def _is_name_word(self, i: int, sentence: Sentence) -> bool:
         doc = self.doc
         start = doc.word_starts[i]
         word = doc.text[start : doc.word_ends[i]]
@@ -230,7 +253,9 @@ class _NameContext:
             return False
         if len(word) > 1 and word.isupper():
             return True  # an acronym: NOS, FBI, ANP
-        sentence_initial = i == sentence.first_word or doc.text[start - 1] in "\"“‘'„(" or _after_colon(doc.text, start)
+        sentence_initial = (
+            i == sentence.first_word or doc.text[start - 1] in "\"“‘'„(" or _after_colon(doc.text, start)
+        )
         if not sentence_initial:
             return True
         following = i + 1
@@ -239,7 +264,7 @@ class _NameContext:
         return doc.words_lower[i] in self._capitals_seen_midsentence()
 
     def find(
-        self, start: int, end: int, sentence, *, before: bool, after: bool, after_any: bool
+        self, start: int, end: int, sentence: Sentence, *, before: bool, after: bool, after_any: bool
     ) -> tuple[int, int] | None:
         """Character span of the source's name for the cue at ``start:end``, or None.
 
@@ -251,9 +276,13 @@ class _NameContext:
         first_after = bisect.bisect_left(doc.word_starts, end, sentence.first_word, sentence.end_word)
         last_before = bisect.bisect_left(doc.word_starts, start, sentence.first_word, sentence.end_word) - 1
         if before:
-            for i in range(last_before, max(sentence.first_word, last_before - NAME_WINDOW_WORDS + 1) - 1, -1):
-                if self._is_name_word(i, sentence):
-                    return self._expand(i, sentence)
+            apposed = self._before_apposition(start, sentence)
+            if apposed >= 0 and self._is_capitalised_word(apposed):
+                return self._expand(apposed, sentence)  # "Smith, a spokesman for the bank, said"
+            for i in (apposed, last_before):
+                for j in range(i, max(sentence.first_word, i - NAME_WINDOW_WORDS + 1) - 1, -1):
+                    if self._is_name_word(j, sentence):
+                        return self._expand(j, sentence)
         reach = (NAME_WINDOW_WORDS if after_any else AFTER_CUE_WORDS) if after else 0
         for i in range(first_after, min(sentence.end_word, first_after + reach)):
             if self._is_name_word(i, sentence):
@@ -263,7 +292,27 @@ class _NameContext:
                 return None
         return None
 
-    def _ends_clause(self, name_end: int, sentence) -> bool:
+    def _before_apposition(self, cue_start: int, sentence: Sentence) -> int:
+        """Last word before an apposition that ends right before the cue, or -1.
+
+        In "Sandra Bell, who runs a café on Harbour Road, said" the speaker stands before the commas,
+        not at their end.
+        """
+        doc = self.doc
+        head = doc.text[sentence.start : cue_start].rstrip()
+        if not head.endswith(","):
+            return -1
+        opening = head.rfind(",", 0, len(head) - 1)
+        if opening < 0:
+            return -1
+        return (
+            bisect.bisect_left(
+                doc.word_starts, sentence.start + opening, sentence.first_word, sentence.end_word
+            )
+            - 1
+        )
+
+    def _ends_clause(self, name_end: int, sentence: Sentence) -> bool:
         """True when a name is followed by punctuation, the sentence end, or a function word."""
         doc = self.doc
         gap = doc.text[name_end : min(sentence.end, name_end + 3)]
@@ -272,25 +321,32 @@ class _NameContext:
         following = bisect.bisect_left(doc.word_starts, name_end, sentence.first_word, sentence.end_word)
         return following < sentence.end_word and doc.words_lower[following] in self.not_names
 
-    def _expand(self, i: int, sentence) -> tuple[int, int]:
+    def _expand(self, i: int, sentence: Sentence) -> tuple[int, int]:
         """Grow a name word into the whole capitalised run ("Mark Rutte", "Bank of England")."""
         doc = self.doc
         lo = i
-        while lo - 1 >= sentence.first_word and self._continues(lo - 1, sentence):
+        while lo - 1 >= sentence.first_word and self._joined(lo - 1) and self._continues(lo - 1, sentence):
             lo -= 1
         hi = i
-        while hi + 1 < sentence.end_word and self._continues(hi + 1, sentence):
+        while hi + 1 < sentence.end_word and self._joined(hi) and self._continues(hi + 1, sentence):
             hi += 1
         while hi > i and doc.words_lower[hi] in self.particles:
             hi -= 1
         # A leading particle belongs to the name only when capitalised mid-sentence ("minister De Jonge").
-        while lo < i and doc.words_lower[lo] in self.particles and (
-            lo == sentence.first_word or not doc.text[doc.word_starts[lo]].isupper()
+        while (
+            lo < i
+            and doc.words_lower[lo] in self.particles
+            and (lo == sentence.first_word or not doc.text[doc.word_starts[lo]].isupper())
         ):
             lo += 1
         return doc.word_starts[lo], doc.word_ends[hi]
 
-    def _continues(self, i: int, sentence) -> bool:
+    def _joined(self, i: int) -> bool:
+        """True when word ``i`` and the next are separated by spaces only (no comma, quote or dash)."""
+        doc = self.doc
+        return not doc.text[doc.word_ends[i] : doc.word_starts[i + 1]].strip()
+
+    def _continues(self, i: int, sentence: Sentence) -> bool:
         doc = self.doc
         word_start = doc.word_starts[i]
         if doc.words_lower[i] in self.particles:

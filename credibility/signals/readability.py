@@ -48,8 +48,11 @@ def prose_sentences(doc: Document) -> list[Sentence]:
     return cached
 
 
-def _letters(word: str) -> int:
-    return sum(ch.isalnum() for ch in word)
+def _is_long(word: str) -> bool:
+    """More than LONG_WORD_LETTERS letters or digits; most words need only ``len`` (no per-character loop)."""
+    if len(word) <= LONG_WORD_LETTERS:
+        return False
+    return word.isalnum() or sum(ch.isalnum() for ch in word) > LONG_WORD_LETTERS
 
 
 @register("readability", FEATURES, needs_lexicons=False)
@@ -62,7 +65,7 @@ def extract_readability(doc: Document) -> Signal:
         return Signal("readability", dict.fromkeys(FEATURES, 0.0), ())
 
     words_per_sentence = n_words / n_sentences
-    long_words = sum(_letters(w) > LONG_WORD_LETTERS for w in words)
+    long_words = sum(1 for w in words if _is_long(w))
     long_sentences = sorted(
         (s for s in sentences if s.word_count >= LONG_SENTENCE_WORDS), key=lambda s: -s.word_count
     )

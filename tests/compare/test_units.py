@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from credibility.compare.resources import compare_lexicon
-from credibility.compare.resources import antonym_index
+from credibility.compare.resources import antonym_index, compare_lexicon
 from credibility.compare.units import claim_units, pivot_tokens, stem
 from credibility.document import build_document
 

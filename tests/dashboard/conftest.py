@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -81,3 +84,59 @@ def chart_specs():
         return [json.loads(node.proto.spec) for node in _walk(at.main) if node.type == "vega_lite_chart"]
 
     return specs
+
+
+CITIES = ["Leeds", "Utrecht", "Boston", "Lyon", "Turin", "Porto", "Ghent", "Bergen", "Graz", "Cork",
+          "Malmo", "Basel", "Split", "Brno", "Tartu", "Kaunas", "Aarhus", "Haarlem", "Derby", "Nice"]  # fmt: skip
+SOURCED = (
+    "The council of {c} voted 7-2 on Tuesday to fund {n} new buses, clerk Maria Lopez said. The buses will "
+    "cost {n}.5 million euros, according to the transport department's budget. \"We expect shorter journeys,\" "
+    "said transport director Ken Ito. Two councillors opposed the plan, the minutes show."
+)
+VAGUE = (
+    "Experts say the new plan in {c} might possibly change everything. Many people believe it could be "
+    "the biggest shift in years, and some say it may perhaps cost {n} times more. It is widely reported that "
+    "sources claim the results could be truly amazing, although it seems nobody really knows."
+)
+
+
+@pytest.fixture(scope="session")
+def labeled_csv() -> bytes:
+    """Forty short articles: named, attributed reporting ('credible') vs vague hedged claims ('not_credible')."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["id", "text", "label"])
+    for i, city in enumerate(CITIES):
+        writer.writerow([f"s{i}", SOURCED.format(c=city, n=i + 2), "credible"])
+        writer.writerow([f"v{i}", VAGUE.format(c=city, n=i + 2), "not_credible"])
+    return out.getvalue().encode()
+
+
+@pytest.fixture(scope="session")
+def trained_folder(tmp_path_factory, labeled_csv):
+    """A model trained through the dashboard's own training code, with its cards."""
+    from credibility.dashboard_app.training import read_labeled_table, train_from_table
+
+    folder = tmp_path_factory.mktemp("trained")
+    train_from_table(
+        read_labeled_table("labels.csv", labeled_csv), text_col="text", label_col="label",
+        positive="not_credible", task="credibility", name="newsroom", folder=folder,
+        candidates=("linear",), n_splits=3,
+    )  # fmt: skip
+    return folder
+
+
+@pytest.fixture
+def vague_text() -> str:
+    return VAGUE.format(c="Oslo", n=3)
+
+
+@pytest.fixture
+def installed_models(trained_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A models folder where the trained model is installed as the credibility model."""
+    folder = tmp_path / "installed"
+    folder.mkdir()
+    shutil.copy(trained_folder / "newsroom.joblib", folder / "credibility.joblib")
+    shutil.copy(trained_folder / "newsroom.card.json", folder / "credibility.card.json")
+    monkeypatch.setenv("CREDIBILITY_MODELS_DIR", str(folder))
+    return folder

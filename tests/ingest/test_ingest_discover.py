@@ -33,7 +33,9 @@ def test_folder_walk_is_recursive_sorted_and_notes_skipped_files(tmp_path):
         f"{tmp_path}: skipped README.md (folder documentation, not articles)",
         f"{tmp_path}: skipped 1 file(s) without a known extension ({', '.join(KNOWN_SUFFIXES)})",
     ]
-    assert discover([str(tmp_path / "README.md")]).sources == [Source("markdown", str(tmp_path / "README.md"))]
+    assert discover([str(tmp_path / "README.md")]).sources == [
+        Source("markdown", str(tmp_path / "README.md"))
+    ]
 
 
 def test_globs_urls_stdin_and_missing(tmp_path):

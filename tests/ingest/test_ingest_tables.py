@@ -112,3 +112,12 @@ def test_empty_and_binary_tables_are_error_items(tmp_path):
     check_tables([Source("table", str(empty)), Source("table", str(binary))])  # not usage errors
     assert [i.error for i in table_items(empty)] == [f"{empty}: empty file"]
     assert [i.error for i in table_items(binary)] == [f"{binary}: binary file, not text"]
+
+
+def test_csv_rows_with_wrong_field_count_are_error_items(tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_text('id,text\na,"Fine, row one."\nb,too,many\n\nc,"Row\nthree."\n', encoding="utf-8")
+    items = table_items(path)
+    assert [i.id for i in items] == ["a", f"{path}:2", "c"]
+    assert items[1].error == f"{path}: row 2 (line 3): 3 fields, the header has 2"
+    assert items[2].text == "Row\nthree."

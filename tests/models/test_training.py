@@ -44,3 +44,14 @@ def test_plain_feature_names():
     assert plain_feature("hedging.hedge_rate_per_100_words") == "hedge rate per 100 words (hedging)"
     assert plain_feature("boilerplate.has_ai_banner") == "AI banner present (boilerplate)"
     assert plain_feature("style.sentence_length_cv") == "sentence length variation (style)"
+
+
+def test_vectorised_trees_match_sklearn(toy_matrix):
+    from credibility.models.bundle import pack_trees, trees_raw
+    from credibility.models.training import _standardise, make_estimator, scaling
+
+    X, y, _, _ = toy_matrix  # noqa: N806
+    mean, scale = scaling(X)
+    Z = _standardise(X, mean, scale)  # noqa: N806
+    est = make_estimator("gbt").fit(Z, y)
+    np.testing.assert_allclose(trees_raw(pack_trees(est), Z), est.decision_function(Z), rtol=1e-9, atol=1e-9)

@@ -109,6 +109,8 @@ def test_dutch_spans_and_features(attribution):
         ("De minister liet weten dat hij aftreedt.", [("liet weten", "reporting_verb")]),
         ("Dat stelde De Jonge dinsdag.", [("stelde", "reporting_verb"), ("De Jonge", "named_source")]),
         ("Naar verluidt is de deal rond.", [("Naar verluidt", "vague_source")]),
+        ("Dat blijkt uit cijfers van het CBS.", [("blijkt uit", "according_to"), ("CBS", "named_source")]),
+        ("De minister noemde het plan onzin.", [("noemde", "reporting_verb")]),
         ("Het kabinet stelt zich op het standpunt dat het klopt.", []),
     ],
 )
@@ -126,6 +128,16 @@ def test_dutch_verb_forms(attribution, text, expected):
         ("He told Reuters the talks had failed.", [("told", "reporting_verb")]),  # Reuters is the addressee
         ("The results were released in the United States.", []),
         ("It is hard to say what happened.", []),
+        (
+            "Sandra Bell, who runs a cafe on Harbour Road, said sales fell.",
+            [("Sandra Bell", "named_source"), ("said", "reporting_verb")],
+        ),
+        ("In London, Smith said it rained.", [("Smith", "named_source"), ("said", "reporting_verb")]),
+        (
+            "The tax will rise, said Prime Minister Mark Rutte.",
+            [("said", "reporting_verb"), ("Prime Minister Mark Rutte", "named_source")],
+        ),
+        ("He said Trump has won.", [("said", "reporting_verb")]),  # Trump is in the reported clause
     ],
 )
 def test_english_sources(attribution, text, expected):
@@ -158,3 +170,14 @@ def test_empty_and_unsupported_texts_give_zeros(attribution):
         assert cues == []
         assert all(value == 0.0 and math.isfinite(value) for value in signal.features.values())
         assert attributed_sentence_indices(doc) == frozenset()
+
+
+def test_dutch_newspaper_quotes_and_quotes_in_other_sentences(attribution):
+    doc, signal, cues = attribution(",,Mijn dochter leert er veel van,'' zegt Simons. Het is 'mooi'.", "nl")
+    assert cues == [
+        (",,Mijn dochter leert er veel van,''", "quote"),
+        ("zegt", "reporting_verb"),
+        ("Simons", "named_source"),
+    ]
+    assert attributed_sentence_indices(doc) == frozenset({0})
+    assert signal.features["quote_share"] == pytest.approx(1 / 2)

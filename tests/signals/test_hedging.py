@@ -91,7 +91,12 @@ def test_english_hedge_context_rules(hedging, text, cue):
 
 def test_dutch_cues_and_features(hedging):
     doc, signal, cues = hedging(HEDGED_NL, "nl")
-    assert cues == [("zou", "hedge"), ("Naar verluidt", "hedge"), ("lijkt", "hedge"), ("ongetwijfeld", "booster")]
+    assert cues == [
+        ("zou", "hedge"),
+        ("Naar verluidt", "hedge"),
+        ("lijkt", "hedge"),
+        ("ongetwijfeld", "booster"),
+    ]
     assert doc.word_count == 29 and len(doc.sentences) == 5
     assert signal.features["hedge_rate_per_100_words"] == pytest.approx(100 * 3 / 29)
     assert signal.features["hedged_sentence_share"] == pytest.approx(2 / 5)
@@ -135,7 +140,9 @@ def test_empty_and_unsupported_texts_give_zeros(hedging):
 
 def test_cue_matches_agree_with_lexicon_matcher():
     """The fast trie matcher finds exactly what the reference PhraseMatcher finds."""
-    doc = build_document(HEDGED_EN + " Sources say it may perhaps be so; experts suggest that it is.", lang="en")
+    doc = build_document(
+        HEDGED_EN + " Sources say it may perhaps be so; experts suggest that it is.", lang="en"
+    )
     for name in ("hedges", "boosters"):
         reference = [(m.start, m.end) for m in doc.resources.matcher(name).finditer(doc.text)]
         assert reference

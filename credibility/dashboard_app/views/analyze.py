@@ -15,7 +15,7 @@ from credibility.dashboard_app.reference import (
     load_reference,
     reference_for,
 )
-from credibility.dashboard_app.render import highlight_html, legend_html
+from credibility.dashboard_app.render import highlight_html, legend_html, title_html
 from credibility.dashboard_app.services import analyze_text
 from credibility.dashboard_app.widgets import score_cards
 
@@ -63,8 +63,10 @@ score_cards(report)
 
 st.subheader("Signals against human news and machine text")
 ref_lang, groups = reference_for(report.lang, load_reference())
-frame = comparison_frame(report.features, groups) if groups else pd.DataFrame()
-if frame.empty:
+frame = comparison_frame(report.features, groups) if groups and report.supported else pd.DataFrame()
+if not report.supported:
+    st.info(f"No comparison: the signals are not computed for this language ({report.lang}).")
+elif frame.empty:
     st.info("No reference distributions for these signals yet (run scripts/build_reference_distributions.py).")
 else:
     show_all = st.toggle("Show all signals", key="all_signals")
@@ -87,6 +89,8 @@ kinds = sorted({s.kind for s in report.spans})
 chosen_kinds = st.multiselect("Cue kinds", kinds, default=kinds, key="kinds") if kinds else []
 spans = [s for s in report.spans if s.kind in chosen_kinds]
 st.html(legend_html(spans))
+if report.title:
+    st.html(title_html(report.title))
 st.html(highlight_html(report.text, spans))
 
 with st.expander("All signal values"):

@@ -9,8 +9,14 @@ import streamlit as st
 
 from credibility.dashboard_app import charts
 from credibility.dashboard_app.inputs import ARTICLE_TYPES, TABLE_TYPES, TEXT_COLUMNS, read_upload
+from credibility.dashboard_app.reference import (
+    comparison_frame,
+    distinctive_features,
+    load_reference,
+    reference_for,
+)
 from credibility.dashboard_app.results import (
-    BASE_COLUMNS,
+    SCORE_AND_VERDICT,
     feature_columns,
     key_signals,
     per_source,
@@ -41,16 +47,18 @@ if st.session_state.get("batch_fingerprint") != fingerprint:
     started = time.perf_counter()
 
     def progress(done: int, total: int) -> None:
-        bar.progress(done / total, text=f"Analysed {done} of {total} articles")
+        if done == total or done % max(1, total // 100) == 0:  # at most ~100 updates sent to the browser
+            bar.progress(done / total, text=f"Analysed {done} of {total} articles")
 
     reports = analyze_items(items, progress)
     st.session_state["batch_reports"] = reports
+    st.session_state["batch_frame"] = results_frame(reports)
     st.session_state["batch_seconds"] = time.perf_counter() - started
     st.session_state["batch_fingerprint"] = fingerprint
     bar.empty()
 
 reports = st.session_state["batch_reports"]
-frame = results_frame(reports)
+frame = st.session_state["batch_frame"]
 errors = frame[frame["error"].notna()]
 seconds = st.session_state["batch_seconds"]
 st.success(
@@ -60,32 +68,39 @@ st.success(
 
 # Filters: free text over id/title/source, language, verdicts; the table itself sorts by any column.
 ok = frame[frame["error"].isna()]
-left, middle, right = st.columns(3)
+left, right = st.columns(2)
 query = left.text_input("Filter by id, title or source", key="batch_query")
 langs = sorted(ok["lang"].dropna().unique())
-chosen_langs = middle.multiselect("Language", langs, default=langs, key="batch_langs")
-verdict_cols = [c for c in ("ai_verdict", "credibility_verdict") if ok[c].notna().any()]
-verdicts = sorted({v for c in verdict_cols for v in ok[c].dropna().unique()})
-chosen_verdicts = right.multiselect("Verdict", verdicts, default=verdicts, key="batch_verdicts") if verdicts else []
-
+chosen_langs = right.multiselect("Language", langs, default=langs, key="batch_langs")
 shown = ok[ok["lang"].isin(chosen_langs)]
 if query:
     haystack = shown[["id", "title", "source", "site"]].fillna("").astype(str).agg(" ".join, axis=1)
     shown = shown[haystack.str.contains(query, case=False, regex=False)]
-if verdicts:
-    shown = shown[shown[verdict_cols].isin(chosen_verdicts).any(axis=1)]
+verdict_cols = [c for c in ("ai_verdict", "credibility_verdict") if ok[c].notna().any()]
+for column, verdict_col in zip(st.columns(2) if verdict_cols else [], verdict_cols, strict=False):
+    values = sorted(ok[verdict_col].dropna().unique())
+    label = "AI verdict" if verdict_col == "ai_verdict" else "Credibility verdict"
+    chosen = column.multiselect(label, values, default=values, key=f"batch_{verdict_col}")
+    shown = shown[shown[verdict_col].isin(chosen)]
 
 features = feature_columns(frame)
+_, reference = reference_for("en", load_reference())
+distinct = distinctive_features(comparison_frame(dict.fromkeys(features, 0.0), reference)) if reference else []
 signals = st.multiselect(
-    "Signals in the table", features, default=key_signals(reports, frame), key="batch_signals"
+    "Signals in the table", features, default=key_signals(reports, frame, preferred=distinct), key="batch_signals"
 )
-table_cols = [c for c in BASE_COLUMNS if c not in ("error",) and (c not in ("ai_probability", "ai_verdict", "credibility", "credibility_verdict") or frame[c].notna().any())]
+score_cols = [c for c in SCORE_AND_VERDICT if frame[c].notna().any()]
+table_cols = ["id", "title", "site", "lang", *score_cols, *signals, "word_count", "low_confidence", "warnings", "source"]
 st.caption(f"{len(shown)} of {len(ok)} articles shown; click a column header to sort.")
-st.dataframe(shown[[*table_cols, *signals]], hide_index=True, width="stretch", key="batch_table")
+st.dataframe(shown[table_cols], hide_index=True, width="stretch", key="batch_table")
 
 st.subheader("Distributions")
 plot_cols = [c for c in ("ai_probability", "credibility") if shown[c].notna().any()]
-plot_choice = st.selectbox("Signal to plot", features, key="batch_plot_signal") if features else None
+plot_choice = (
+    st.selectbox("Signal to plot", features, index=features.index(signals[0]) if signals else 0, key="batch_plot_signal")
+    if features
+    else None
+)
 plots = plot_cols + ([plot_choice] if plot_choice else [])
 if plots and not shown.empty:
     for column, name in zip(st.columns(len(plots)), plots, strict=True):

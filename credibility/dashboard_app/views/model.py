@@ -8,7 +8,21 @@ import streamlit as st
 from credibility.dashboard_app import charts
 from credibility.dashboard_app.cards import coefficient_importances, load_cards, models_readme
 from credibility.dashboard_app.services import models_folder, reload_models
+from credibility.dashboard_app.training import (
+    TASKS,
+    TrainingInputError,
+    labels_of,
+    read_labeled_table,
+    train_from_table,
+)
 from credibility.dashboard_app.widgets import model_status
+
+
+def _guess(options: list[str], wanted: str, default: int = 0) -> int:
+    """Index of the option named like ``wanted`` (case-insensitive), else ``default``."""
+    lowered = [str(o).lower() for o in options]
+    return lowered.index(wanted) if wanted in lowered else default
+
 
 st.title("Models")
 model_status()
@@ -26,7 +40,8 @@ if not cards:
 tabs = st.tabs([card.name for card in cards]) if cards else []
 for tab, card in zip(tabs, cards, strict=True):
     with tab:
-        facts = {k: v for k, v in card.info.items() if k not in ("sha256", "file")}
+        # Short facts only: long texts (description, notes) are in the full card below.
+        facts = {k: v for k, v in card.info.items() if k not in ("sha256", "file") and len(str(v)) <= 100}
         if card.threshold is not None:
             facts["threshold"] = card.threshold
         if facts:
@@ -67,3 +82,70 @@ readme = models_readme(folder)
 if readme:
     with st.expander("About the models (models/README.md)"):
         st.markdown(readme)
+
+st.divider()
+st.subheader("Retrain from a labeled table")
+st.caption(
+    "Upload a CSV or JSONL with a text column and a label column holding two labels. Signals are computed, "
+    "models compared by grouped cross-validation, calibrated, and a threshold set; the model is saved "
+    "under a new name beside the shipped ones (it never replaces them)."
+)
+upload = st.file_uploader("Labeled table", type=["csv", "jsonl", "ndjson"], key="train_file")
+if upload is not None:
+    try:
+        table = read_labeled_table(upload.name, upload.getvalue())
+    except ValueError as exc:
+        st.error(f"{upload.name}: could not be read as a table ({exc})")
+        st.stop()
+    columns = list(table.columns)
+    if len(columns) < 2:
+        st.error(f"{upload.name}: needs a text column and a label column; found {columns}")
+        st.stop()
+    left, right = st.columns(2)
+    text_col = left.selectbox("Text column", columns, index=_guess(columns, "text"), key="train_text_col")
+    label_col = right.selectbox("Label column", columns, index=_guess(columns, "label"), key="train_label_col")
+    labels = labels_of(table, label_col)
+    if len(labels) != 2:
+        st.error(f"The label column must hold exactly two labels; '{label_col}' has {len(labels)}: {labels[:8]}")
+        st.stop()
+    task = left.selectbox("Task", list(TASKS), key="train_task", format_func=lambda t: t.replace("_", " "))
+    positive = right.selectbox(
+        "Positive label (the score is its probability)", labels,
+        index=labels.index(TASKS[task][1]) if TASKS[task][1] in labels else 1, key="train_positive",
+    )  # fmt: skip
+    group_options = ["(none: each row its own group)", *[c for c in columns if c not in (text_col, label_col)]]
+    group_col = left.selectbox(
+        "Group column", group_options, index=_guess(group_options, "group", default=0), key="train_group",
+        help="Rows of one group (e.g. an article and its rewrite) stay in the same fold.",
+    )  # fmt: skip
+    families = right.radio(
+        "Models", ["linear (fast)", "linear and gradient boosting (slower)"], key="train_families"
+    )
+    name = st.text_input("Name for the new model", key="train_name", placeholder="e.g. ai_generated-newsroom")
+    if st.button("Train", type="primary", key="train_button", disabled=not name):
+        bar = st.progress(0.0, text="Starting…")
+        try:
+            result = train_from_table(
+                table, text_col=text_col, label_col=label_col, positive=positive, task=task, name=name.strip(),
+                folder=folder, group_col=None if group_col == group_options[0] else group_col,
+                candidates=("linear",) if families.startswith("linear (") else None,
+                progress=lambda fraction, message: bar.progress(min(1.0, fraction), text=message),
+            )  # fmt: skip
+        except TrainingInputError as exc:
+            bar.empty()
+            st.error(str(exc))
+        else:
+            st.session_state["trained_model"] = result
+            st.rerun()  # so the new card is listed above
+
+trained = st.session_state.get("trained_model")
+if trained is not None:
+    st.success(f"Saved {trained.path.name} with its card (listed above as '{trained.name}').")
+    st.dataframe(
+        pd.DataFrame({"metric": list(trained.metrics), "value": list(trained.metrics.values())}),
+        hide_index=True, width="stretch", key="train_metrics",
+    )  # fmt: skip
+    st.caption(
+        "Out-of-fold metrics (grouped cross-validation). To score with this model, install it as "
+        "ai_generated.joblib or credibility.joblib (with its .card.json) in the models folder."
+    )

@@ -94,6 +94,92 @@ pair("port_cyberattack_nl_en", "nl/en: classified→public flip, count changed",
      "Secret data was stolen in a cyberattack on the port of Rotterdam, the Port Authority says. The attack hit 5 terminals. Police are investigating the case.",
      contradicted=["Secret data was stolen", "hit 5 terminals"], a_lang="nl")
 
+DEV = P
+P = []
+# ---------------------------------------------------------------------------------------------------
+# Held-out pairs: written after the code and lexicons were frozen, run once, never used for tuning.
+
+pair("ho_airport_noise", "en/en: flights cap changed, approved→rejected",
+     "The Dutch government approved a cap of 460,000 flights a year at Schiphol on Friday. Residents near the airport have complained about noise for years. Airlines said the cap would cost jobs.",
+     "The Dutch government on Friday rejected a cap of 400,000 flights a year at Schiphol. Residents near the airport have complained about noise for years. Airlines said the cap would cost jobs.",
+     contradicted=["rejected a cap of 400,000"])
+pair("ho_airport_noise_nl", "en/nl faithful translation",
+     "The Dutch government approved a cap of 460,000 flights a year at Schiphol on Friday. Residents near the airport have complained about noise for years. Airlines said the cap would cost jobs.",
+     "Het kabinet heeft vrijdag een plafond van 460.000 vluchten per jaar op Schiphol goedgekeurd. Omwonenden van de luchthaven klagen al jaren over geluidsoverlast. Luchtvaartmaatschappijen zeiden dat het plafond banen gaat kosten.",
+     b_lang="nl")
+pair("ho_museum_theft", "nl/nl: aantal schilderijen en dag veranderd, verzonnen verdachte",
+     "Uit het Drents Museum in Assen zijn zaterdagnacht drie schilderijen gestolen. De politie zoekt getuigen. De waarde van de werken is volgens het museum niet bekend.",
+     "Uit het Drents Museum in Assen zijn vrijdagnacht vijf schilderijen gestolen. De politie zoekt getuigen. De waarde van de werken is volgens het museum niet bekend. Een 34-jarige man uit Groningen is aangehouden.",
+     contradicted=["vrijdagnacht vijf schilderijen"], uncorroborated=["34-jarige man"], a_lang="nl", b_lang="nl")
+pair("ho_unemployment_en_nl", "en/nl: rate changed and direction flipped",
+     "Unemployment in the Netherlands rose to 3.9 percent in September, Statistics Netherlands said. About 390,000 people were out of work. Youth unemployment was stable.",
+     "De werkloosheid in Nederland is in september gedaald naar 3,6 procent, meldt het CBS. Ongeveer 390.000 mensen hadden geen werk. De jeugdwerkloosheid bleef stabiel.",
+     contradicted=["gedaald naar 3,6 procent"], b_lang="nl")
+pair("ho_recall", "en/en: faithful paraphrase with rounding",
+     "Carmaker Volvo is recalling 73,000 cars worldwide because of a faulty seat belt. The company said no injuries had been reported. Owners will be contacted by letter.",
+     "Volvo is recalling about 73,000 vehicles around the world over a faulty seat belt. No injuries have been reported, the company said. Owners will receive a letter.")
+pair("ho_recall_invented", "en/en: invented cost figure and invented deaths claim",
+     "Carmaker Volvo is recalling 73,000 cars worldwide because of a faulty seat belt. The company said no injuries had been reported. Owners will be contacted by letter.",
+     "Carmaker Volvo is recalling 73,000 cars worldwide because of a faulty seat belt. The company said two people had been injured. The recall will cost the company $120 million.",
+     contradicted=["two people had been injured"], uncorroborated=["$120 million"])
+pair("ho_school_strike_nl", "nl/nl: geen→wel, datum veranderd",
+     "Leraren in het basisonderwijs leggen op 12 november het werk neer. De vakbond eist hogere salarissen. Scholen blijven die dag niet open.",
+     "Leraren in het basisonderwijs leggen op 19 november het werk neer. De vakbond eist hogere salarissen. Scholen blijven die dag gewoon open.",
+     contradicted=["op 19 november", "blijven die dag gewoon open"], a_lang="nl", b_lang="nl")
+pair("ho_merger_talks", "en/en: talks→signed, actor changed",
+     "Dutch bank ABN Amro is in talks to buy the German lender Hauck Aufhäuser, chief executive Robert Swaak said. The deal would be worth about 670 million euros. Regulators still have to approve any takeover.",
+     "Dutch bank ABN Amro has signed a deal to buy the German lender Hauck Aufhäuser, chief executive Marguerite Bérard said. The deal would be worth about 670 million euros. Regulators still have to approve any takeover.",
+     contradicted=["has signed a deal"])
+pair("ho_heatwave_en_nl", "en/nl: faithful, with an extra unsupported sentence",
+     "Temperatures reached 38 degrees in Maastricht on Wednesday, a record for July. The weather service issued a code orange warning. Hospitals reported more patients with heat complaints.",
+     "In Maastricht werd het woensdag 38 graden, een record voor juli. Het KNMI gaf code oranje af. Ziekenhuizen meldden meer patiënten met hitteklachten. Volgens experts wordt het volgend jaar nog heter.",
+     uncorroborated=["Volgens experts"], b_lang="nl")
+pair("ho_protest", "en/en: peaceful→violent, arrests count changed",
+     "Thousands of farmers protested peacefully in The Hague on Tuesday. Police arrested 12 people. The farmers oppose new rules on nitrogen emissions.",
+     "Thousands of farmers staged a violent protest in The Hague on Tuesday. Police arrested 45 people. The farmers oppose new rules on nitrogen emissions.",
+     contradicted=["violent protest", "arrested 45 people"])
+
+HELDOUT1 = P
+P = []
+# ---------------------------------------------------------------------------------------------------
+# Held-out batch 2: written after every change prompted by batch 1, run once, never used for tuning.
+
+pair("h2_zoo_birth", "en/en: faithful paraphrase",
+     "Rotterdam zoo Diergaarde Blijdorp announced the birth of an Asian elephant calf on Saturday. The calf weighs about 110 kilograms. Mother and calf are doing well, the zoo said.",
+     "An Asian elephant calf was born at Diergaarde Blijdorp in Rotterdam, the zoo announced on Saturday. It weighs roughly 110 kilograms. According to the zoo, mother and calf are healthy.")
+pair("h2_zoo_birth_flip", "en/en: weight changed, day changed, invented name sentence",
+     "Rotterdam zoo Diergaarde Blijdorp announced the birth of an Asian elephant calf on Saturday. The calf weighs about 110 kilograms. Mother and calf are doing well, the zoo said.",
+     "Rotterdam zoo Diergaarde Blijdorp announced the birth of an Asian elephant calf on Sunday. The calf weighs about 80 kilograms. Mother and calf are doing well, the zoo said. Visitors can vote on a name for the calf until next month.",
+     contradicted=["calf on Sunday", "about 80 kilograms"], uncorroborated=["Visitors can vote"])
+pair("h2_bridge_nl_en", "nl/en: faithful translation",
+     "De Van Brienenoordbrug is komend weekend gesloten voor al het verkeer, meldt Rijkswaterstaat. Er worden nieuwe voegovergangen geplaatst. Automobilisten moeten rekening houden met files van ruim een uur.",
+     "The Van Brienenoord bridge will be closed to all traffic next weekend, Rijkswaterstaat said. New expansion joints are being installed. Drivers should expect traffic jams of more than an hour.",
+     a_lang="nl")
+pair("h2_bridge_nl_en_flip", "nl/en: closed→open flip and an invented figure",
+     "De Van Brienenoordbrug is komend weekend gesloten voor al het verkeer, meldt Rijkswaterstaat. Er worden nieuwe voegovergangen geplaatst. Automobilisten moeten rekening houden met files van ruim een uur.",
+     "The Van Brienenoord bridge will remain open to all traffic next weekend, Rijkswaterstaat said. New expansion joints are being installed at a cost of 12 million euros. Drivers should expect traffic jams of more than an hour.",
+     contradicted=["remain open to all traffic"], uncorroborated=["12 million euros"], a_lang="nl")
+pair("h2_budget_nl_nl", "nl/nl: tekort veranderd, partij ontkent i.p.v. bevestigt",
+     "Het begrotingstekort komt dit jaar uit op 2,9 procent, bevestigt het ministerie van Financiën. Minister Eelco Heinen wil volgend jaar bezuinigen op subsidies. De oppositie is kritisch.",
+     "Het begrotingstekort komt dit jaar uit op 3,4 procent, ontkent het ministerie van Financiën. Minister Eelco Heinen wil volgend jaar bezuinigen op subsidies. De oppositie is kritisch.",
+     contradicted=["3,4 procent, ontkent"], a_lang="nl", b_lang="nl")
+pair("h2_space_launch", "en/en: launch succeeded→failed, extra sentence",
+     "The European Space Agency's Ariane 6 rocket successfully launched its first commercial satellite on Thursday. The launch took place at 21:24 local time from Kourou in French Guiana. The satellite will observe weather patterns over Europe.",
+     "The European Space Agency's Ariane 6 rocket failed to launch its first commercial satellite on Thursday. The launch took place at 21:24 local time from Kourou in French Guiana. Engineers blamed a faulty valve.",
+     contradicted=["failed to launch"], uncorroborated=["faulty valve"])
+pair("h2_hospital_en_nl", "en/nl: patient count changed, rest faithful",
+     "A norovirus outbreak at the Radboud hospital in Nijmegen has infected 23 patients, the hospital said on Monday. Two wards have been closed to new admissions. Visitors are asked to stay away.",
+     "Bij een uitbraak van het norovirus in het Radboudumc in Nijmegen zijn 41 patiënten besmet, meldde het ziekenhuis maandag. Twee afdelingen zijn gesloten voor nieuwe opnames. Bezoekers wordt gevraagd weg te blijven.",
+     contradicted=["41 patiënten"], b_lang="nl")
+pair("h2_ceo_appointment", "en/en: actor changed, start date changed",
+     "Philips has appointed Roy Jakobs as chief executive, effective 15 October. He succeeds Frans van Houten, who led the company for 12 years. Shares rose 3 percent after the announcement.",
+     "Philips has appointed Marnix van Ginneken as chief executive, effective 1 December. He succeeds Frans van Houten, who led the company for 12 years. Shares rose 3 percent after the announcement.",
+     contradicted=["Marnix van Ginneken"])
+
 out = Path(__file__).with_name("pairs.jsonl")
-out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in P), encoding="utf-8")
-print(f"{len(P)} pairs -> {out}")
+out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in DEV), encoding="utf-8")
+held = Path(__file__).with_name("heldout.jsonl")
+held.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in HELDOUT1), encoding="utf-8")
+held2 = Path(__file__).with_name("heldout2.jsonl")
+held2.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in P), encoding="utf-8")
+print(f"{len(DEV)} development pairs -> {out.name}; {len(HELDOUT1)} -> {held.name}; {len(P)} -> {held2.name}")

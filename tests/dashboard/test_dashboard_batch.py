@@ -96,3 +96,27 @@ def test_jsonl_upload_and_bad_table(models_dir, make_app):
     assert "no text column" in errors["error"].iloc[1]
     sources = at.dataframe[1].value
     assert "news.example.org" in list(sources["source"])
+
+
+def test_batch_with_a_model_shows_scores_verdict_filter_and_score_aggregates(
+    installed_models, make_app, articles_csv, chart_specs
+):
+    at = make_app("batch.py")
+    at.file_uploader(key="batch_files").upload("articles.csv", articles_csv, "text/csv").run()
+    assert not at.exception, at.exception
+    results = at.dataframe[0].value.set_index("id")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(articles_csv.decode()))}
+    from credibility.models.scorer import load_default_scorer
+
+    scorer = load_default_scorer(installed_models)
+    for item_id in ("a1", "a2"):
+        expected = analyze(rows[item_id]["text"], title=rows[item_id]["title"], scorer=scorer).scores["credibility"]
+        assert results.loc[item_id, "credibility"] == pytest.approx(expected.value)
+        assert results.loc[item_id, "credibility_verdict"] == expected.verdict
+    assert len(chart_specs(at)) == 2  # credibility histogram and the chosen signal's
+    sources = at.dataframe[1].value.set_index("source")
+    assert "credibility_p50" in sources.columns and "flagged_share" in sources.columns
+    verdicts = at.multiselect(key="batch_credibility_verdict")
+    keep = verdicts.value[0]
+    verdicts.set_value([keep]).run()
+    assert set(at.dataframe[0].value["credibility_verdict"]) == {keep}

@@ -22,6 +22,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).resolve().parent / "data"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -104,21 +105,48 @@ def shots() -> Path:
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 2400})
+    context = browser.new_context(viewport={"width": 1400, "height": 3000})
     page = context.new_page()
     yield page
     context.close()
 
 
-def test_analyze_page_in_browser(server, page, shots):
-    page.goto(server, wait_until="domcontentloaded")
-    page.get_by_label("Article text").fill(INJECTION)
+def settle(page, timeout: int = 60_000) -> None:
+    """Wait until the script run is over, no element is still a loading skeleton and charts are drawn."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidget]')"
+        " && !document.querySelector('[data-testid=stSkeleton]')",
+        timeout=timeout,
+    )
+    page.wait_for_timeout(1500)
+
+
+def paste_and_analyze(page, text: str):
+    page.get_by_label("Article text").fill(text)
     page.get_by_role("button", name="Analyze", exact=True).click()
     article = page.locator(".cred-article")
     article.wait_for(timeout=30_000)
     page.get_by_text("Signals against human news and machine text").wait_for(timeout=30_000)
-    page.wait_for_timeout(1500)  # let the chart finish drawing before the screenshot
+    settle(page)
+    return article
+
+
+def test_analyze_page_in_browser(server, page, shots, example_text):
+    page.goto(server, wait_until="domcontentloaded")
+    text = example_text("well_sourced_en")
+    article = paste_and_analyze(page, text)
     page.screenshot(path=str(shots / "analyze.png"))
+    assert article.inner_text().startswith(text.split("\n", 1)[0])
+    marks = article.locator("mark.cred-span")
+    assert marks.count() >= 3
+    assert page.locator(".cred-legend .cred-chip").count() >= 2
+    assert page.locator("[data-testid=stVegaLiteChart]").count() >= 1
+
+
+def test_pasted_markup_never_runs_in_browser(server, page, tmp_path):
+    page.goto(server, wait_until="domcontentloaded")
+    article = paste_and_analyze(page, INJECTION)
+    page.screenshot(path=str(tmp_path / "analyze_injection.png"))
     # The pasted markup is shown as text and never runs.
     assert "<script>window.__pwned" in article.inner_text()
     assert page.evaluate("() => window.__pwned") is None
@@ -131,16 +159,17 @@ def test_analyze_page_in_browser(server, page, shots):
 
 def test_batch_page_in_browser(server, page, shots):
     page.goto(f"{server}/batch", wait_until="domcontentloaded")
-    page.locator("input[type=file]").set_input_files(str(ROOT / "tests" / "dashboard" / "data" / "articles.csv"))
+    page.locator("input[type=file]").set_input_files(str(DATA / "articles.csv"))
     page.get_by_text("articles analysed").wait_for(timeout=60_000)
     page.get_by_text("Per source").wait_for(timeout=30_000)
-    page.wait_for_timeout(1500)
+    settle(page)
     page.screenshot(path=str(shots / "batch.png"))
     assert page.get_by_text("6 articles analysed").count() == 1
+    assert page.get_by_role("button", name="Results as CSV").count() == 1
 
 
 def test_model_page_in_browser(server, page, shots):
     page.goto(f"{server}/model", wait_until="domcontentloaded")
     page.get_by_role("heading", name="Models").wait_for(timeout=30_000)
-    page.wait_for_timeout(2000)
+    settle(page)
     page.screenshot(path=str(shots / "model.png"))

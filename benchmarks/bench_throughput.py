@@ -1,0 +1,488 @@
+"""Throughput and scale of `credibility score`: articles/s, MB/s, peak memory, linear growth, references.
+
+Run from the project root (needs ../shared/data)::
+
+    python benchmarks/bench_throughput.py                       # quick: 100 and 1,000 articles
+    python benchmarks/bench_throughput.py --sizes 100,1000,10000,100000 --output benchmarks/RESULTS.md
+
+What it measures, all in one run so that a busy machine slows every row alike (compare the ratios):
+1. the `credibility score` command (a subprocess, JSONL in, JSONL out) on N articles sampled from the
+   shared news corpora: wall-clock articles/s, MB/s, and the peak resident memory of the whole process
+   tree (the CLI and its joblib workers, sampled every 50 ms); N grows to show memory stays flat;
+2. --jobs 1 against --jobs 2 on the same input (identical output is checked);
+3. each stage in-process on distinct articles: parsing (incl. language identification), every extractor,
+   the two models;
+4. how time per article grows with article length (texts of 1 to 32 articles glued together): the fitted
+   log-log slope must stay near 1 (linear);
+5. reference pipelines a user might run instead, on the same articles: textstat's full readability suite
+   alone, and a TF-IDF + logistic-regression classifier (scikit-learn), with the ratios.
+
+"Both models": the shipped models when ``models/`` has them, otherwise stand-ins of the same kinds
+(gradient-boosted trees for AI text, logistic regression for credibility) fitted here on a few hundred
+labelled articles, so that the scoring cost is the real one. Sampling repeats articles for large N, which
+makes per-word caches warmer than on a real feed; the in-process stage timings use distinct articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+# Typical news articles (English and Dutch, human and machine-written); their labels fit the stand-in models.
+NEWS_FILES = (
+    "credibility/articles.jsonl",
+    "news_nl/dpgmedia2019.jsonl",
+    "ai_text/clin33_en_news.jsonl",
+    "ai_text/clin33_nl_news.jsonl",
+    "ai_text/l2r_news.jsonl",
+    "ai_text/sheepdog_politifact.jsonl",
+)
+MIN_WORDS, MAX_WORDS = 80, 3000  # a news article, not a tweet or a dump
+TEXTSTAT_SUITE = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall_readability_score",
+    "difficult_words",
+    "linsear_write_formula",
+    "gunning_fog",
+    "text_standard",
+)
+POLL_SECONDS = 0.05
+BATCHED_MODELS = "(models, scored 16 articles per call: score_many)"
+PROGRESS_SECONDS = 60.0
+
+
+# -- corpus ----------------------------------------------------------------------------------------
+def load_pool(seed: int = 0) -> list[dict]:
+    """Distinct news articles (text, title, lang, labels) from the shared corpora, shuffled."""
+    pool = []
+    for name in NEWS_FILES:
+        with (SHARED / name).open(encoding="utf-8") as fh:
+            for line in fh:
+                record = json.loads(line)
+                text = record.get("text") or ""
+                if MIN_WORDS <= len(text.split()) <= MAX_WORDS:
+                    pool.append(
+                        {
+                            "text": text,
+                            "title": record.get("title"),
+                            "label": record.get("label"),
+                            "file": name,
+                        }
+                    )
+    random.Random(seed).shuffle(pool)
+    return pool
+
+
+def write_sample(pool: list[dict], n: int, path: Path, seed: int) -> int:
+    """Write ``n`` articles sampled (with replacement) from ``pool`` as JSONL; returns the text bytes."""
+    rng = random.Random(seed)
+    size = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            article = pool[i] if n <= len(pool) else pool[rng.randrange(len(pool))]
+            size += len(article["text"].encode("utf-8"))
+            fh.write(json.dumps({"id": f"a{i}", "title": article["title"], "text": article["text"]}) + "\n")
+    return size
+
+
+# -- models ----------------------------------------------------------------------------------------
+def prepare_models(pool: list[dict], workdir: Path) -> tuple[object, str]:
+    """The scorer to time and a description; sets CREDIBILITY_MODELS_DIR for the CLI when stand-ins are used."""
+    from credibility.models.scorer import load_default_scorer
+
+    shipped = load_default_scorer()
+    if shipped is not None:
+        return shipped, "shipped models (models/)"
+    from threadpoolctl import threadpool_limits
+
+    from credibility.models.features import featurize_texts
+    from credibility.models.scorer import AI_MODEL_FILE, CREDIBILITY_MODEL_FILE, ModelScorer
+    from credibility.models.store import save_model
+    from credibility.models.training import fit_binary
+
+    def fit(rows: list[dict], positive: str, kind: str, task: str, classes: tuple[str, str]):
+        X, names = featurize_texts([r["text"] for r in rows], [r["title"] for r in rows], cache=False, n_jobs=1)  # noqa: N806
+        y = np.array([int(r["label"] == positive) for r in rows])
+        # One OpenMP thread: on a busy 2-core machine the trees' thread pool spins (83 s instead of 13 s).
+        with threadpool_limits(1):
+            fitted = fit_binary(X, y, np.arange(len(rows)), names, name=f"bench-{task}", task=task,
+                                classes=classes, candidates=(kind,), n_splits=2, target_fpr=0.05)
+        return fitted.model
+
+    ai_rows = [r for r in pool if r["label"] in ("human", "machine") and r["file"].startswith("ai_text")][:300]
+    cred_rows = [r for r in pool if r["label"] in ("credible", "not_credible")][:300]
+    ai = fit(ai_rows, "machine", "gbt", "ai_generated", ("human", "machine"))
+    cred = fit(cred_rows, "not_credible", "linear", "credibility", ("credible", "not_credible"))
+    models = workdir / "models"
+    models.mkdir()
+    save_model(ai, models / AI_MODEL_FILE, markdown=False)
+    save_model(cred, models / CREDIBILITY_MODEL_FILE, markdown=False)
+    os.environ["CREDIBILITY_MODELS_DIR"] = str(models)
+    return ModelScorer(ai, cred), "stand-in models fitted here (gbt AI model, linear credibility model)"
+
+
+# -- the CLI, measured from outside --------------------------------------------------------------
+def run_cli(input_path: Path, output_path: Path, jobs: int) -> tuple[float, int]:
+    """Wall seconds and peak resident bytes (process tree) of one `credibility score` run."""
+    command = [sys.executable, "-m", "credibility.cli", "score", str(input_path), "-f", "jsonl",
+               "-o", str(output_path), "-j", str(jobs), "-q"]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    root = psutil.Process(process.pid)
+    peak = 0
+    progress = _Progress(output_path)
+    while process.poll() is None:
+        peak = max(peak, _tree_rss(root))
+        progress.maybe_note(time.perf_counter() - start, peak)
+        time.sleep(POLL_SECONDS)
+    seconds = time.perf_counter() - start
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"credibility score failed ({process.returncode}): {stderr[-2000:]}")
+    return seconds, peak
+
+
+class _Progress:
+    """Every PROGRESS_SECONDS, note the records written so far and the peak memory (a long run that is
+    stopped early still shows whether memory stayed flat)."""
+
+    def __init__(self, output_path: Path) -> None:
+        self.path = output_path
+        self.offset = 0
+        self.records = 0
+        self.last = 0.0
+
+    def maybe_note(self, elapsed: float, peak: int) -> None:
+        if elapsed - self.last < PROGRESS_SECONDS or not self.path.exists():
+            return
+        self.last = elapsed
+        with self.path.open("rb") as fh:
+            fh.seek(self.offset)
+            data = fh.read()
+        self.offset += len(data)
+        self.records += data.count(b"\n")
+        note(f"  {self.records:,} records after {elapsed:.0f} s ({self.records / elapsed:.0f}/s), peak RSS so far {mib(peak)}")
+
+
+def _tree_rss(root: psutil.Process) -> int:
+    total = 0
+    try:
+        for proc in [root, *root.children(recursive=True)]:
+            try:
+                total += proc.memory_info().rss
+            except psutil.Error:
+                continue
+    except psutil.Error:
+        pass
+    return total
+
+
+def same_records(a: Path, b: Path) -> bool:
+    """Identical JSONL records (all fields, in order)."""
+    with a.open(encoding="utf-8") as fa, b.open(encoding="utf-8") as fb:
+        return all(x == y for x, y in zip(fa, fb, strict=True))
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as fh:
+        return sum(1 for _ in fh)
+
+
+# -- in-process stage timings --------------------------------------------------------------------
+def timed(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def stage_timings(articles: list[dict], scorer, warmup: list[dict]) -> dict[str, float]:
+    """Seconds for each stage over ``articles`` (distinct; per-word caches hold only the warm-up's words)."""
+    from credibility.analysis import analyze_document
+    from credibility.document import build_document
+    from credibility.report import Report
+    from credibility.signals import EXTRACTORS
+
+    for a in warmup:  # one-off loads (language model, lexicons, word tables, CMU dictionary) are not timed
+        analyze_document(build_document(a["text"], title=a["title"]), scorer)
+    seconds: dict[str, float] = {}
+    docs: list = []
+    seconds["parse (build_document)"] = timed(
+        lambda: docs.extend(build_document(a["text"], title=a["title"]) for a in articles)
+    )
+    for name, extractor in EXTRACTORS.items():
+        seconds[f"signal: {name}"] = timed(lambda e=extractor: [e(d) for d in docs])
+    reports = [analyze_document(d) for d in docs]  # features for the models, not timed here
+    for d in docs:
+        d.extra.pop("surface_features", None)
+    fresh = [Report(id=r.id, features=r.features) for r in reports]
+    seconds["models (both, incl. surface features)"] = timed(
+        lambda: [scorer.score(d, r) for d, r in zip(docs, fresh, strict=True)]
+    )
+    if hasattr(scorer, "score_many"):  # what batching a chunk of 16 would save (not part of the total)
+        for d in docs:
+            d.extra.pop("surface_features", None)
+        fresh = [Report(id=r.id, features=r.features) for r in reports]
+        seconds[BATCHED_MODELS] = timed(
+            lambda: [scorer.score_many(docs[i : i + 16], fresh[i : i + 16]) for i in range(0, len(docs), 16)]
+        )
+    return seconds
+
+
+def full_pipeline_seconds(articles: list[dict], scorer) -> float:
+    """Parse + every signal + both models per article, as `credibility score` does for each item."""
+    from credibility.analysis import analyze_document
+    from credibility.document import build_document
+
+    def run() -> None:
+        for a in articles:
+            analyze_document(build_document(a["text"], title=a["title"]), scorer)
+
+    return timed(run)
+
+
+def textstat_suite_seconds(articles: list[dict]) -> float:
+    """textstat's full readability suite on each article (English settings), offline."""
+    from credibility.offline_textstat import textstat_module
+
+    textstat = textstat_module()
+    functions = [getattr(textstat, name) for name in TEXTSTAT_SUITE]
+
+    def run() -> None:
+        for a in articles:
+            for func in functions:
+                func(a["text"])
+
+    return timed(run)
+
+
+def tfidf_seconds(train: list[dict], articles: list[dict]) -> tuple[float, float]:
+    """(fit seconds, predict seconds) of a TF-IDF + logistic regression credibility classifier."""
+    from credibility.models.baseline import make_bow
+
+    rows = [r for r in train if r["label"] in ("credible", "not_credible")][:2000]
+    model = make_bow()
+    fit = timed(lambda: model.fit([r["text"] for r in rows], [r["label"] for r in rows]))
+    predict = timed(lambda: [model.predict_proba([a["text"]]) for a in articles])  # one article at a time
+    return fit, predict
+
+
+def tfidf_batch_seconds(train: list[dict], articles: list[dict]) -> float:
+    from credibility.models.baseline import make_bow
+
+    rows = [r for r in train if r["label"] in ("credible", "not_credible")][:2000]
+    model = make_bow().fit([r["text"] for r in rows], [r["label"] for r in rows])
+    return timed(lambda: model.predict_proba([a["text"] for a in articles]))
+
+
+def length_growth(pool: list[dict], scorer, factors: tuple[int, ...], per_factor: int) -> list[tuple[int, float, float]]:
+    """(factor, mean chars, seconds per article) for texts made of ``factor`` articles glued together."""
+    from credibility.analysis import analyze_document
+    from credibility.document import build_document
+
+    english = [a for a in pool if a["file"] in ("credibility/articles.jsonl", "ai_text/l2r_news.jsonl")]
+    rows = []
+    offset = 0
+    for factor in factors:
+        texts = []
+        for _ in range(per_factor):
+            parts = english[offset : offset + factor]
+            offset = (offset + factor) % max(1, len(english) - 64)
+            texts.append("\n\n".join(p["text"] for p in parts))
+        seconds = timed(lambda ts=texts: [analyze_document(build_document(t, lang="en"), scorer) for t in ts])
+        rows.append((factor, statistics.fmean(len(t) for t in texts), seconds / len(texts)))
+    return rows
+
+
+def loglog_slope(rows: list[tuple[int, float, float]]) -> float:
+    x = np.log([r[1] for r in rows])
+    y = np.log([r[2] for r in rows])
+    return float(np.polyfit(x, y, 1)[0])
+
+
+# -- report --------------------------------------------------------------------------------------
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def mib(n: float) -> str:
+    return f"{n / (1 << 20):.0f} MiB"
+
+
+def machine() -> str:
+    load = os.getloadavg()
+    return (f"{platform.node()} · {platform.platform()} · Python {platform.python_version()} · "
+            f"{os.cpu_count()} cores · {mib(psutil.virtual_memory().total)} RAM · "
+            f"load average at start {load[0]:.2f}/{load[1]:.2f}/{load[2]:.2f}")
+
+
+def note(message: str) -> None:
+    print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000", help="comma-separated article counts for the CLI runs")
+    parser.add_argument("--memory-jobs", type=int, default=2, help="--jobs for the size runs")
+    parser.add_argument("--jobs-size", type=int, default=1000, help="articles for the 1-vs-2-jobs runs")
+    parser.add_argument("--stage-articles", type=int, default=600, help="distinct articles for stage timings")
+    parser.add_argument("--growth", default="1,2,4,8,16,32", help="length factors for the linearity check")
+    parser.add_argument("--no-cli", action="store_true", help="skip the CLI runs (in-process sections only)")
+    parser.add_argument("--sizes-only", action="store_true", help="only the CLI runs at --sizes (memory check)")
+    parser.add_argument("--output", type=Path, help="also write the Markdown report here")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    out: list[str] = [f"# Throughput benchmark — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "", f"Machine: {machine()}", ""]
+
+    def emit(text: str = "") -> None:
+        out.append(text)
+        print(text, flush=True)
+
+    for line in out:
+        print(line, flush=True)
+    pool = load_pool(args.seed)
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        note("preparing models")
+        scorer, model_note = prepare_models(pool, work)
+        emit(f"Models: {model_note}. Article pool: {len(pool)} distinct news articles "
+             f"({MIN_WORDS}–{MAX_WORDS} words) from {', '.join(NEWS_FILES)}.")
+        emit()
+
+        if not args.no_cli:
+            # 1 and 3: the CLI at growing N, then 1 vs 2 jobs.
+            emit(f"## `credibility score` (JSONL in → JSONL out, signals + both models, --jobs {args.memory_jobs})")
+            emit()
+            rows = []
+            previous = (0, 0.0)
+            for n in sizes:
+                src, dst = work / f"in{n}.jsonl", work / f"out{n}.jsonl"
+                size = write_sample(pool, n, src, args.seed)
+                note(f"credibility score on {n} articles")
+                seconds, peak = run_cli(src, dst, args.memory_jobs)
+                assert count_lines(dst) == n, "every article must have a record"
+                marginal = (n - previous[0]) / (seconds - previous[1]) if previous[0] and seconds > previous[1] else None
+                previous = (n, seconds)
+                rows.append([f"{n:,}", f"{seconds:.1f}", f"{n / seconds:.0f}", "-" if marginal is None else f"{marginal:.0f}",
+                             f"{size / seconds / 1e6:.2f}", mib(peak)])
+                src.unlink()
+                dst.unlink()
+            emit(table(["articles", "wall s", "articles/s", "marginal articles/s", "MB/s", "peak RSS (CLI + workers)"],
+                       rows))
+            emit()
+            emit("Wall time includes start-up (imports, model loading, worker start), which dominates small N; "
+                 "'marginal' is the extra articles over the extra seconds against the previous row.")
+            emit()
+
+            if args.sizes_only:
+                _finish(out, args.output)
+                return
+            n = args.jobs_size
+            src = work / "jobs.jsonl"
+            size = write_sample(pool, n, src, args.seed + 1)
+            results = {}
+            for jobs in (1, 2):
+                dst = work / f"jobs{jobs}.jsonl"
+                results[jobs] = (*run_cli(src, dst, jobs), dst)
+            identical = same_records(results[1][2], results[2][2])
+            emit(f"## --jobs 1 vs --jobs 2 ({n:,} articles)")
+            emit()
+            emit(table(
+                ["jobs", "wall s", "articles/s", "articles/s per core", "MB/s", "peak RSS"],
+                [[str(j), f"{s:.1f}", f"{n / s:.0f}", f"{n / s / j:.0f}", f"{size / s / 1e6:.2f}", mib(p)]
+                 for j, (s, p, _) in results.items()],
+            ))
+            emit()
+            emit(f"Speed-up with 2 jobs: {results[1][0] / results[2][0]:.2f}×; records identical and in input order: "
+                 f"{'yes' if identical else 'NO'}.")
+            emit()
+
+    # 3: stages in-process on distinct articles (resources pre-loaded, per-word caches cold).
+    m = min(args.stage_articles, len(pool) // 2)
+    articles = pool[:m]
+    mb = sum(len(a["text"].encode("utf-8")) for a in articles) / 1e6
+    note("stage timings")
+    stages = stage_timings(articles, scorer, warmup=pool[-12:])
+    full = full_pipeline_seconds(pool[m : 2 * m], scorer)
+    emit(f"## Stages in one process ({m} distinct articles, {mb / m * 1e6 / 1000:.1f} kB mean)")
+    emit()
+    stage_rows = [[name, f"{1000 * s / m:.2f}", f"{m / s:.0f}", f"{mb / s:.2f}"] for name, s in stages.items()]
+    stage_rows.append(["**all stages, one article at a time** (other articles)", f"{1000 * full / m:.2f}",
+                       f"{m / full:.0f}", f"{mb / full:.2f}"])
+    emit(table(["stage", "ms/article", "articles/s", "MB/s"], stage_rows))
+    emit()
+
+    # 5: references on the same articles.
+    note("reference pipelines")
+    ts = textstat_suite_seconds(articles)
+    fit, one_by_one = tfidf_seconds(pool[2 * m :], articles)
+    batch = tfidf_batch_seconds(pool[2 * m :], articles)
+    ours = sum(v for k, v in stages.items() if k != BATCHED_MODELS)
+    emit(f"## Reference pipelines (same {m} articles, one process)")
+    emit()
+    emit(table(
+        ["pipeline", "ms/article", "articles/s", "ours ÷ reference (speed)"],
+        [
+            ["credibility: parse + 6 signals + 2 models", f"{1000 * ours / m:.2f}", f"{m / ours:.0f}", "1.00"],
+            ["textstat full suite (10 measures) alone", f"{1000 * ts / m:.2f}", f"{m / ts:.0f}", f"{ts / ours:.2f}"],
+            ["TF-IDF + logistic regression, one article per call", f"{1000 * one_by_one / m:.2f}",
+             f"{m / one_by_one:.0f}", f"{one_by_one / ours:.2f}"],
+            ["TF-IDF + logistic regression, one batch", f"{1000 * batch / m:.2f}", f"{m / batch:.0f}",
+             f"{batch / ours:.2f}"],
+        ],
+    ))
+    emit()
+    emit(f"(TF-IDF model fitted on up to 2,000 other labelled articles in {fit:.1f} s, not counted above. "
+         "A ratio above 1 means credibility is faster than the reference.)")
+    emit()
+
+    # 4: linear growth with length.
+    note("length growth")
+    factors = tuple(int(f) for f in args.growth.split(","))
+    growth = length_growth(pool, scorer, factors, per_factor=max(4, 64 // max(factors)))
+    base = growth[0][2] / growth[0][1]
+    emit("## Time against article length (English news glued together, parse + signals + models)")
+    emit()
+    emit(table(
+        ["articles glued", "mean chars", "ms/article", "µs per 1,000 chars", "relative to 1 article"],
+        [[str(f), f"{c:,.0f}", f"{1000 * s:.1f}", f"{1e9 * s / c:.0f}", f"{(s / c) / base:.2f}"]
+         for f, c, s in growth],
+    ))
+    emit()
+    slope = loglog_slope(growth)
+    emit(f"Fitted slope of log(time) on log(length): {slope:.2f} (1.00 = linear; "
+         f"{'linear' if slope < 1.15 else 'SUPER-LINEAR'}).")
+    emit()
+    _finish(out, args.output)
+
+
+def _finish(out: list[str], output: Path | None) -> None:
+    if output:
+        output.write_text("\n".join(out) + "\n", encoding="utf-8")
+        print(f"written to {output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+"""Scoring beyond one machine: the same per-article code on a Dask cluster, partition by partition.
+
+Nothing here scores an article itself. Each partition's rows become :class:`InputItem` s through the table
+reader's own ``record_item`` (same ids, same metadata columns, same error items), are scored by
+:func:`credibility.batch.score_chunk` (the unit of work of ``credibility score --jobs``), and flattened by
+:func:`credibility.output.csv_row` into the columns of the CSV output. So a cluster run gives the same
+records, in input order, as ``credibility score --format csv`` on one machine.
+
+Entry points (Dask is an optional extra: ``pip install 'credibility[dask]'``)::
+
+    score_parquet("feed/*.parquet", "scored/", scheduler="tcp://scheduler:8786")   # Parquet in, Parquet out
+    records = score_dask_dataframe(ddf, text_col="body")                           # lazy dask DataFrame
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from .batch import DEFAULT, score_chunk
+from .ingest.tables import ColumnMap, record_item, resolve_columns
+from .output import csv_columns, csv_row
+from .report import Report
+
+if TYPE_CHECKING:
+    import dask.dataframe as dd
+
+# Columns of the CSV output that hold numbers or flags rather than text; every feature column is numeric.
+INT_COLUMNS = ("schema_version", "word_count", "sentence_count")
+BOOL_COLUMNS = ("supported", "low_confidence")
+FLOAT_COLUMNS = ("lang_confidence", "ai_probability", "credibility")
+# Local Dask schedulers that are chosen by name rather than by a scheduler address.
+LOCAL_SCHEDULERS = ("threads", "processes", "synchronous", "sync", "single-threaded")
+
+
+def records_frame(reports: Sequence[Report]) -> pd.DataFrame:
+    """Reports as a typed DataFrame with the CSV output's columns (flattened by ``csv_row``)."""
+    columns = csv_columns()
+    frame = pd.DataFrame([csv_row(report, columns) for report in reports], columns=columns)
+    return _typed(frame)
+
+
+def records_schema() -> Any:
+    """The Arrow schema of :func:`records_frame` (text columns are nullable strings)."""
+    import pyarrow as pa
+
+    def kind(column: str) -> Any:
+        if column in INT_COLUMNS:
+            return pa.int64()
+        if column in BOOL_COLUMNS:
+            return pa.bool_()
+        if column in FLOAT_COLUMNS or "." in column:
+            return pa.float64()
+        return pa.string()
+
+    return pa.schema([(column, kind(column)) for column in csv_columns()])
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Stable dtypes so that every partition (and Parquet file) has one schema: numbers, flags, text."""
+    for column in frame.columns:
+        if column in INT_COLUMNS:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").fillna(0).astype("int64")
+        elif column in BOOL_COLUMNS:
+            frame[column] = frame[column].fillna(False).astype(bool)
+        elif column in FLOAT_COLUMNS or "." in column:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+        else:
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame
+
+
+def score_frame(
+    frame: pd.DataFrame,
+    columns: ColumnMap,
+    *,
+    scorer: Any = DEFAULT,
+    lang: str | None = None,
+    source: str = "dataframe",
+    first_row: int = 1,
+) -> pd.DataFrame:
+    """Flat records for one pandas partition, rows in order; ``first_row`` numbers rows as the CLI does."""
+    path = Path(source)
+    items = [
+        record_item(record, columns, path=path, row=first_row + i, where=f"row {first_row + i}")
+        for i, record in enumerate(frame.to_dict("records"))
+    ]
+    records = records_frame(score_chunk(items, scorer, lang))
+    records.index = pd.RangeIndex(first_row - 1, first_row - 1 + len(records))
+    return records
+
+
+def _score_partition(
+    frame: pd.DataFrame,
+    offsets: list[int],
+    columns: ColumnMap,
+    scorer: Any,
+    lang: str | None,
+    source: str,
+    partition_info: dict | None = None,
+) -> pd.DataFrame:
+    number = partition_info["number"] if partition_info else 0
+    return score_frame(frame, columns, scorer=scorer, lang=lang, source=source, first_row=offsets[number] + 1)
+
+
+def score_dask_dataframe(
+    ddf: dd.DataFrame,
+    *,
+    text_col: str | None = None,
+    scorer: Any = DEFAULT,
+    lang: str | None = None,
+    source: str = "dataframe",
+) -> dd.DataFrame:
+    """A lazy Dask DataFrame of flat records (the CSV output's columns), one row per input row, in order.
+
+    ``text_col`` and the metadata columns are resolved as for tables given to ``credibility score``
+    (raises :class:`~credibility.ingest.tables.TableColumnError` when there is no text column).
+    ``scorer``: ``"default"`` (the shipped models, loaded once in each worker), ``None`` (signals only) or
+    a picklable scorer object. The partition lengths are computed first (one pass over the text column)
+    so that rows are numbered across partitions as the CLI numbers them.
+    """
+    columns = resolve_columns(Path(source), [str(c) for c in ddf.columns], text_col)
+    lengths = ddf[columns.needed].map_partitions(len).compute()
+    offsets = [0]
+    for length in list(lengths)[:-1]:
+        offsets.append(offsets[-1] + int(length))
+    meta = records_frame([])
+    return ddf[columns.needed].map_partitions(
+        _score_partition, offsets, columns, scorer, lang, source, meta=meta, enforce_metadata=False,
+        clear_divisions=True,
+    )
+
+
+def score_parquet(
+    input_path: str | Path | Sequence[str | Path],
+    output_path: str | Path,
+    scheduler: Any = None,
+    text_col: str | None = None,
+    *,
+    scorer: Any = DEFAULT,
+    lang: str | None = None,
+) -> int:
+    """Score Parquet article tables on Dask and write the records as a Parquet folder; returns the row count.
+
+    ``scheduler``: a Dask scheduler address (``"tcp://host:8786"``), a ``distributed.Client``, a local
+    scheduler name (``"processes"``, ``"threads"``, ``"synchronous"``) or None for Dask's current default
+    (a running Client if there is one). Output files are named ``part.000000.parquet``, … so that reading
+    the folder back (pandas, pyarrow, Dask) gives the records in input order.
+    """
+    import dask.dataframe as dd
+
+    paths = [str(p) for p in input_path] if isinstance(input_path, (list, tuple)) else str(input_path)
+    source = paths if isinstance(paths, str) else (paths[0] if len(paths) == 1 else "parquet")
+    with use_scheduler(scheduler):
+        ddf = dd.read_parquet(paths)
+        records = score_dask_dataframe(ddf, text_col=text_col, scorer=scorer, lang=lang, source=str(source))
+        records.to_parquet(
+            str(output_path), write_index=False, schema=records_schema(),
+            name_function=lambda i: f"part.{i:06d}.parquet",
+        )
+    return _count(output_path)
+
+
+def _count(output_path: str | Path) -> int:
+    import pyarrow.parquet as pq
+
+    return sum(pq.ParquetFile(p).metadata.num_rows for p in sorted(Path(output_path).glob("*.parquet")))
+
+
+@contextlib.contextmanager
+def use_scheduler(scheduler: Any) -> Iterator[None]:
+    """Run the enclosed Dask computations on ``scheduler`` (see :func:`score_parquet`)."""
+    import dask
+
+    if scheduler is None:
+        yield
+    elif isinstance(scheduler, str) and scheduler in LOCAL_SCHEDULERS:
+        with dask.config.set(scheduler=scheduler):
+            yield
+    elif isinstance(scheduler, str):
+        from distributed import Client
+
+        with Client(scheduler, set_as_default=False) as client, dask.config.set(scheduler=client):
+            yield
+    else:  # a distributed.Client (or anything dask accepts as a scheduler)
+        with dask.config.set(scheduler=scheduler):
+            yield

@@ -1,0 +1,208 @@
+"""Train the two shipped models and write them with their cards into models/ (reproducible: fixed seeds,
+deterministic hash split, cached features).
+
+    /work/venv/bin/python scripts/train_shipped_models.py            # both models, full evaluation
+    /work/venv/bin/python scripts/train_shipped_models.py --only credibility --quick
+
+Features are cached in artifacts/features/ (keyed by text sha256 and the extractor code), so a rerun
+after an unrelated change is quick; a changed extractor re-featurises everything (~10 minutes, 2 cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import roc_curve
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from credibility.models import ai_experiment as ai  # noqa: E402
+from credibility.models import credibility_experiment as cred  # noqa: E402
+from credibility.models.metrics import binary_metrics, reliability_curve  # noqa: E402
+from credibility.models.store import save_model  # noqa: E402
+
+REPRODUCE = "/work/venv/bin/python scripts/train_shipped_models.py"
+AI_WEAKNESSES = [
+    "Misses the 0.95 AUROC target on older models' ~150-word continuations (GPT-2-XL, GPT-Neo, GPT-J, "
+    "NeoX, OPT, davinci: 0.91-0.93 against human news) and on Vicuna (0.94); see the per-generator table. "
+    "These features see style, not token probabilities, and the continuations are short.",
+    "The TF-IDF baseline from the same run has a higher AUROC for most generators (it also learns topic and "
+    "outlet wording); the shipped model is kept for its explainable, length-independent features and its "
+    "lower false-positive rate off the training distribution, but that trade-off is visible in the tables.",
+    "At the 1% FPR threshold most machine text is NOT flagged (TPR 0.2-0.8 depending on generator): a "
+    "'likely human-written' verdict is weak evidence; a 'likely machine-written' one is strong.",
+    "P(machine) is calibrated to balanced classes, so p = 0.5 is not a decision point: about 20% of human "
+    "news scores above 0.5. Use the verdict (stored threshold), not 0.5.",
+    "Non-news prose is scored poorly: within-domain AUROC 0.62 on Wikipedia paragraphs (SQuAD) and 0.78 on "
+    "WritingPrompts stories, with 7-13% false positives there; the threshold was set on news. PubMed answers "
+    "are all under 40 words after cleaning and were not used.",
+    "Only 70 Dutch machine texts exist (CLIN33); the Dutch figures rest on few examples.",
+    "Texts under ~80 words give noisy rates and ratios; the report flags them as low-confidence.",
+    "Per-article reasons for the tree model come from a linear surrogate: they show the average direction "
+    "of each feature, not the trees' interactions, and can disagree in sign with the final probability.",
+]
+CRED_WEAKNESSES = [
+    "The score learns the style of the datasets' not-credible articles (crowd-written fakes, hyper-partisan "
+    "posts, satire, hoaxes) — it is not a fact check: a well-written false article can score high.",
+    "Leave-one-dataset-out figures show how much depends on dataset style; see that table.",
+    "English only: no Dutch articles carry credibility labels, so Dutch scores extrapolate from English.",
+]
+
+
+def _bar(desc: str):
+    return tqdm(desc=desc, unit="text", mininterval=5)
+
+
+def train_ai(out: Path, quick: bool) -> None:
+    t0 = time.time()
+    with _bar("ai features") as bar:
+        data = ai.load_ai_data(progress=bar.update)
+    with tqdm(desc="ai cross-validation", unit="fold") as bar:
+        fitted, mask = ai.train_ai_model(data, tick=lambda: bar.update(1))
+    bow = None if quick else ai.Bow(data)
+    result = ai.evaluate_ai(data, fitted.model, mask, bow=bow, generalisation=False)
+    model = fitted.model
+    model.metadata.update({
+        "description": "P(machine-written) for a news article from the signal and surface features "
+                       "(English and Dutch). The verdict 'likely machine-written' is given at the stored threshold.",
+        "training_data": ai.training_summary(data, mask),
+        "selection": _selection_text(fitted, "mean over generator families of out-of-fold AUROC against human news"),
+        "candidates": fitted.candidate_scores,
+        "cross_validated_metrics": fitted.oof_metrics,
+        "threshold_note": f"Threshold {model.threshold:.3f}: the score at which {ai.TARGET_FPR:.0%} of out-of-fold "
+                          "human news in the training split would be called machine-written.",
+        "evaluation": result["tables"],
+        **_ai_headline(data, model),
+        "bow_threshold": result["bow_threshold"],
+        "weaknesses": AI_WEAKNESSES,
+        "reproduce": REPRODUCE,
+        "seed": ai.SEED,
+    })
+    # Saved once with the held-out tables, then again with the (slow) leave-one-out tables added.
+    save_model(model, out / "ai_generated.joblib")
+    print(f"ai_generated: {model.kind}, threshold {model.threshold:.3f}, {time.time() - t0:.0f}s", flush=True)
+    if not quick:
+        with tqdm(desc="ai leave-one-out", unit="step") as bar:
+            tables = ai._generalisation(data, model.kind, bow, lambda s: (bar.set_postfix_str(s), bar.update(1)))
+        model.metadata["evaluation"] = result["tables"] + tables
+        save_model(model, out / "ai_generated.joblib")
+        print(f"ai_generated: leave-one-out tables added, {time.time() - t0:.0f}s", flush=True)
+
+
+def train_credibility(out: Path, quick: bool) -> None:
+    t0 = time.time()
+    with _bar("credibility features") as bar:
+        data = cred.load_cred_data(progress=bar.update)
+    with tqdm(desc="credibility cross-validation", unit="fold") as bar:
+        fitted = cred.train_cred_model(data, tick=lambda: bar.update(1))
+    result = cred.evaluate_cred(data, fitted.model, bow=not quick, generalisation=not quick)
+    model = fitted.model
+    model.metadata.update({
+        "description": "Credibility 0–100 = 100 × (1 − P(not credible)) from the signal and surface features. "
+                       "The verdict 'low credibility' is given when P(not credible) reaches the threshold.",
+        "training_data": cred.training_summary(data),
+        "selection": _selection_text(fitted, "out-of-fold AUROC"),
+        "candidates": fitted.candidate_scores,
+        "cross_validated_metrics": fitted.oof_metrics,
+        "threshold_note": f"Threshold {model.threshold:.2f} on P(not credible), i.e. a credibility score of "
+                          f"{100 * (1 - model.threshold):.0f}.",
+        "evaluation": result["tables"],
+        **_cred_headline(data, model),
+        "weaknesses": CRED_WEAKNESSES,
+        "reproduce": REPRODUCE,
+        "seed": cred.SEED,
+    })
+    save_model(model, out / "credibility.joblib")
+    print(f"credibility: {model.kind}, {time.time() - t0:.0f}s", flush=True)
+
+
+def _dashboard_parts(model, y: np.ndarray, prob: np.ndarray, metrics: dict) -> dict:
+    """Headline metrics, ROC and reliability points and mean |contribution| per feature for the dashboard."""
+    fpr, tpr, _ = roc_curve(y, prob)
+    keep = np.unique(np.linspace(0, len(fpr) - 1, min(len(fpr), 60)).astype(int))
+    mp, obs, _ = reliability_curve(y, prob)
+    importance = np.abs(model.explain_coef)
+    order = np.argsort(-importance)
+    return {
+        "metrics": metrics,
+        "roc": {"fpr": fpr[keep].round(4).tolist(), "tpr": tpr[keep].round(4).tolist()},
+        "reliability": {"mean_predicted": mp.round(4).tolist(), "fraction_positive": obs.round(4).tolist()},
+        "feature_importances": {model.feature_names[j]: round(float(model.explain_coef[j]), 4) for j in order[:20]},
+    }
+
+
+def _ai_headline(data, model) -> dict:
+    prob = model.predict_proba(ai._columns(data, model))
+    df = data.df
+    held = data.test | df["family"].eq(ai.LEFT_OUT_FAMILY).to_numpy()
+    y = df["y"].to_numpy()
+    news = held & (data.human_news | (y == 1))
+    m = binary_metrics(y[news], prob[news], model.threshold, ai.TARGET_FPR)
+    metrics = {"held_out_news_auroc": m["auroc"], "held_out_news_tpr_at_1pct_fpr": m["tpr_at_fpr"],
+               "held_out_news_fpr_at_threshold": m["fpr_at_threshold"], "held_out_news_ece": m["ece"]}
+    for src, key in (("credibility", "fpr_english_human_news"), ("news_nl", "fpr_dutch_human_news")):
+        neg = data.test & df["source"].eq(src).to_numpy()
+        metrics[key] = float((prob[neg] >= model.threshold).mean())
+    return _dashboard_parts(model, y[news], prob[news], metrics)
+
+
+def _cred_headline(data, model) -> dict:
+    index = {n: i for i, n in enumerate(data.names)}
+    X = np.column_stack([data.X[:, index[n]] if n in index else np.full(len(data.X), model.mean[j])  # noqa: N806
+                         for j, n in enumerate(model.feature_names)])
+    prob = model.predict_proba(X)
+    t, y = data.test, data.df["y"].to_numpy()
+    m = binary_metrics(y[t], prob[t], model.threshold)
+    amt = t & data.df["dataset"].eq("fakenewsamt").to_numpy()
+    metrics = {"held_out_auroc": m["auroc"], "held_out_accuracy": m["accuracy"], "held_out_f1": m["f1"],
+               "held_out_ece": m["ece"],
+               "held_out_fakenewsamt_accuracy": float(((prob[amt] >= model.threshold) == y[amt]).mean())}
+    return _dashboard_parts(model, y[t], prob[t], metrics)
+
+
+def _selection_text(fitted, how: str) -> str:
+    scores = ", ".join(f"{k} {v:.3f}" for k, v in fitted.candidate_scores.items())
+    return (f"Linear model (logistic regression) and gradient-boosted trees (HistGradientBoosting) compared by "
+            f"grouped 5-fold cross-validation on the training split ({how}): {scores}. Kept: {fitted.model.kind}.")
+
+
+def refresh_cards(out: Path) -> None:
+    """Recompute the headline figures and dashboard curves of the saved models and rewrite their cards."""
+    from credibility.models.store import load_model
+
+    if (out / "credibility.joblib").exists():
+        model = load_model(out / "credibility.joblib")
+        model.metadata.update(_cred_headline(cred.load_cred_data(), model))
+        model.metadata["weaknesses"] = CRED_WEAKNESSES
+        save_model(model, out / "credibility.joblib")
+    if (out / "ai_generated.joblib").exists():
+        model = load_model(out / "ai_generated.joblib")
+        model.metadata.update(_ai_headline(ai.load_ai_data(), model))
+        model.metadata["weaknesses"] = AI_WEAKNESSES
+        save_model(model, out / "ai_generated.joblib")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", choices=["ai_generated", "credibility"], default=None)
+    parser.add_argument("--out", type=Path, default=ROOT / "models")
+    parser.add_argument("--quick", action="store_true", help="skip the baseline and the leave-one-out refits")
+    parser.add_argument("--cards-only", action="store_true", help="only refresh the headline figures in the cards")
+    args = parser.parse_args()
+    if args.cards_only:
+        refresh_cards(args.out)
+        return
+    if args.only in (None, "credibility"):
+        train_credibility(args.out, args.quick)
+    if args.only in (None, "ai_generated"):
+        train_ai(args.out, args.quick)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""The Model page driven headlessly with AppTest: cards, plots, retraining; and scores once a model exists."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from credibility import analyze
+from credibility.dashboard_app.cards import load_cards, parse_card
+from credibility.models.scorer import load_default_scorer
+
+
+def test_no_cards_degrades_gracefully(models_dir, make_app):
+    at = make_app("model.py")
+    assert at.title[0].value == "Models"
+    assert any("No model cards found" in i.value for i in at.info)
+    assert any("No model installed" in i.value for i in at.info)
+
+
+def test_parse_card_reads_metrics_curves_and_importances():
+    card = parse_card(
+        {
+            "name": "m", "threshold": 0.7, "metrics": {"auroc": 0.9, "n": 10, "nested": {"f1": 0.5}},
+            "roc": {"fpr": [0, 0.5, 1], "tpr": [0, 0.9, 1]},
+            "reliability": [{"prob_pred": 0.2, "prob_true": 0.1}, {"prob_pred": 0.8, "prob_true": 0.9}],
+            "feature_importances": [{"feature": "a", "importance": 0.3}, ["b", -0.1]],
+            "evaluation": [{"title": "held out", "columns": ["auroc"], "rows": [{"auroc": 0.8}]}],
+        },
+        default_name="file",
+    )  # fmt: skip
+    assert card.name == "m" and card.threshold == 0.7 and card.auc == 0.9
+    assert card.metrics == {"auroc": 0.9, "n": 10.0, "nested.f1": 0.5}
+    assert card.roc == ([0.0, 0.5, 1.0], [0.0, 0.9, 1.0])
+    assert card.reliability == ([0.2, 0.8], [0.1, 0.9])
+    assert card.importances == {"a": 0.3, "b": -0.1}
+    assert card.tables[0]["rows"] == [{"auroc": 0.8}]
+
+
+def test_trained_card_is_shown_with_metrics_and_plots(trained_folder, monkeypatch, make_app, chart_specs):
+    monkeypatch.setenv("CREDIBILITY_MODELS_DIR", str(trained_folder))
+    (card,) = load_cards(trained_folder)
+    assert card.name == "newsroom" and card.roc and card.reliability and card.markdown
+    assert card.metrics["auroc"] > 0.9  # the two styles are easy to tell apart out of fold
+    at = make_app("model.py")
+    assert [t.label for t in at.tabs] == ["newsroom"]
+    metrics = at.tabs[0].dataframe[1].value.set_index("metric")["value"]
+    assert metrics["auroc"] == pytest.approx(card.metrics["auroc"])
+    titles = [json.dumps(spec.get("title", "")) + json.dumps(spec.get("layer", "")) for spec in chart_specs(at)]
+    assert any("ROC (AUC" in t for t in titles)
+    assert any("Reliability" in t for t in titles)
+    assert any("Feature importances" in t for t in titles)
+
+
+def test_retrain_from_uploaded_csv(models_dir, make_app, labeled_csv):
+    at = make_app("model.py")
+    at.file_uploader(key="train_file").upload("labels.csv", labeled_csv, "text/csv").run()
+    assert at.selectbox(key="train_text_col").value == "text"
+    assert at.selectbox(key="train_label_col").value == "label"
+    at.selectbox(key="train_task").set_value("credibility").run()
+    assert at.selectbox(key="train_positive").value == "not_credible"
+    at.text_input(key="train_name").input("credibility").run()
+    at.button(key="train_button").click().run()
+    assert "shipped model's name" in at.error[0].value  # never replaces a shipped model
+    at.text_input(key="train_name").input("my-model").run()
+    at.button(key="train_button").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value.startswith("Saved my-model.joblib")
+    assert (models_dir / "my-model.joblib").is_file() and (models_dir / "my-model.card.json").is_file()
+    assert [t.label for t in at.tabs] == ["my-model"]
+    metrics = at.dataframe[-1].value.set_index("metric")["value"]
+    assert metrics["n"] == 40 and 0.0 <= metrics["auroc"] <= 1.0
+
+
+def test_scores_appear_once_a_model_is_installed(installed_models, make_app, vague_text):
+    """Installed as the credibility model, the trained model scores pasted text on the Analyze page."""
+    text = vague_text
+    expected = analyze(text, scorer=load_default_scorer(installed_models)).scores["credibility"]
+    at = make_app()
+    at.text_area(key="paste_text").input(text).run()
+    assert not at.exception
+    (metric,) = at.metric
+    assert metric.label == "Credibility" and metric.value == f"{expected.value:.0f} / 100"
+    assert at.markdown[0].value.startswith(f"**Verdict:** {expected.verdict}  \nthreshold {expected.threshold:.0f} / 100")
+    top = sorted(expected.reasons, key=lambda r: abs(r.contribution), reverse=True)
+    assert [t.value for t in at.text] == [
+        f"{'▲' if r.contribution > 0 else '▼'} {r.contribution:+.2f}  {r.text}" for r in top[:5]
+    ]
+
+
+def test_auc_is_found_under_a_prefixed_metric_name():
+    card = parse_card({"metrics": {"held_out_news_auroc": 0.93, "held_out_news_ece": 0.04}}, default_name="m")
+    assert card.auc == 0.93

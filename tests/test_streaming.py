@@ -1,0 +1,89 @@
+"""Streaming: scoring pulls input lazily, a few chunks ahead at most, so memory does not grow with N."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import json
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from credibility.batch import score_items
+from credibility.ingest import discover, iter_items
+from credibility.ingest.items import InputItem
+
+TEXTS = [
+    "The council approved the budget on Tuesday, the mayor said. Critics called the plan rushed.",
+    "Sources say the plan may possibly fail. Experts claim it could perhaps be a disaster by 2030.",
+    "Het kabinet viel op vrijdag, meldde de premier. Volgens ingewijden was dat al lang bekend.",
+]
+
+
+class CountingFeed:
+    """A long feed of articles that records how many have been pulled."""
+
+    def __init__(self, size: int = 400) -> None:
+        self.size = size
+        self.pulled = 0
+
+    def __iter__(self) -> Iterator[InputItem]:
+        for k in range(self.size):
+            self.pulled += 1
+            yield InputItem(id=f"a{k}", text=TEXTS[k % len(TEXTS)])
+
+
+@pytest.mark.parametrize(
+    ("jobs", "chunk_size"),
+    [
+        (1, 4),
+        pytest.param(
+            2,
+            2,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="score_items(jobs>1): joblib's generator dispatches a new chunk whenever a worker "
+                "finishes, whether or not the results are consumed (no back-pressure): a slow writer "
+                "means the whole input is read and held; fix in credibility/batch.py",
+            ),
+        ),
+    ],
+)
+def test_input_is_read_at_most_a_few_chunks_ahead(jobs, chunk_size):
+    feed = CountingFeed()
+    reports = score_items(feed, scorer=None, jobs=jobs, chunk_size=chunk_size)
+    first = list(itertools.islice(reports, 10))
+    assert [r.id for r in first] == [f"a{k}" for k in range(10)]  # input order
+    # jobs=1: the current chunk only; jobs=2: joblib's pre-dispatch (2 × jobs chunks) plus those running
+    limit = 10 + chunk_size if jobs == 1 else 10 + (2 * jobs + jobs + 1) * chunk_size
+    assert feed.pulled <= limit
+
+
+def _peak_while_scoring(items: Iterator[InputItem]) -> int:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        for report in score_items(items, scorer=None):
+            assert report.error is None
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_peak_memory_does_not_grow_with_the_number_of_articles(tmp_path: Path):
+    """Scoring a JSONL table of 30 and of 300 articles peaks at about the same traced memory."""
+
+    def table(n: int) -> Path:
+        path = tmp_path / f"feed{n}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for k in range(n):
+                fh.write(json.dumps({"id": f"r{k}", "text": TEXTS[k % len(TEXTS)]}) + "\n")
+        return path
+
+    small, large = table(30), table(300)
+    _peak_while_scoring(iter_items(discover([str(small)]).sources))  # warm every per-process cache first
+    peak_small = _peak_while_scoring(iter_items(discover([str(small)]).sources))
+    peak_large = _peak_while_scoring(iter_items(discover([str(large)]).sources))
+    assert peak_large < 1.5 * peak_small + 256 * 1024
