@@ -7,7 +7,6 @@ import math
 import pytest
 
 from credibility.document import build_document
-from credibility.signals import EXTRACTORS
 from credibility.signals.attribution import FEATURES, attributed_sentence_indices
 
 SOURCED_EN = (
@@ -24,20 +23,6 @@ SOURCED_NL = (
     "Het weer was mooi. "
     "Experts zeggen dat de prijzen dalen."
 )
-
-
-@pytest.fixture
-def attribution():
-    """Run the registered attribution extractor; return the document, the signal and its cues."""
-    extractor = EXTRACTORS["attribution"]
-
-    def run(text: str, lang: str):
-        doc = build_document(text, lang=lang)
-        signal = extractor(doc)
-        cues = [(doc.text[s.start : s.end], s.kind) for s in signal.spans]
-        return doc, signal, cues
-
-    return run
 
 
 def test_english_spans(attribution):

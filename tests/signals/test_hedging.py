@@ -7,7 +7,6 @@ import math
 import pytest
 
 from credibility.document import build_document
-from credibility.signals import EXTRACTORS
 from credibility.signals.hedging import FEATURES, cue_matches
 
 HEDGED_EN = (
@@ -18,20 +17,6 @@ HEDGED_NL = (
     "De verdachte zou de vrouw hebben bedreigd. Bij het ongeluk vielen zeker 20 doden. "
     "Naar verluidt lijkt het kabinet te wankelen. Dat is ongetwijfeld waar. Hij kon niet komen."
 )
-
-
-@pytest.fixture
-def hedging():
-    """Run the registered hedging extractor on a text; return the document, the signal and its cues."""
-    extractor = EXTRACTORS["hedging"]
-
-    def run(text: str, lang: str):
-        doc = build_document(text, lang=lang)
-        signal = extractor(doc)
-        cues = [(doc.text[s.start : s.end], s.kind) for s in signal.spans]
-        return doc, signal, cues
-
-    return run
 
 
 def test_english_cues_and_features(hedging):
