@@ -7,11 +7,11 @@ import streamlit as st
 from credibility.dashboard_app import VIEWS_DIR
 from credibility.dashboard_app.services import warm_up
 
-# (script in views/, title, icon, url path). A Compare page (claims across sources) slots in here as
-# ("compare.py", "Compare", ":material/compare_arrows:", "compare") once credibility.compare lands.
+# (script in views/, title, icon, url path).
 PAGES = (
     ("analyze.py", "Analyze", ":material/article:", "analyze"),
     ("batch.py", "Batch", ":material/table_rows:", "batch"),
+    ("compare.py", "Compare", ":material/compare_arrows:", "compare"),
     ("model.py", "Model", ":material/model_training:", "model"),
 )
 
