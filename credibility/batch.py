@@ -100,6 +100,10 @@ def score_items(
         return
     from joblib import Parallel, delayed
 
-    parallel = Parallel(n_jobs=jobs, return_as="generator", pre_dispatch="2*n_jobs")
-    for reports in parallel(delayed(score_chunk)(chunk, scorer, lang) for chunk in chunks):
-        yield from reports
+    # Work in windows of 2 × jobs chunks: joblib's own generator keeps dispatching whether or not the
+    # results are consumed, so a slow writer would make it read (and hold) the whole input.
+    window = 2 * jobs
+    with Parallel(n_jobs=jobs) as parallel:  # one worker pool reused for every window
+        while batch := list(islice(chunks, window)):
+            for reports in parallel(delayed(score_chunk)(chunk, scorer, lang) for chunk in batch):
+                yield from reports
