@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from .analysis import analyze, analyze_document
 from .document import Document, Sentence, build_document
-from .featurize import SignalFeaturizer
 from .report import Reason, Report, Score
 from .signals import EXTRACTORS, Signal, Span
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """Import scikit-learn (about 2 s) only when the featurizer is asked for, not on every CLI start."""
+    if name == "SignalFeaturizer":
+        from .featurize import SignalFeaturizer
+
+        return SignalFeaturizer
+    raise AttributeError(f"module 'credibility' has no attribute {name!r}")
 
 __all__ = [
     "EXTRACTORS",

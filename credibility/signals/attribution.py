@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..document import Document, Sentence
 from ..lexicon import LanguageResources
 from .base import Signal, Span, rate_per_100_words, register, share
-from .hedging import cue_matches
+from .cues import cue_matches
 
 FEATURES = (
     "attributed_sentence_share",

@@ -7,7 +7,8 @@ import math
 import pytest
 
 from credibility.document import build_document
-from credibility.signals.hedging import FEATURES, cue_matches
+from credibility.signals.cues import cue_matches
+from credibility.signals.hedging import FEATURES
 
 HEDGED_EN = (
     "The minister may resign next week. On May 5 the council could not agree. "

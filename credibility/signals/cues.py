@@ -1,0 +1,79 @@
+"""One-pass matching of several per-language word lists over a document (shared by signal families).
+
+Cache key set on ``doc.extra``: ``"_text_lower"``, the lower-cased text the matcher scans.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..document import Document
+from ..lexicon import LanguageResources, phrase_key, trie_regex
+
+
+def cue_matches(doc: Document, *list_names: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, list name) of every match of the given word lists, in text order.
+
+    Same entries and rules as ``doc.resources.matcher(name)``, but two to three times faster than one
+    ``PhraseMatcher`` pass per list: all lists share one pass (the first list wins where two would match
+    at the same place), and the pattern runs case-sensitively on the lower-cased text, which lets the
+    regex engine skip ahead on first letters. Entries holding a case-sensitive group ``(?-i:...)`` or an
+    upper-case letter run in a second, case-insensitive pass over the original text.
+    """
+    res = doc.resources
+    if res is None:
+        return []
+    lowered_pattern, cased_pattern = _cue_patterns(res, list_names)
+    text = doc.text
+    lowered = doc.extra.get("_text_lower")
+    if lowered is None:
+        lowered = text.lower()
+        doc.extra["_text_lower"] = lowered  # cache key: the lower-cased text (used when offsets are kept)
+    found: list[tuple[int, int, str, str]] = []
+    if lowered_pattern is not None:
+        if len(lowered) != len(text):  # rare characters whose lower case is longer: match case-insensitively
+            lowered_pattern, lowered = re.compile(lowered_pattern.pattern, re.IGNORECASE), text
+        for m in lowered_pattern.finditer(lowered):
+            found.append((m.start(), m.end(), text[m.start() : m.end()], list_names[int(m.lastgroup[1:])]))
+    if cased_pattern is not None:
+        for m in cased_pattern.finditer(text):
+            found.append((m.start(), m.end(), m.group(0), list_names[int(m.lastgroup[1:])]))
+        found.sort()
+    return found
+
+
+@cache
+def _cue_patterns(
+    res: LanguageResources, list_names: tuple[str, ...]
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(pattern for the lower-cased text, case-insensitive pattern for entries that need the raw text)."""
+    lowered_groups: list[str] = []
+    cased_groups: list[str] = []
+    for index, name in enumerate(list_names):
+        entries = res.matcher(name).entries
+        regexes = [e.pattern[3:] for e in entries if e.pattern.startswith("re:")]
+        cased = [f"(?:{r})" for r in regexes if _needs_original_case(r)]
+        lowered = [f"(?:{r})" for r in regexes if not _needs_original_case(r)]
+        plain = [phrase_key(e.pattern) for e in entries if not e.pattern.startswith("re:")]
+        if plain:
+            lowered.append(trie_regex(plain))
+        if lowered:
+            lowered_groups.append(f"(?P<g{index}>{'|'.join(lowered)})")
+        if cased:
+            cased_groups.append(f"(?P<g{index}>{'|'.join(cased)})")
+    return _compile(lowered_groups, 0), _compile(cased_groups, re.IGNORECASE)
+
+
+def _needs_original_case(regex: str) -> bool:
+    """True for an entry with a case-sensitive group or an upper-case letter (it must see the raw text)."""
+    if "(?-i:" in regex:
+        return True
+    literal = re.sub(r"\\.|\(\?P[<=]", "", regex)  # escapes (\S, \W) and group syntax are not letters
+    return any(ch.isupper() for ch in literal)
+
+
+def _compile(alternatives: list[str], flags: int) -> re.Pattern[str] | None:
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", flags | re.UNICODE)
