@@ -103,6 +103,12 @@ def _heading_match(resources: LanguageResources | None, list_name: str, line: _L
     return match if match is not None and match.start == line.start else None
 
 
+def _enclosing_sentence(doc: Document, match: PhraseMatch) -> tuple[int, int]:
+    """The sentence holding ``match`` (the match itself when it falls between sentences)."""
+    sentence = doc.sentence_at(match.start)
+    return (sentence.start, sentence.end) if sentence else (match.start, match.end)
+
+
 def _banner_spans(doc: Document, lines: list[_Line], resources: LanguageResources | None) -> list[Span]:
     spans = []
     for match in _matches(resources, "boilerplate_ai_banner", doc.text):
@@ -110,8 +116,7 @@ def _banner_spans(doc: Document, lines: list[_Line], resources: LanguageResource
         if line is not None and line.words <= _BANNER_LINE_MAX_WORDS:
             start, end = line.start, line.end
         else:
-            sentence = doc.sentence_at(match.start)
-            start, end = (sentence.start, sentence.end) if sentence else (match.start, match.end)
+            start, end = _enclosing_sentence(doc, match)
         spans.append(Span(start, end, "ai_banner", f"banner says the text was made by AI: {_quoted(match.text)}"))
     return spans
 
@@ -119,8 +124,7 @@ def _banner_spans(doc: Document, lines: list[_Line], resources: LanguageResource
 def _syndication_spans(doc: Document, lines: list[_Line], resources: LanguageResources | None) -> list[Span]:
     spans = []
     for match in _matches(resources, "boilerplate_syndication", doc.text):
-        sentence = doc.sentence_at(match.start)
-        start, end = (sentence.start, sentence.end) if sentence else (match.start, match.end)
+        start, end = _enclosing_sentence(doc, match)
         spans.append(Span(start, end, "syndication", f"syndication notice: {_quoted(match.text)}"))
     return spans
 
