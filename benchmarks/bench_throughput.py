@@ -42,8 +42,10 @@ from pathlib import Path
 import numpy as np
 import psutil
 
+from credibility.paths import shared_data_dir
+
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = shared_data_dir()  # ../shared/data, or $CREDIBILITY_SHARED_DATA
 # Typical news articles (English and Dutch, human and machine-written); their labels fit the stand-in models.
 NEWS_FILES = (
     "credibility/articles.jsonl",

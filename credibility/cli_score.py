@@ -20,7 +20,8 @@ from .report import Report
 EPILOG = """\b
 Inputs: .txt/.md/.html files, folders (recursive), globs, .csv/.tsv/.jsonl/.parquet tables
 (text column auto-detected: text, content, body, article), '-' for standard input, http(s) URLs.
-Exit status: 0 all articles scored, 1 some could not be read or analysed, 2 usage error.
+Exit status: 0 all articles scored, 1 some could not be read or analysed, 2 usage error or unusable
+model files.
 """
 
 
@@ -58,6 +59,11 @@ Exit status: 0 all articles scored, 1 some could not be read or analysed, 2 usag
     is_flag=True,
     help="Print per-source aggregates instead of per-article records (those still go to --output).",
 )
+@click.option(
+    "--trust-model",
+    is_flag=True,
+    help="Load model files even if they do not match their cards (pickles run code: only files you trust).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, notes or summary on standard error.")
 @click.option(
     "--chunk-size",
@@ -78,6 +84,7 @@ def score_command(
     jobs: int,
     resume: bool,
     by_source: bool,
+    trust_model: bool,
     quiet: bool,
     chunk_size: int,
 ) -> None:
@@ -100,8 +107,8 @@ def score_command(
     note = _Notes(quiet)
     for message in found.notes:
         note(f"note: {message}")
-    scorer = None if no_model else DEFAULT
-    if scorer is not None and _check_models() is None:
+    scorer = None if no_model else _check_models(trust_model)
+    if scorer is None and not no_model:
         note("note: no trained models are installed; showing signals only (see 'credibility train')")
 
     skipped = [0]
@@ -125,13 +132,27 @@ def score_command(
     ctx.exit(1 if failed else 0)
 
 
-def _check_models() -> object | None:
-    """Load the shipped models once up front, so a broken model file stops the run with a clear message."""
+class _ModelError(click.ClickException):
+    """The installed models cannot be used (exit status 2, like a usage error: nothing was scored)."""
+
+    exit_code = 2
+
+
+def _check_models(trust_model: bool) -> object | None:
+    """Load the models once up front, so a broken model file stops the run with a clear message.
+
+    Returns ``DEFAULT`` (each worker loads the verified models itself), the loaded scorer when the user
+    trusts unverified files (it is then handed to the workers), or None when no model is installed.
+    """
     try:
-        return load_scorer()
-    except Exception as exc:  # e.g. a model file that fails verification against its card
-        raise click.ClickException(
-            f"could not load the trained models ({exc}); use --no-model for signals only"
+        if trust_model:
+            from .models.scorer import load_default_scorer
+
+            return load_default_scorer(trust_unverified=True)
+        return DEFAULT if load_scorer() is not None else None
+    except Exception as exc:  # e.g. ModelVerificationError: a model file that does not match its card
+        raise _ModelError(
+            f"could not load the trained models: {str(exc).rstrip('.')}. Use --no-model for signals only."
         ) from exc
 
 

@@ -133,14 +133,12 @@ def evaluate_command(csv_path: Path, text_col: str, label_col: str, title_col: s
     except LabeledDataError as exc:
         raise click.ClickException(str(exc)) from None
     X, names = _featurize(data, jobs, no_cache)  # noqa: N806
-    index = {n: i for i, n in enumerate(names)}
-    missing = [n for n in model.feature_names if n not in index]
-    cols = np.column_stack([X[:, index[n]] if n in index else np.full(len(X), model.mean[j])
-                            for j, n in enumerate(model.feature_names)])
+    computed = set(names)
+    missing = [n for n in model.feature_names if n not in computed]
     if missing:
         click.echo(f"warning: {len(missing)} model feature(s) no longer computed, treated as typical: "
                    f"{', '.join(missing[:5])}", err=True)
-    prob = model.predict_proba(cols)
+    prob = model.predict_proba(model.columns(X, names))
     metrics = binary_metrics(data.y, prob, model.threshold, model.target_fpr or 0.01)
     _print_metrics(metrics, f"{model.name} on {csv_path.name} (positive class {classes[1]!r}):")
     title = f"{model.name} on {csv_path.name}"

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
+from credibility.analysis import analyze_document
 from credibility.dashboard_app.reference import REFERENCE_PATH
 from credibility.document import build_document
 from credibility.paths import shared_data_dir
-from credibility.signals import extract_all
 
 QUANTILES = {"q05": 0.05, "q25": 0.25, "q50": 0.5, "q75": 0.75, "q95": 0.95}
 MIN_WORDS = 60  # shorter texts have too noisy rates to describe a population
@@ -71,7 +71,7 @@ def features_of(text: str, lang: str) -> dict[str, float] | None:
     doc = build_document(text, lang=lang)
     if doc.word_count < MIN_WORDS:
         return None
-    return {f"{s.name}.{name}": value for s in extract_all(doc) for name, value in s.features.items()}
+    return analyze_document(doc).features  # signals only, with the qualified names the Report uses
 
 
 def summarise(rows: list[dict[str, float]]) -> dict[str, dict[str, float]]:

@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import roc_curve
 from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from credibility.models import ai_experiment as ai  # noqa: E402
 from credibility.models import credibility_experiment as cred  # noqa: E402
-from credibility.models.metrics import binary_metrics, reliability_curve  # noqa: E402
+from credibility.models.metrics import binary_metrics, card_curves  # noqa: E402
 from credibility.models.store import save_model  # noqa: E402
 
 REPRODUCE = "/work/venv/bin/python scripts/train_shipped_models.py"
@@ -124,21 +123,16 @@ def train_credibility(out: Path, quick: bool) -> None:
 
 def _dashboard_parts(model, y: np.ndarray, prob: np.ndarray, metrics: dict) -> dict:
     """Headline metrics, ROC and reliability points and mean |contribution| per feature for the dashboard."""
-    fpr, tpr, _ = roc_curve(y, prob)
-    keep = np.unique(np.linspace(0, len(fpr) - 1, min(len(fpr), 60)).astype(int))
-    mp, obs, _ = reliability_curve(y, prob)
-    importance = np.abs(model.explain_coef)
-    order = np.argsort(-importance)
+    order = np.argsort(-np.abs(model.explain_coef))
     return {
         "metrics": metrics,
-        "roc": {"fpr": fpr[keep].round(4).tolist(), "tpr": tpr[keep].round(4).tolist()},
-        "reliability": {"mean_predicted": mp.round(4).tolist(), "fraction_positive": obs.round(4).tolist()},
+        **card_curves(y, prob),
         "feature_importances": {model.feature_names[j]: round(float(model.explain_coef[j]), 4) for j in order[:20]},
     }
 
 
 def _ai_headline(data, model) -> dict:
-    prob = model.predict_proba(ai._columns(data, model))
+    prob = model.predict_proba(model.columns(data.X, data.names))
     df = data.df
     held = data.test | df["family"].eq(ai.LEFT_OUT_FAMILY).to_numpy()
     y = df["y"].to_numpy()
@@ -153,10 +147,7 @@ def _ai_headline(data, model) -> dict:
 
 
 def _cred_headline(data, model) -> dict:
-    index = {n: i for i, n in enumerate(data.names)}
-    X = np.column_stack([data.X[:, index[n]] if n in index else np.full(len(data.X), model.mean[j])  # noqa: N806
-                         for j, n in enumerate(model.feature_names)])
-    prob = model.predict_proba(X)
+    prob = model.predict_proba(model.columns(data.X, data.names))
     t, y = data.test, data.df["y"].to_numpy()
     m = binary_metrics(y[t], prob[t], model.threshold)
     amt = t & data.df["dataset"].eq("fakenewsamt").to_numpy()

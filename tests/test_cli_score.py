@@ -286,3 +286,45 @@ def test_by_source_percentiles_with_models(tmp_path, fake_models):
     assert row["articles"] == 3 and row["ai_probability_p50"] == 0.5  # word counts 6, 10, 16 out of 20
     assert row["flagged_share"] == pytest.approx(2 / 3)
     assert row["credibility_p10"] == pytest.approx(20 + 0.2 * 30)
+
+
+def test_unverified_model_is_a_clear_error_not_a_traceback(corpus, monkeypatch):
+    from credibility.models.store import ModelVerificationError
+
+    def refuse():
+        raise ModelVerificationError("credibility.joblib: sha256 does not match its card")
+
+    monkeypatch.setattr("credibility.cli_score.load_scorer", refuse)
+    result = run(corpus / "a.txt", "-q")
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)  # not an uncaught error
+    assert "could not load the trained models: credibility.joblib: sha256 does not match its card" in result.stderr
+    assert "--no-model" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_trust_model_scores_with_a_model_whose_card_does_not_match(corpus, tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    from credibility.paths import PROJECT_ROOT
+
+    shipped = PROJECT_ROOT / "models"
+    if not (shipped / "credibility.joblib").exists():
+        pytest.skip("the shipped models are not in this checkout")
+    folder = tmp_path / "models"
+    shutil.copytree(shipped, folder)
+    card_path = folder / "credibility.card.json"
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    card["sha256"] = "0" * 64  # the card no longer vouches for the file
+    card_path.write_text(json.dumps(card), encoding="utf-8")
+    monkeypatch.setenv("CREDIBILITY_MODELS_DIR", str(folder))
+    from credibility.batch import load_scorer
+
+    load_scorer.cache_clear()
+    try:
+        refused = run(corpus / "a.txt", "-q")
+        assert refused.exit_code == 2 and "does not match its card" in refused.stderr
+        trusted = run(corpus / "a.txt", "-q", "--trust-model", "--format", "jsonl")
+        assert trusted.exit_code == 0
+        assert json.loads(trusted.stdout.splitlines()[0])["credibility"] is not None
+    finally:
+        load_scorer.cache_clear()

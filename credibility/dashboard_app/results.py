@@ -1,14 +1,20 @@
-"""Batch results as tables and downloads: one flat row per article, JSONL with the full schema."""
+"""Batch results as tables and downloads.
+
+The table on the page is one flat row per article (scores, verdicts, every signal); the downloads are
+written by :mod:`credibility.output`, so they are the same files ``credibility score --format csv|jsonl``
+writes.
+"""
 
 from __future__ import annotations
 
-import json
+import io
 from collections import Counter
 from collections.abc import Sequence
 
 import pandas as pd
 
 from ..aggregate import UNKNOWN_SOURCE, SourceAggregator, source_key
+from ..output import make_writer
 from ..report import Report
 
 BASE_COLUMNS = (
@@ -56,14 +62,22 @@ def key_signals(
     return ranked[:limit]
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8")
+def to_csv_bytes(reports: Sequence[Report]) -> bytes:
+    """The CLI's CSV output (header, then one flat row per article with every feature)."""
+    return _written("csv", reports)
 
 
 def to_jsonl_bytes(reports: Sequence[Report]) -> bytes:
     """The documented output schema (``Report.as_dict``), spans included, one article per line."""
-    lines = (json.dumps(r.as_dict(include_spans=True), ensure_ascii=False) for r in reports)
-    return ("\n".join(lines) + "\n").encode("utf-8") if reports else b""
+    return _written("jsonl", reports)
+
+
+def _written(fmt: str, reports: Sequence[Report]) -> bytes:
+    buffer = io.StringIO()
+    writer = make_writer(fmt, buffer)
+    for report in reports:
+        writer.write(report)
+    return buffer.getvalue().encode("utf-8")
 
 
 def per_source(reports: Sequence[Report], signals: Sequence[str] = ()) -> pd.DataFrame:

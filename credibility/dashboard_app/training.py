@@ -70,10 +70,8 @@ def train_from_table(
     ``candidates``: model families to compare (default: every family ``fit_binary`` knows; ``("linear",)``
     is the fast choice, seconds instead of minutes on a few thousand articles).
     """
-    from sklearn.metrics import roc_curve
-
     from ..models.features import featurize_texts
-    from ..models.metrics import reliability_curve
+    from ..models.metrics import card_curves
     from ..models.store import save_model
     from ..models.training import CANDIDATES, fit_binary
 
@@ -115,19 +113,15 @@ def train_from_table(
 
     fitted = fit_binary(X, y, groups, names, name=name, task=task, classes=(negative, positive),
                         candidates=candidates, n_splits=n_splits, tick=tick)  # fmt: skip
-    fpr, tpr, _ = roc_curve(y, fitted.oof_prob)
-    predicted, observed, count = reliability_curve(y, fitted.oof_prob)
     metrics = {k: v for k, v in fitted.oof_metrics.items() if isinstance(v, int | float)}
     fitted.model.metadata.update(
         {
             "description": f"Retrained in the dashboard on an uploaded table of {n} articles "
             f"({counts[0]} {negative}, {counts[1]} {positive}).",
             "cross_validated_metrics": metrics,
-            "roc": {"fpr": fpr.tolist(), "tpr": tpr.tolist()},
-            "reliability": {"mean_predicted": predicted.tolist(), "fraction_positive": observed.tolist(),
-                            "count": count.tolist()},
+            **card_curves(y, fitted.oof_prob),
             "training_data": {"rows_per_class": {negative: int(counts[0]), positive: int(counts[1])}},
-            "candidate_scores": fitted.candidate_scores,
+            "candidates": fitted.candidate_scores,
         }
     )  # fmt: skip
     report(0.97, "Saving the model and its card")

@@ -23,7 +23,7 @@ def parse_html(data: bytes | str, *, id: str, source_path: str | None, url: str 
     name = source_path or url or id
     if isinstance(data, bytes) and looks_binary(data):
         return error_item(id, f"{name}: binary file, not text", source_path=source_path, url=url)
-    if not (data.strip() if isinstance(data, str) else data.strip()):
+    if not data.strip():
         return error_item(id, f"{name}: empty file", source_path=source_path, url=url)
     from trafilatura import bare_extraction  # heavy import, only when HTML is read
 

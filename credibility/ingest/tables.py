@@ -62,8 +62,8 @@ def is_table(path: Path) -> bool:
     return path.suffix.lower() in TABLE_SUFFIXES
 
 
-def table_columns(path: Path) -> list[str]:
-    """Column names, reading only the header (or the first JSON record)."""
+def table_columns(path: Path, encoding: str | None = None) -> list[str]:
+    """Column names, reading only the header (or the first JSON record); ``encoding``: a CSV's, if known."""
     suffix = path.suffix.lower()
     if suffix in PARQUET_SUFFIXES:
         import pyarrow.parquet as pq
@@ -79,7 +79,8 @@ def table_columns(path: Path) -> list[str]:
                 if isinstance(record, dict):
                     return list(record)
         return []
-    encoding, _ = _sniff_encoding(path)
+    if encoding is None:
+        encoding, _ = _sniff_encoding(path)
     with _open_csv(path, encoding) as fh:
         header = next(csv.reader(fh, delimiter=_sep(path)), None)
     if header is None:
@@ -121,20 +122,22 @@ def iter_table(
     path: Path, text_col: str | None = None, chunk_rows: int = DEFAULT_CHUNK_ROWS
 ) -> Iterator[InputItem]:
     """Items from one table, streamed chunk by chunk."""
+    suffix = path.suffix.lower()
+    is_csv = suffix not in PARQUET_SUFFIXES and suffix not in JSONL_SUFFIXES
     try:
-        columns = resolve_columns(path, table_columns(path), text_col)
+        encoding, warning = _sniff_encoding(path) if is_csv else (None, None)  # once, for header and rows
+        columns = resolve_columns(path, table_columns(path, encoding), text_col)
     except TableColumnError:
         raise
     except Exception as exc:  # unreadable header: one error item, the batch goes on
         yield error_item(str(path), f"{path}: cannot read table ({exc})", source_path=str(path))
         return
-    suffix = path.suffix.lower()
     if suffix in PARQUET_SUFFIXES:
         yield from _iter_parquet(path, columns, chunk_rows)
     elif suffix in JSONL_SUFFIXES:
         yield from _iter_jsonl(path, columns)
     else:
-        yield from _iter_csv(path, columns)
+        yield from _iter_csv(path, columns, encoding, warning)
 
 
 def record_item(
@@ -158,10 +161,9 @@ def record_item(
     return InputItem(id=item_id, text=text, source_path=str(path), lang=lang, **meta)
 
 
-def _iter_csv(path: Path, columns: ColumnMap) -> Iterator[InputItem]:
+def _iter_csv(path: Path, columns: ColumnMap, encoding: str, warning: str | None) -> Iterator[InputItem]:
     """Stream rows with the csv module: exact line numbers, and rows with a wrong number of fields
     become error items (pandas would silently cut or pad them when only some columns are read)."""
-    encoding, warning = _sniff_encoding(path)
     row = 0
     with _open_csv(path, encoding) as fh:
         reader = csv.reader(fh, delimiter=_sep(path))
@@ -243,7 +245,7 @@ def _iter_parquet(path: Path, columns: ColumnMap, chunk_rows: int) -> Iterator[I
 
 
 def _sniff_encoding(path: Path) -> tuple[str, str | None]:
-    """The encoding of a CSV from its first megabyte (pandas needs one encoding for the whole file)."""
+    """The encoding of a CSV from its first megabyte (the file is opened as text in one encoding)."""
     with path.open("rb") as fh:
         head = fh.read(_SNIFF_BYTES)
     try:

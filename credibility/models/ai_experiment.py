@@ -224,9 +224,7 @@ def evaluate_ai(data: AiData, model: TrainedModel, model_train: np.ndarray, *, b
 
 def _columns(data: AiData, model: TrainedModel) -> np.ndarray:
     """The data's feature columns in the model's order (a missing feature is set to its training mean)."""
-    index = {n: i for i, n in enumerate(data.names)}
-    return np.column_stack([data.X[:, index[n]] if n in index else np.full(len(data.X), model.mean[j])
-                            for j, n in enumerate(model.feature_names)])
+    return model.columns(data.X, data.names)
 
 
 def _human_sets(df: pd.DataFrame):

@@ -9,6 +9,7 @@ own output on the training data (cheap, signed, additive; documented in models/R
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,14 @@ class TrainedModel:
     _trees: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- scoring ---------------------------------------------------------------------------------
+    def columns(self, X: np.ndarray, names: Sequence[str]) -> np.ndarray:  # noqa: N803
+        """The columns of ``X`` (named ``names``) in this model's feature order; a feature ``names``
+        lacks is filled with its training mean (typical, so it has no effect on the score)."""
+        X = np.asarray(X, dtype=np.float64)  # noqa: N806
+        index = {n: i for i, n in enumerate(names)}
+        return np.column_stack([X[:, index[n]] if n in index else np.full(len(X), self.mean[j])
+                                for j, n in enumerate(self.feature_names)])
+
     def standardise(self, X: np.ndarray) -> np.ndarray:  # noqa: N803
         z = (np.asarray(X, dtype=np.float64) - self.mean) / self.scale
         if not np.isfinite(z).all():

@@ -65,10 +65,7 @@ def _metrics(y, prob, thr) -> tuple[float, float]:
 
 def evaluate_cred(data: CredData, model: TrainedModel, *, bow: bool = True, generalisation: bool = True) -> dict:
     df, y, test = data.df, data.df["y"].to_numpy(), data.test
-    index = {n: i for i, n in enumerate(data.names)}
-    X = np.column_stack([data.X[:, index[n]] if n in index else np.full(len(data.X), model.mean[j])  # noqa: N806
-                         for j, n in enumerate(model.feature_names)])
-    prob = model.predict_proba(X)
+    prob = model.predict_proba(model.columns(data.X, data.names))
     texts = df["text"].tolist()
     if bow:
         vec, lr = _bow_fit([t for t, tr in zip(texts, ~test, strict=True) if tr], y[~test])

@@ -7,7 +7,7 @@ in a card describe the decision a user actually gets.
 from __future__ import annotations
 
 import numpy as np
-from sklearn.metrics import brier_score_loss, f1_score, roc_auc_score
+from sklearn.metrics import brier_score_loss, f1_score, roc_auc_score, roc_curve
 
 
 def threshold_for_fpr(negative_scores: np.ndarray, target_fpr: float) -> float:
@@ -90,3 +90,15 @@ def reliability_curve(y: np.ndarray, prob: np.ndarray, bins: int = 10) -> tuple[
             obs.append(y[m].mean())
             cnt.append(int(m.sum()))
     return np.array(mp), np.array(obs), np.array(cnt)
+
+
+def card_curves(y: np.ndarray, prob: np.ndarray, max_points: int = 60) -> dict:
+    """ROC (at most ``max_points`` points) and reliability points as a card stores them for the dashboard."""
+    fpr, tpr, _ = roc_curve(y, prob)
+    keep = np.unique(np.linspace(0, len(fpr) - 1, min(len(fpr), max_points)).astype(int))
+    predicted, observed, count = reliability_curve(y, prob)
+    return {
+        "roc": {"fpr": fpr[keep].round(4).tolist(), "tpr": tpr[keep].round(4).tolist()},
+        "reliability": {"mean_predicted": predicted.round(4).tolist(), "fraction_positive": observed.round(4).tolist(),
+                        "count": count.tolist()},
+    }

@@ -17,7 +17,6 @@ from ..report import Report, Score
 from .bundle import TrainedModel
 from .explain import top_reasons
 from .store import load_model
-from .surface import FEATURE_NAMES as SURFACE_NAMES
 from .surface import surface_features
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
@@ -40,7 +39,6 @@ class ModelScorer:
         self.ai_model = ai_model
         self.credibility_model = credibility_model
         self.top_k = top_k
-        self._surface = set(SURFACE_NAMES)
 
     def score(self, doc: Document, report: Report) -> None:
         """Add ``ai_generated`` and ``credibility`` scores (with reasons) to ``report``."""

@@ -80,17 +80,19 @@ def save_model(model: TrainedModel, path: Path | str, *, markdown: bool = True) 
     path = Path(path)
     model.metadata.setdefault("created", datetime.now(UTC).isoformat(timespec="seconds"))
     model.metadata.setdefault("libraries", library_versions())
-    # Pickle into a temporary file first: a failure here leaves any existing model untouched.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if path.parent.exists() else None)
+    # Pickle into a temporary file beside the target first (same file system, so the move is atomic):
+    # a failure here leaves any existing model untouched.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    card_file = card_path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
+    card_tmp = None
     try:
         joblib.dump(model.to_dict(), tmp, compress=3)
         digest = file_sha256(Path(tmp))
         card = _card_dict(model, path.name, digest)
         card_bytes = (json.dumps(card, indent=2, sort_keys=False, default=_json_default) + "\n").encode()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Card first under a temp name, then both moved into place back to back.
-        card_file = card_path(path)
+        # Card under a temp name too, then both moved into place back to back.
         fd2, card_tmp = tempfile.mkstemp(prefix=f".{card_file.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd2, "wb") as fh:
             fh.write(card_bytes)
@@ -99,7 +101,9 @@ def save_model(model: TrainedModel, path: Path | str, *, markdown: bool = True) 
         os.replace(tmp, path)
         os.replace(card_tmp, card_file)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        for leftover in (tmp, card_tmp):
+            if leftover:
+                Path(leftover).unlink(missing_ok=True)
         raise
     if markdown:
         text = render_card(card).encode()

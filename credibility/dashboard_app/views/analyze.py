@@ -25,7 +25,7 @@ LANGUAGES = {"auto-detect": None, "English": "en", "Dutch": "nl"}
 st.title("Analyze an article")
 
 source = st.radio("Input", SOURCES, horizontal=True, key="input_source", label_visibility="collapsed")
-text, title = "", None
+text, title, read_warnings = "", None, []  # read_warnings: e.g. a file not in UTF-8
 if source == "Paste text":
     title = st.text_input("Title (optional)", key="paste_title")
     text = st.text_area("Article text", height=220, key="paste_text", placeholder="Paste a news article here…")
@@ -36,7 +36,7 @@ elif source == "Upload a file":
         item = read_article(upload.name, upload.getvalue())
         if item.error:
             st.error(item.error)
-        text, title = item.text, item.title
+        text, title, read_warnings = item.text, item.title, item.warnings
 else:
     examples = example_files()
     if not examples:
@@ -44,7 +44,7 @@ else:
     else:
         chosen = st.selectbox("Example", examples, format_func=lambda p: p.name, key="example")
         item = read_article(chosen.name, chosen.read_bytes())
-        text, title = item.text, item.title
+        text, title, read_warnings = item.text, item.title, item.warnings
 lang = LANGUAGES[st.selectbox("Language", list(LANGUAGES), key="lang", help="Force the language of the text.")]
 
 if not text.strip():
@@ -55,7 +55,7 @@ st.caption(
     f"{report.word_count} words · {report.sentence_count} sentences · language {report.lang} "
     f"(p={report.lang_confidence:.2f}) · analysed in {seconds * 1000:.0f} ms"
 )
-for warning in report.warnings:
+for warning in [*read_warnings, *report.warnings]:
     st.warning(warning)
 
 st.subheader("Scores")

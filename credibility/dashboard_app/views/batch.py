@@ -116,7 +116,7 @@ if not aggregates.empty:
 st.subheader("Download")
 d1, d2 = st.columns(2)
 d1.download_button(
-    "Results as CSV", to_csv_bytes(frame), file_name="credibility_results.csv", mime="text/csv", key="download_csv"
+    "Results as CSV", to_csv_bytes(reports), file_name="credibility_results.csv", mime="text/csv", key="download_csv"
 )
 d2.download_button(
     "Results as JSONL",
