@@ -12,7 +12,6 @@ from itertools import islice
 from typing import Any
 
 from .analysis import Scorer, analyze_document, default_scorer
-from .document import build_document
 from .ingest.items import InputItem
 from .report import Report
 
@@ -26,16 +25,7 @@ def item_report(item: InputItem, scorer: Scorer | None, lang: str | None = None)
     source = item.source_path or item.url
     if item.error is None:
         try:
-            doc = build_document(
-                item.text,
-                id=item.id,
-                title=item.title,
-                author=item.author,
-                date=item.date,
-                site=item.site,
-                url=item.url,
-                lang=lang or item.lang,
-            )
+            doc = item.to_document(lang)
             report = analyze_document(doc, scorer, source=source)
         except Exception as exc:  # one bad article must not stop a batch of thousands
             error = f"{source or item.id}: analysis failed ({type(exc).__name__}: {exc})"

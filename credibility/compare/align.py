@@ -104,16 +104,18 @@ def _fill_translation_gaps(units: list[ClaimUnit], links: list[Link], sim: np.nd
     sentence that sits between the same two aligned neighbours (the glossary cannot know every word,
     but a translation keeps the order)."""
     extra: list[Link] = []
-    sources = sorted({u.source for u in units})
+    by_source: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        by_source.setdefault(u.source, []).append(i)
+    sources = sorted(by_source)
+    pair_links = {(link.a, link.b) for link in links} | {(link.b, link.a) for link in links}
     for x in sources:
         for y in sources:
             if y <= x:
                 continue
-            ux = [i for i, u in enumerate(units) if u.source == x]
-            uy = [i for i, u in enumerate(units) if u.source == y]
-            if not ux or not uy or units[ux[0]].lang == units[uy[0]].lang:
+            ux, uy = by_source[x], by_source[y]
+            if units[ux[0]].lang == units[uy[0]].lang:
                 continue
-            pair_links = {(link.a, link.b) for link in links} | {(link.b, link.a) for link in links}
             to_y = {i: j for i in ux for j in uy if (i, j) in pair_links}
             if len(to_y) < PARALLEL_SHARE * min(len(ux), len(uy)):
                 continue

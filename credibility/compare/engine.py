@@ -154,10 +154,12 @@ def _figure_claims(units: list[ClaimUnit], conflicts: dict[tuple[int, int], list
         for c in found:
             in_conflict.setdefault(a, set()).update((s, e) for s, e, _ in c.a_spans)
             in_conflict.setdefault(b, set()).update((s, e) for s, e, _ in c.b_spans)
+    others: dict[int, list] = {}  # source → the anchors of every other source
+    for source in {u.source for u in units}:
+        others[source] = [a for u in units if u.source != source for a in u.anchors]
     out = []
     for i, unit in enumerate(units):
-        others = [a for u in units if u.source != unit.source for a in u.anchors]
-        novel = novel_figures(unit, others, in_conflict.get(i, set()))
+        novel = novel_figures(unit, others[unit.source], in_conflict.get(i, set()))
         if not novel:
             continue
         shown = ", ".join(f"“{a.text}”" for a in novel)

@@ -22,8 +22,7 @@ def read_documents(inputs: Sequence[str], lang: str | None = None) -> tuple[list
     for item in iter_items(found.sources):
         if item.error:
             raise CompareInputError(item.error)
-        docs.append(build_document(item.text, id=item.id, title=item.title, author=item.author, date=item.date,
-                                   site=item.site, url=item.url, lang=lang or item.lang))
+        docs.append(item.to_document(lang))
         paths.append(item.source_path or item.id)
     return docs, paths
 

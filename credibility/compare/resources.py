@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
-from ..lexicon import LEXICON_ROOT, LexiconEntry, PhraseMatcher, read_entries
+from ..lexicon import (
+    LEXICON_ROOT,
+    LexiconEntry,
+    PhraseMatcher,
+    phrase_key,
+    read_entries,
+    resources_for,
+    supported_languages,
+)
 from .words import stem
 
 BILINGUAL_DIR = "_bilingual"
@@ -45,13 +52,19 @@ class CompareLexicon:
     pivot_max_words: int = 1
 
 
-def _folder(lang: str) -> Path:
-    return LEXICON_ROOT / lang
+def _matcher(lang: str, name: str) -> PhraseMatcher:
+    """The (cached) matcher of one list of ``lang``; empty for a language without a lexicon folder."""
+    res = resources_for(lang)
+    return res.matcher(name) if res else PhraseMatcher(name, [])
 
 
 def _entries(lang: str, name: str) -> list[LexiconEntry]:
-    path = _folder(lang) / f"{name}.txt"
-    return read_entries(path) if path.is_file() else []
+    return _matcher(lang, name).entries
+
+
+def _words(lang: str, name: str) -> frozenset[str]:
+    res = resources_for(lang)
+    return res.words(name) if res else frozenset()
 
 
 def _pairs(lang: str, name: str, sep: str) -> list[tuple[str, str]]:
@@ -76,13 +89,13 @@ def bilingual(lang: str) -> dict[str, str]:
     for entry in read_entries(path):
         left, found, right = entry.pattern.partition(" = ")
         if found:
-            mapping.setdefault(" ".join(left.lower().split()), " ".join(right.lower().split()))
+            mapping.setdefault(phrase_key(left), phrase_key(right))
     return mapping
 
 
 def to_pivot(lang: str, phrase: str) -> str:
     """A phrase in English terms (unchanged for English or when the glossary lacks it)."""
-    phrase = " ".join(phrase.lower().split())
+    phrase = phrase_key(phrase)
     return bilingual(lang).get(phrase, phrase)
 
 
@@ -174,8 +187,8 @@ def compare_lexicon(lang: str) -> CompareLexicon:
     glossary = bilingual(lang)
     return CompareLexicon(
         lang=lang,
-        negations=PhraseMatcher("compare_negations", _entries(lang, "compare_negations")),
-        negation_exceptions=PhraseMatcher("compare_negation_exceptions", _entries(lang, "compare_negation_exceptions")),
+        negations=_matcher(lang, "compare_negations"),
+        negation_exceptions=_matcher(lang, "compare_negation_exceptions"),
         antonyms=PhraseMatcher("compare_antonyms", antonym_entries),
         scales=PhraseMatcher("compare_scales", scale_entries),
         number_words=number_words,
@@ -187,9 +200,9 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         weekdays=weekdays,
         time_before=frozenset(time_before),
         time_after=frozenset(time_after),
-        stopwords=frozenset(e.pattern.lower() for e in _entries(lang, "compare_stopwords")),
-        syndication=PhraseMatcher("compare_syndication", _entries(lang, "compare_syndication")),
-        outlet_cues=PhraseMatcher("compare_outlet_cues", _entries(lang, "compare_outlet_cues")),
+        stopwords=_words(lang, "compare_stopwords"),
+        syndication=_matcher(lang, "compare_syndication"),
+        outlet_cues=_matcher(lang, "compare_outlet_cues"),
         pivot=glossary,
         pivot_max_words=max((len(k.split()) for k in glossary), default=1),
     )
@@ -199,10 +212,8 @@ def compare_lexicon(lang: str) -> CompareLexicon:
 def known_vocabulary() -> frozenset[str]:
     """Every single word any comparison list or glossary knows: such words are not names."""
     words: set[str] = set()
-    for folder in LEXICON_ROOT.iterdir() if LEXICON_ROOT.is_dir() else ():
-        if not (folder / "language.json").is_file():
-            continue
-        lex = compare_lexicon(folder.name)
+    for lang in supported_languages():
+        lex = compare_lexicon(lang)
         words |= lex.stopwords | set(lex.number_words) | set(lex.months) | set(lex.weekdays)
         for phrase, english in lex.pivot.items():
             words.update(phrase.split())

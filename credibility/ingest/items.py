@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..document import Document, build_document
+
 
 @dataclass(slots=True)
 class InputItem:
@@ -20,6 +22,19 @@ class InputItem:
     lang: str | None = None
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+
+    def to_document(self, lang: str | None = None) -> Document:
+        """Parse this item's text with its metadata; ``lang`` (e.g. ``--lang``) overrides the item's own."""
+        return build_document(
+            self.text,
+            id=self.id,
+            title=self.title,
+            author=self.author,
+            date=self.date,
+            site=self.site,
+            url=self.url,
+            lang=lang or self.lang,
+        )
 
 
 def error_item(id: str, message: str, *, source_path: str | None = None, **meta: str | None) -> InputItem:

@@ -16,19 +16,21 @@ def pair(id, description, a, b, contradicted=(), uncorroborated=(), a_lang="en",
               "labels": {"contradicted": list(contradicted), "uncorroborated": list(uncorroborated)}})
 
 
+LEEDS_BUDGET = "The city council of Leeds approved a budget of £2.1 billion on Thursday. The plan raises council tax by 4.99% from April. Council leader James Lewis said the increase was needed to protect social care. Opposition councillors voted against the proposal."
 pair("council_budget_faithful", "en/en paraphrase, no changes",
-     "The city council of Leeds approved a budget of £2.1 billion on Thursday. The plan raises council tax by 4.99% from April. Council leader James Lewis said the increase was needed to protect social care. Opposition councillors voted against the proposal.",
+     LEEDS_BUDGET,
      "Leeds city council on Thursday approved a £2.1 billion budget. Council tax will go up by 4.99% from April under the plan. The increase is needed to protect social care, council leader James Lewis said. Opposition councillors voted against it.")
 pair("council_budget_flips", "en/en rewrite: approved→rejected, percentage changed, invented sentence",
-     "The city council of Leeds approved a budget of £2.1 billion on Thursday. The plan raises council tax by 4.99% from April. Council leader James Lewis said the increase was needed to protect social care. Opposition councillors voted against the proposal.",
+     LEEDS_BUDGET,
      "Leeds city council on Thursday rejected a £2.1 billion budget. Council tax would have gone up by 6.5% from April under the plan. The increase is needed to protect social care, council leader James Lewis said. Several libraries are expected to close as a result.",
      contradicted=["rejected a £2.1 billion", "by 6.5% from April"], uncorroborated=["Several libraries"])
+MALARIA_VACCINE = "A clinical trial of a new malaria vaccine in Ghana showed 77 percent efficacy, researchers from the University of Oxford said on Monday. The study followed 450 children for one year. The vaccine could be available in 2027, the researchers said."
 pair("vaccine_trial_nl_faithful", "en/nl faithful translation",
-     "A clinical trial of a new malaria vaccine in Ghana showed 77 percent efficacy, researchers from the University of Oxford said on Monday. The study followed 450 children for one year. The vaccine could be available in 2027, the researchers said.",
+     MALARIA_VACCINE,
      "Een klinische studie naar een nieuw malariavaccin in Ghana liet een werkzaamheid van 77 procent zien, zeiden onderzoekers van de University of Oxford maandag. De studie volgde 450 kinderen gedurende een jaar. Het vaccin kan in 2027 beschikbaar zijn, aldus de onderzoekers.",
      b_lang="nl")
 pair("vaccine_trial_nl_changed", "en/nl translation with changed percentage, year and weekday, invented sentence",
-     "A clinical trial of a new malaria vaccine in Ghana showed 77 percent efficacy, researchers from the University of Oxford said on Monday. The study followed 450 children for one year. The vaccine could be available in 2027, the researchers said.",
+     MALARIA_VACCINE,
      "Een klinische studie naar een nieuw malariavaccin in Ghana liet een werkzaamheid van 95 procent zien, zeiden onderzoekers van de University of Oxford vrijdag. De studie volgde 450 kinderen gedurende een jaar. Het vaccin is volgens de onderzoekers al in 2025 beschikbaar. De Wereldgezondheidsorganisatie heeft het vaccin al goedgekeurd.",
      contradicted=["95 procent", "al in 2025"], uncorroborated=["Wereldgezondheidsorganisatie"], b_lang="nl")
 pair("bridge_closure_negation", "en/en negation flip and invented figure",
@@ -43,12 +45,13 @@ pair("company_results_nl_nl_faithful", "nl/nl paraphrase, rounding of figures",
      "Chipmachinemaker ASML boekte in het derde kwartaal een winst van 2,1 miljard euro. De omzet kwam uit op 7,5 miljard euro. Topman Christophe Fouquet zei dat de vraag uit China sterk bleef.",
      "In het derde kwartaal maakte ASML 2,1 miljard euro winst, bij een omzet van 7,5 miljard euro. Volgens topman Christophe Fouquet bleef de vraag uit China sterk.",
      a_lang="nl", b_lang="nl")
+STORM_CIARA = "Storm Ciara killed three people in the Netherlands on Sunday, the national weather service KNMI said. Wind gusts reached 130 kilometres per hour on the coast. More than 200 flights were cancelled at Schiphol airport."
 pair("storm_damage_en_nl", "en/nl: storm casualties changed and day changed",
-     "Storm Ciara killed three people in the Netherlands on Sunday, the national weather service KNMI said. Wind gusts reached 130 kilometres per hour on the coast. More than 200 flights were cancelled at Schiphol airport.",
+     STORM_CIARA,
      "Storm Ciara kostte zaterdag vijf mensen in Nederland het leven, meldde het KNMI. Windstoten bereikten aan de kust 130 kilometer per uur. Op Schiphol werden meer dan 200 vluchten geannuleerd.",
      contradicted=["kostte zaterdag vijf mensen"], b_lang="nl")
 pair("storm_damage_en_nl_extra", "en/nl: faithful except an invented sentence without figures",
-     "Storm Ciara killed three people in the Netherlands on Sunday, the national weather service KNMI said. Wind gusts reached 130 kilometres per hour on the coast. More than 200 flights were cancelled at Schiphol airport.",
+     STORM_CIARA,
      "Storm Ciara kostte zondag drie mensen in Nederland het leven, meldde het KNMI. Windstoten bereikten aan de kust 130 kilometer per uur. Op Schiphol werden meer dan 200 vluchten geannuleerd. Premier Schoof riep een nationale noodtoestand uit.",
      uncorroborated=["Premier Schoof"], b_lang="nl")
 pair("trial_verdict", "en/en: convicted→acquitted, sentence length changed",
@@ -99,12 +102,13 @@ P = []
 # ---------------------------------------------------------------------------------------------------
 # Held-out pairs: written after the code and lexicons were frozen, run once, never used for tuning.
 
+SCHIPHOL_CAP = "The Dutch government approved a cap of 460,000 flights a year at Schiphol on Friday. Residents near the airport have complained about noise for years. Airlines said the cap would cost jobs."
 pair("ho_airport_noise", "en/en: flights cap changed, approved→rejected",
-     "The Dutch government approved a cap of 460,000 flights a year at Schiphol on Friday. Residents near the airport have complained about noise for years. Airlines said the cap would cost jobs.",
+     SCHIPHOL_CAP,
      "The Dutch government on Friday rejected a cap of 400,000 flights a year at Schiphol. Residents near the airport have complained about noise for years. Airlines said the cap would cost jobs.",
      contradicted=["rejected a cap of 400,000"])
 pair("ho_airport_noise_nl", "en/nl faithful translation",
-     "The Dutch government approved a cap of 460,000 flights a year at Schiphol on Friday. Residents near the airport have complained about noise for years. Airlines said the cap would cost jobs.",
+     SCHIPHOL_CAP,
      "Het kabinet heeft vrijdag een plafond van 460.000 vluchten per jaar op Schiphol goedgekeurd. Omwonenden van de luchthaven klagen al jaren over geluidsoverlast. Luchtvaartmaatschappijen zeiden dat het plafond banen gaat kosten.",
      b_lang="nl")
 pair("ho_museum_theft", "nl/nl: aantal schilderijen en dag veranderd, verzonnen verdachte",
@@ -115,11 +119,12 @@ pair("ho_unemployment_en_nl", "en/nl: rate changed and direction flipped",
      "Unemployment in the Netherlands rose to 3.9 percent in September, Statistics Netherlands said. About 390,000 people were out of work. Youth unemployment was stable.",
      "De werkloosheid in Nederland is in september gedaald naar 3,6 procent, meldt het CBS. Ongeveer 390.000 mensen hadden geen werk. De jeugdwerkloosheid bleef stabiel.",
      contradicted=["gedaald naar 3,6 procent"], b_lang="nl")
+VOLVO_RECALL = "Carmaker Volvo is recalling 73,000 cars worldwide because of a faulty seat belt. The company said no injuries had been reported. Owners will be contacted by letter."
 pair("ho_recall", "en/en: faithful paraphrase with rounding",
-     "Carmaker Volvo is recalling 73,000 cars worldwide because of a faulty seat belt. The company said no injuries had been reported. Owners will be contacted by letter.",
+     VOLVO_RECALL,
      "Volvo is recalling about 73,000 vehicles around the world over a faulty seat belt. No injuries have been reported, the company said. Owners will receive a letter.")
 pair("ho_recall_invented", "en/en: invented cost figure and invented deaths claim",
-     "Carmaker Volvo is recalling 73,000 cars worldwide because of a faulty seat belt. The company said no injuries had been reported. Owners will be contacted by letter.",
+     VOLVO_RECALL,
      "Carmaker Volvo is recalling 73,000 cars worldwide because of a faulty seat belt. The company said two people had been injured. The recall will cost the company $120 million.",
      contradicted=["two people had been injured"], uncorroborated=["$120 million"])
 pair("ho_school_strike_nl", "nl/nl: geen→wel, datum veranderd",
@@ -144,19 +149,21 @@ P = []
 # ---------------------------------------------------------------------------------------------------
 # Held-out batch 2: written after every change prompted by batch 1, run once, never used for tuning.
 
+ZOO_BIRTH = "Rotterdam zoo Diergaarde Blijdorp announced the birth of an Asian elephant calf on Saturday. The calf weighs about 110 kilograms. Mother and calf are doing well, the zoo said."
 pair("h2_zoo_birth", "en/en: faithful paraphrase",
-     "Rotterdam zoo Diergaarde Blijdorp announced the birth of an Asian elephant calf on Saturday. The calf weighs about 110 kilograms. Mother and calf are doing well, the zoo said.",
+     ZOO_BIRTH,
      "An Asian elephant calf was born at Diergaarde Blijdorp in Rotterdam, the zoo announced on Saturday. It weighs roughly 110 kilograms. According to the zoo, mother and calf are healthy.")
 pair("h2_zoo_birth_flip", "en/en: weight changed, day changed, invented name sentence",
-     "Rotterdam zoo Diergaarde Blijdorp announced the birth of an Asian elephant calf on Saturday. The calf weighs about 110 kilograms. Mother and calf are doing well, the zoo said.",
+     ZOO_BIRTH,
      "Rotterdam zoo Diergaarde Blijdorp announced the birth of an Asian elephant calf on Sunday. The calf weighs about 80 kilograms. Mother and calf are doing well, the zoo said. Visitors can vote on a name for the calf until next month.",
      contradicted=["calf on Sunday", "about 80 kilograms"], uncorroborated=["Visitors can vote"])
+BRIENENOORD_CLOSURE = "De Van Brienenoordbrug is komend weekend gesloten voor al het verkeer, meldt Rijkswaterstaat. Er worden nieuwe voegovergangen geplaatst. Automobilisten moeten rekening houden met files van ruim een uur."
 pair("h2_bridge_nl_en", "nl/en: faithful translation",
-     "De Van Brienenoordbrug is komend weekend gesloten voor al het verkeer, meldt Rijkswaterstaat. Er worden nieuwe voegovergangen geplaatst. Automobilisten moeten rekening houden met files van ruim een uur.",
+     BRIENENOORD_CLOSURE,
      "The Van Brienenoord bridge will be closed to all traffic next weekend, Rijkswaterstaat said. New expansion joints are being installed. Drivers should expect traffic jams of more than an hour.",
      a_lang="nl")
 pair("h2_bridge_nl_en_flip", "nl/en: closed→open flip and an invented figure",
-     "De Van Brienenoordbrug is komend weekend gesloten voor al het verkeer, meldt Rijkswaterstaat. Er worden nieuwe voegovergangen geplaatst. Automobilisten moeten rekening houden met files van ruim een uur.",
+     BRIENENOORD_CLOSURE,
      "The Van Brienenoord bridge will remain open to all traffic next weekend, Rijkswaterstaat said. New expansion joints are being installed at a cost of 12 million euros. Drivers should expect traffic jams of more than an hour.",
      contradicted=["remain open to all traffic"], uncorroborated=["12 million euros"], a_lang="nl")
 pair("h2_budget_nl_nl", "nl/nl: tekort veranderd, partij ontkent i.p.v. bevestigt",
