@@ -1,19 +1,37 @@
 """Saving and loading model files with their cards.
 
-A model file is a joblib pickle, and unpickling runs code: so every ``<name>.joblib`` has a
+A model file is a joblib pickle, and plain unpickling runs code: so every ``<name>.joblib`` has a
 ``<name>.card.json`` beside it recording the file's sha256, and loading refuses a file whose hash does
 not match its card unless the caller opts in (``trust_unverified=True`` / ``--trust-model``).
+
+Even an opted-in (or hash-matching) file is never handed to ``pickle``/``joblib.load`` as is:
+
+- its size is capped (:data:`MAX_MODEL_FILE_BYTES`) and its compression is decoded here, bounded
+  (:data:`MAX_MODEL_DATA_BYTES`), refusing trailing bytes after the compressed stream or a cut-off one;
+- it is unpickled by :class:`RestrictedUnpickler`, which resolves only an allow-list of types
+  (numpy arrays and dtypes, scikit-learn estimators and their fitted parts, joblib's array wrapper,
+  plain builtins), in the spirit of skops' "trusted types": a pickle that names ``os.system``,
+  ``builtins.eval``, ``subprocess.Popen`` or any other callable is refused before anything runs;
+- every array's declared size must fit in the bytes that are left, so a forged shape cannot make it
+  allocate gigabytes.
+
 Files are written to a temporary name and moved into place, so a failed or interrupted run never
 leaves a half-written model behind.
 """
 
 from __future__ import annotations
 
+import bz2
 import hashlib
+import io
 import json
+import lzma
 import os
+import pickle
 import platform
+import struct
 import tempfile
+import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,6 +43,16 @@ from .card import render_card
 
 class ModelVerificationError(RuntimeError):
     """The model file does not match its card (or has none): it is not loaded."""
+
+
+class UnsafeModelError(ModelVerificationError):
+    """The model file is damaged, too large, or names a type outside the allow-list: never loaded, even
+    with ``trust_unverified=True`` (trusting a file cannot make it run arbitrary code)."""
+
+
+# Shipped models are ~0.3 MB; a model trained on a few hundred thousand articles stays well below these.
+MAX_MODEL_FILE_BYTES = 256 * 1024 * 1024
+MAX_MODEL_DATA_BYTES = 1024 * 1024 * 1024  # after decompression
 
 
 def card_path(model_path: Path) -> Path:
@@ -166,13 +194,187 @@ _OPT_IN = ("loading a model runs code from the file (pickle), so it is refused. 
 
 
 def load_model(path: Path | str, *, trust_unverified: bool = False) -> TrainedModel:
-    """Load a model file after verifying it against its card (unless ``trust_unverified``)."""
+    """Load a model file after verifying it against its card (unless ``trust_unverified``).
+
+    Whether verified or trusted, the file is read by :func:`safe_load` (size caps, bounded
+    decompression, allow-listed types only); it raises :class:`UnsafeModelError` otherwise.
+    """
     path = Path(path)
     if not trust_unverified:
         verify(path)
     elif not path.exists():
         raise FileNotFoundError(f"model file not found: {path}")
-    data = joblib.load(path)
-    if not isinstance(data, dict):
-        raise ValueError(f"{path.name} is not a credibility model file")
+    data = safe_load(path)
+    if not isinstance(data, dict) or "estimator" not in data:
+        raise UnsafeModelError(f"{path.name} is not a credibility model file (no model dictionary inside)")
     return TrainedModel.from_dict(data)
+
+
+# -- restricted loading ---------------------------------------------------------------------------------
+
+# Exact (module, name) pairs a model file may name, besides scikit-learn classes (see _allowed_sklearn).
+# Callables here only construct arrays, dtypes, scalars, random generators or containers.
+ALLOWED_GLOBALS = frozenset(
+    {
+        ("joblib.numpy_pickle", "NumpyArrayWrapper"),
+        ("numpy", "ndarray"),
+        ("numpy", "dtype"),
+        *((m, n) for m in ("numpy.core.multiarray", "numpy._core.multiarray") for n in ("_reconstruct", "scalar")),
+        *(("numpy.dtypes", n) for n in ("Float64DType", "Float32DType", "Int64DType", "Int32DType", "UInt8DType",
+                                        "BoolDType", "StrDType", "ObjectDType")),
+        ("numpy.random._pickle", "__bit_generator_ctor"),
+        ("numpy.random._pickle", "__generator_ctor"),
+        ("numpy.random._pickle", "__randomstate_ctor"),
+        ("numpy.random._pcg64", "PCG64"),
+        ("numpy.random._mt19937", "MT19937"),
+        ("numpy.random.mtrand", "RandomState"),
+        ("numpy.random.bit_generator", "SeedSequence"),
+        ("numpy.random.bit_generator", "__pyx_unpickle_SeedSequence"),
+        ("copyreg", "_reconstructor"),
+        ("collections", "OrderedDict"),
+        *(("builtins", n) for n in ("dict", "list", "tuple", "set", "frozenset", "slice", "complex", "bytes",
+                                    "bytearray", "int", "float", "str", "bool", "range", "object")),
+    }
+)
+# Fitted parts of scikit-learn estimators that are not estimators themselves.
+_SKLEARN_PARTS = ("sklearn._loss.", "sklearn.ensemble._hist_gradient_boosting.")
+
+
+def _sklearn_module(module: str) -> bool:
+    """Modules of scikit-learn a model may name (checked before anything is imported)."""
+    if not module.startswith("sklearn.") or "._testing" in module or ".tests" in module:
+        return False
+    return not module.startswith(("sklearn.datasets", "sklearn.externals", "sklearn.utils"))
+
+
+def _allowed_sklearn(module: str, name: str, obj: object) -> bool:
+    """A scikit-learn *class* defined in the module the pickle names (no re-exports, no functions):
+    an estimator, or a fitted part of one (losses, links, binners, tree predictors)."""
+    if not isinstance(obj, type) or obj.__module__ != module or obj.__qualname__ != name:
+        return False
+    from sklearn.base import BaseEstimator
+
+    return issubclass(obj, BaseEstimator) or module.startswith(_SKLEARN_PARTS)
+
+
+def _restricted_unpickler_class():
+    from joblib.numpy_pickle import NumpyArrayWrapper, NumpyUnpickler
+
+    class RestrictedUnpickler(NumpyUnpickler):
+        """joblib's unpickler resolving only allow-listed globals, with array sizes checked."""
+
+        dispatch = NumpyUnpickler.dispatch.copy()
+
+        def find_class(self, module: str, name: str):
+            if (module, name) in ALLOWED_GLOBALS:
+                return super().find_class(module, name)
+            if _sklearn_module(module):
+                try:
+                    obj = super().find_class(module, name)
+                except Exception:
+                    obj = None
+                if _allowed_sklearn(module, name, obj):
+                    return obj
+            raise UnsafeModelError(
+                f"{self.filename}: refers to {module}.{name}, which a model file may not contain "
+                "(only numpy arrays, scikit-learn estimators and plain values are loaded); refused, nothing "
+                "from the file was run"
+            )
+
+        def load_build(self):
+            """BUILD as in joblib, but an array's declared size must fit in the bytes left in the file."""
+            pickle._Unpickler.load_build(self)
+            wrapper = self.stack[-1]
+            if isinstance(wrapper, NumpyArrayWrapper):
+                _check_array_fits(wrapper, self.file_handle, self.filename)
+                self.stack.pop()
+                self.stack.append(wrapper.read(self, self.ensure_native_byte_order))
+
+        dispatch[pickle.BUILD[0]] = load_build
+
+    return RestrictedUnpickler
+
+
+def _check_array_fits(wrapper, handle: io.BytesIO, name: str) -> None:
+    import numpy as np
+
+    dtype = np.dtype(wrapper.dtype)
+    if dtype.hasobject:
+        return  # a nested pickle, read through the same restricted find_class
+    count = 1
+    for n in wrapper.shape:
+        count *= int(n)
+    need = count * dtype.itemsize
+    left = len(handle.getbuffer()) - handle.tell()
+    if count < 0 or need > left:
+        raise UnsafeModelError(
+            f"{name}: an array claims {need:,} bytes but only {left:,} are left in the file; damaged or forged"
+        )
+
+
+# joblib's compressed formats: (magic prefix, name, decompressor factory). Our own files use zlib.
+_COMPRESSIONS = (
+    (b"\x78", "zlib", lambda: zlib.decompressobj()),
+    (b"\x1f\x8b", "gzip", lambda: zlib.decompressobj(wbits=31)),
+    (b"BZ", "bz2", bz2.BZ2Decompressor),
+    (b"\xfd7zXZ", "xz", lambda: lzma.LZMADecompressor(format=lzma.FORMAT_XZ)),
+    (b"\x5d\x00", "lzma", lambda: lzma.LZMADecompressor(format=lzma.FORMAT_ALONE)),
+)
+
+
+def read_model_bytes(path: Path) -> bytes:
+    """The pickle stream of a joblib file, decompressed with hard limits on size; raises
+    :class:`UnsafeModelError` for an oversized, cut-off or extended (trailing bytes) file."""
+    size = path.stat().st_size
+    if size > MAX_MODEL_FILE_BYTES:
+        raise UnsafeModelError(
+            f"{path.name}: {size / 2**20:.0f} MB is larger than a model file may be "
+            f"({MAX_MODEL_FILE_BYTES // 2**20} MB); refused"
+        )
+    data = path.read_bytes()
+    if data[:1] == b"\x80":  # an uncompressed pickle (protocol 2 or later)
+        return data
+    found = next(((kind, make) for prefix, kind, make in _COMPRESSIONS if data.startswith(prefix)), None)
+    if found is None:
+        raise UnsafeModelError(f"{path.name}: not a joblib model file (unknown format {data[:4]!r})")
+    kind, make = found
+    decompressor = make()
+    try:
+        raw = decompressor.decompress(data, MAX_MODEL_DATA_BYTES + 1)
+    except (zlib.error, OSError, lzma.LZMAError, EOFError, ValueError) as exc:
+        raise UnsafeModelError(f"{path.name}: damaged {kind} data ({exc}); refused") from None
+    if len(raw) > MAX_MODEL_DATA_BYTES:
+        raise UnsafeModelError(
+            f"{path.name}: unpacks to more than {MAX_MODEL_DATA_BYTES // 2**20} MB; refused (damaged or a bomb)"
+        )
+    if not decompressor.eof:
+        raise UnsafeModelError(f"{path.name}: the {kind} data is cut off (file truncated); refused")
+    if decompressor.unused_data:
+        raise UnsafeModelError(
+            f"{path.name}: {len(decompressor.unused_data)} unexpected byte(s) after the end of the {kind} "
+            "data (file altered or damaged); refused"
+        )
+    if raw[:1] != b"\x80":
+        raise UnsafeModelError(f"{path.name}: the {kind} data does not hold a pickle; refused")
+    return raw
+
+
+def safe_load(path: Path | str) -> object:
+    """Unpickle a joblib file with the caps and allow-list described in this module's docstring."""
+    path = Path(path)
+    raw = read_model_bytes(path)
+    handle = io.BytesIO(raw)
+    unpickler = _restricted_unpickler_class()(path.name, handle, ensure_native_byte_order=True)
+    try:
+        obj = unpickler.load()
+    except UnsafeModelError:
+        raise
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError,
+            MemoryError, struct.error) as exc:
+        raise UnsafeModelError(f"{path.name}: damaged model file ({type(exc).__name__}: {exc}); refused") from None
+    if handle.tell() != len(raw):
+        raise UnsafeModelError(
+            f"{path.name}: {len(raw) - handle.tell()} unexpected byte(s) after the model data; refused"
+        )
+    return obj
+
