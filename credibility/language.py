@@ -28,8 +28,19 @@ def _identifier() -> LanguageIdentifier:
 def detect_language(text: str) -> LanguageGuess:
     """Best language code for ``text`` with a normalised confidence in [0, 1]."""
     sample = text[:SAMPLE_CHARS]
-    letters = sum(ch.isalpha() for ch in sample)
+    letters = _count_letters(sample, MIN_LETTERS_FOR_RELIABLE_ID)
     if letters == 0:
         return LanguageGuess("und", 0.0, False)
     code, confidence = _identifier().classify(sample)
     return LanguageGuess(code, float(confidence), letters >= MIN_LETTERS_FOR_RELIABLE_ID and confidence >= 0.5)
+
+
+def _count_letters(text: str, enough: int) -> int:
+    """Letters in ``text``, counting no further than ``enough`` (all that the caller asks is 0 / enough)."""
+    letters = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if letters >= enough:
+                break
+    return letters

@@ -212,7 +212,8 @@ def _repeated_spans(doc: Document, lines: list[_Line]) -> list[Span]:
     totals: dict[str, int] = {}
     keys = []
     for line in lines:
-        key = _SPACES.sub(" ", _NON_WORD_EDGES.sub("", line.text.lower()))
+        # Short lines are never repeats worth reporting: their key is not even built.
+        key = _SPACES.sub(" ", _NON_WORD_EDGES.sub("", line.text.lower())) if line.words >= _REPEAT_MIN_WORDS else ""
         trivial = line.words < _REPEAT_MIN_WORDS or len(key) < _REPEAT_MIN_CHARS
         keys.append(None if trivial else key)
         if not trivial:

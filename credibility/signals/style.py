@@ -94,7 +94,7 @@ def _vocabulary_features(
     """Word-list and word-frequency features (need the language's resources); returns LLM-word spans."""
     function_words = resources.words(FUNCTION_WORDS_LIST)
     llm_words = resources.words(LLM_VOCABULARY_LIST)
-    words = [w.replace("’", "'") for w in doc.words_lower]
+    words = [w.replace("’", "'") for w in doc.words_lower] if "’" in doc.text else doc.words_lower
     sentence_starts = {sentence.first_word for sentence in doc.sentences}
     llm_indices = [
         i
