@@ -10,13 +10,15 @@ Usage::
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from .discover import Discovery, Source, discover
 from .html import looks_like_html, parse_html
-from .items import InputItem, error_item
+from .items import MAX_TEXT_CHARS, InputItem, cap_text, error_item
 from .tables import DEFAULT_CHUNK_ROWS, TableColumnError, iter_table, resolve_columns, table_columns
 from .text_files import parse_text_bytes
 from .urls import fetch_url
@@ -32,25 +34,38 @@ __all__ = [
     "read_source",
 ]
 
-# Single files larger than this are not articles (dumps, logs); they become error items.
-MAX_FILE_BYTES = 50 * 1024 * 1024
+# How much of one text/Markdown file (or stdin) is read: enough bytes for MAX_TEXT_CHARS characters in
+# any encoding we decode. Larger inputs are not refused: their head is analysed, with a warning.
+MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS + 4
+# How much of one HTML page is read (pages are mostly markup; trafilatura's time grows with the page).
+MAX_HTML_BYTES = 16 * 1024 * 1024
 
 
 def check_tables(sources: list[Source], text_col: str | None = None) -> None:
-    """Raise :class:`TableColumnError` when a table has no usable text column (a usage error).
+    """Raise :class:`TableColumnError` when no input could be scored because every table lacks a usable
+    text column (a usage error: a typo in ``--text-col``, or the wrong file).
 
-    Other read problems (empty or corrupt tables) are left to :func:`iter_items`, which turns them
-    into error items so the batch goes on.
+    A table without its text column among other inputs is not a usage error: :func:`iter_items` reports
+    it as an error item naming the file and its columns, and the rest of the batch is scored. Other read
+    problems (empty or corrupt tables) are error items too.
     """
+    first: TableColumnError | None = None
     for source in sources:
         if source.kind != "table":
-            continue
+            return
         try:
             columns = table_columns(source.path)
         except Exception:  # reported per file when it is read
-            continue
+            return
         if columns or text_col is not None:
-            resolve_columns(source.path, columns, text_col)
+            try:
+                resolve_columns(source.path, columns, text_col)
+            except TableColumnError as exc:
+                first = first or exc
+                continue
+        return
+    if first is not None:
+        raise first
 
 
 def iter_items(
@@ -78,10 +93,14 @@ def read_source(
             source.ref, source.problem or f"{source.ref}: cannot be read", source_path=source.ref
         )
     elif source.kind == "url":
-        yield fetch_url(source.ref)
+        item = fetch_url(source.ref)
+        yield item if item.error else cap_text(item)
     elif source.kind == "stdin":
-        data = (stdin or sys.stdin.buffer).read()
-        yield _from_bytes(data, "sniff", id="stdin", source_path=None, name="<stdin>")
+        data, total = _read_stdin(stdin or sys.stdin.buffer)
+        item = _from_bytes(data, "sniff", id="stdin", source_path=None, name="<stdin>")
+        if not item.error:
+            cap_text(item, total=f"{total:,} bytes of standard input" if total > len(data) else None)
+        yield item
     elif source.kind == "table":
         yield from _table_items(source, text_col, chunk_rows)
     else:
@@ -90,6 +109,10 @@ def read_source(
 
 def _table_items(source: Source, text_col: str | None, chunk_rows: int) -> Iterator[InputItem]:
     path = source.path
+    problem = _not_a_file(path, source.ref)
+    if problem:
+        yield error_item(source.ref, problem, source_path=source.ref)
+        return
     try:
         with path.open("rb") as fh:
             head = fh.read(8192)
@@ -104,24 +127,73 @@ def _table_items(source: Source, text_col: str | None, chunk_rows: int) -> Itera
     if path.suffix.lower() not in (".parquet", ".pq") and b"\x00" in head:
         yield error_item(source.ref, f"{source.ref}: binary file, not text", source_path=source.ref)
         return
-    yield from iter_table(path, text_col, chunk_rows)
+    try:
+        yield from iter_table(path, text_col, chunk_rows)
+    except TableColumnError as exc:  # one table without its text column among other inputs: say so, go on
+        yield error_item(source.ref, str(exc), source_path=source.ref)
+
+
+def _not_a_file(path, ref: str) -> str | None:
+    """Why ``path`` cannot be read as a file without blocking (FIFOs and devices would hang), or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if os.path.islink(path):
+            return f"{ref}: broken symbolic link (points to {os.readlink(path)})"
+        return f"{ref}: cannot read ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return f"{ref}: is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        return f"{ref}: {kind}, not a regular file; not read"
+    return None
 
 
 def _file_item(source: Source) -> InputItem:
+    problem = _not_a_file(source.path, source.ref)
+    if problem:
+        return error_item(source.ref, problem, source_path=source.ref)
+    limit = MAX_HTML_BYTES if source.kind == "html" else MAX_TEXT_BYTES
     try:
         size = source.path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return error_item(
-                source.ref,
-                f"{source.ref}: file of {size // (1024 * 1024)} MB is too large for one article",
-                source_path=source.ref,
-            )
-        data = source.path.read_bytes()
+        with source.path.open("rb") as fh:
+            data = fh.read(limit + 1)
     except OSError as exc:
         return error_item(
             source.ref, f"{source.ref}: cannot read ({exc.strerror or exc})", source_path=source.ref
         )
-    return _from_bytes(data, source.kind, id=source.ref, source_path=source.ref, name=source.ref)
+    cut = len(data) > limit
+    if cut:
+        data = _whole_characters(data[:limit])
+    item = _from_bytes(data, source.kind, id=source.ref, source_path=source.ref, name=source.ref)
+    if not item.error:
+        cap_text(item, total=f"a {size:,}-byte file" if cut else None)
+    return item
+
+
+def _whole_characters(data: bytes) -> bytes:
+    """Bytes cut at a limit may end inside a UTF-8 character: drop that partial character, so the
+    cut alone does not make a UTF-8 file look like a legacy encoding."""
+    for back in range(4):
+        try:
+            data[: len(data) - back].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(data) - 4:  # invalid earlier on: not UTF-8 anyway
+                return data
+            continue
+        return data[: len(data) - back]
+    return data
+
+
+def _read_stdin(stream: BinaryIO) -> tuple[bytes, int]:
+    """The head of standard input (at most MAX_TEXT_BYTES) and the total size (the rest is drained)."""
+    data = stream.read(MAX_TEXT_BYTES + 1)
+    total = len(data)
+    if total > MAX_TEXT_BYTES:
+        while block := stream.read(1 << 20):
+            total += len(block)
+        data = _whole_characters(data[:MAX_TEXT_BYTES])
+    return data, total
 
 
 def _from_bytes(data: bytes, kind: str, *, id: str, source_path: str | None, name: str) -> InputItem:

@@ -65,7 +65,7 @@ def discover(inputs: Iterable[str]) -> Discovery:
             found.sources.append(Source("url", arg))
         elif os.path.isdir(arg):
             _walk(Path(arg), found)
-        elif os.path.exists(arg):
+        elif os.path.exists(arg) or os.path.islink(arg):  # a broken link is reported when it is read
             found.sources.append(Source(kind_of(Path(arg)), arg))
         elif glob.has_magic(arg):
             matches = sorted(glob.glob(arg, recursive=True))
@@ -87,6 +87,7 @@ def _is_project_doc(name: str) -> bool:
 
 
 def _walk(folder: Path, found: Discovery) -> None:
+    before = len(found.sources)
     skipped = 0
     docs: list[str] = []
     for root, dirs, files in os.walk(folder):
@@ -109,3 +110,5 @@ def _walk(folder: Path, found: Discovery) -> None:
         found.notes.append(
             f"{folder}: skipped {skipped} file(s) without a known extension ({', '.join(KNOWN_SUFFIXES)})"
         )
+    if len(found.sources) == before and not (skipped or docs):
+        found.notes.append(f"{folder}: no files in this folder")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .decode import BinaryContent, decode_bytes
-from .items import InputItem, clean_meta, error_item
+from .items import InputItem, cap_text, clean_meta, error_item
 
 CSV_SUFFIXES = (".csv", ".tsv")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -158,7 +158,7 @@ def record_item(
         label = f" (id {item_id})" if "id" in columns.meta else ""
         problem = f"empty text in column '{text_key}'" if text_key in record else f"no '{text_key}' field"
         return error_item(item_id, f"{path}: {where}{label}: {problem}", source_path=str(path), **meta)
-    return InputItem(id=item_id, text=text, source_path=str(path), lang=lang, **meta)
+    return cap_text(InputItem(id=item_id, text=text, source_path=str(path), lang=lang, **meta))
 
 
 def _iter_csv(path: Path, columns: ColumnMap, encoding: str, warning: str | None) -> Iterator[InputItem]:
