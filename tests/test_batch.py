@@ -129,3 +129,47 @@ def test_source_aggregates():
         None,
         None,
     )
+
+
+class BatchScorer(WordCountScorer):
+    """Scores whole chunks through ``score_many`` and records the batch sizes."""
+
+    def __init__(self) -> None:
+        self.batches: list[int] = []
+
+    def score_many(self, docs, reports) -> None:
+        self.batches.append(len(docs))
+        for doc, report in zip(docs, reports, strict=True):
+            self.score(doc, report)
+
+
+class PickyScorer(WordCountScorer):
+    """``score_many`` fails after scoring part of the chunk; ``score`` fails only on Dutch articles."""
+
+    def score_many(self, docs, reports) -> None:
+        self.score(docs[0], reports[0])
+        reports[0].warnings.append("half-done")
+        raise RuntimeError("batch exploded")
+
+    def score(self, doc, report) -> None:
+        if doc.lang == "nl":
+            raise RuntimeError("no Dutch today")
+        super().score(doc, report)
+
+
+def test_chunks_are_scored_in_one_score_many_call_with_the_same_records():
+    items = make_items(7)
+    scorer = BatchScorer()
+    batched = [r.as_dict() for r in score_items(items, scorer=scorer, chunk_size=4)]
+    single = [r.as_dict() for r in score_items(items, scorer=WordCountScorer(), chunk_size=4)]
+    assert batched == single
+    assert scorer.batches == [3, 3]  # the error item (i3) is not sent to the models
+
+
+def test_a_failing_batch_is_retried_article_by_article():
+    reports = list(score_items(make_items(4), scorer=PickyScorer(), chunk_size=4))
+    assert [r.id for r in reports] == ["i0", "i1", "i2", "i3"]
+    assert reports[0].error is None and "half-done" not in reports[0].warnings
+    assert reports[0].ai_probability == pytest.approx(15 / 30)
+    assert reports[2].error == "i2: analysis failed (RuntimeError: no Dutch today)"
+    assert reports[1].error is None and reports[3].error == "x.txt: empty file"
