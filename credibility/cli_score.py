@@ -17,9 +17,12 @@ from .ingest import InputItem, TableColumnError, check_tables, discover, iter_it
 from .output import FORMATS, ReportWriter, ResumeError, make_writer, prepare_resume, write_aggregates
 from .report import Report
 
+SCHEDULER_TIMEOUT_SECONDS = 20
+
 EPILOG = """\b
 Inputs: .txt/.md/.html files, folders (recursive), globs, .csv/.tsv/.jsonl/.parquet tables
 (text column auto-detected: text, content, body, article), '-' for standard input, http(s) URLs.
+With --scheduler ADDRESS the same scoring runs on a Dask cluster (Parquet inputs; the dask extra).
 Exit status: 0 all articles scored, 1 some could not be read or analysed, 2 usage error or unusable
 model files.
 """
@@ -55,6 +58,12 @@ model files.
 )
 @click.option("--resume", is_flag=True, help="Skip ids already in --output (jsonl/csv) and append the rest.")
 @click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Score on a Dask cluster (e.g. tcp://host:8786) instead of local processes; inputs must be "
+    "Parquet tables readable at the same path on the workers. Needs the dask extra.",
+)
+@click.option(
     "--by-source",
     is_flag=True,
     help="Print per-source aggregates instead of per-article records (those still go to --output).",
@@ -83,6 +92,7 @@ def score_command(
     no_model: bool,
     jobs: int,
     resume: bool,
+    scheduler: str | None,
     by_source: bool,
     trust_model: bool,
     quiet: bool,
@@ -98,6 +108,8 @@ def score_command(
         check_tables(found.sources, text_col)
     except TableColumnError as exc:
         raise click.UsageError(str(exc)) from exc
+    if scheduler:
+        _check_cluster_run(found.sources, jobs)
     done: set[str] = set()
     if resume:
         try:
@@ -112,8 +124,17 @@ def score_command(
         note("note: no trained models are installed; showing signals only (see 'credibility train')")
 
     skipped = [0]
-    items = _skip_done(iter_items(found.sources, text_col=text_col), done, skipped)
-    reports = score_items(items, scorer=scorer, lang=lang, jobs=jobs, chunk_size=chunk_size)
+    client = _connect(scheduler) if scheduler else None
+    if client is not None:
+        from .distributed import iter_parquet_reports
+
+        reports = iter_parquet_reports(
+            [s.ref for s in found.sources], client, text_col=text_col, scorer=scorer, lang=lang,
+            skip_ids=frozenset(done), skipped=skipped,
+        )
+    else:
+        items = _skip_done(iter_items(found.sources, text_col=text_col), done, skipped)
+        reports = score_items(items, scorer=scorer, lang=lang, jobs=jobs, chunk_size=chunk_size)
     aggregator = SourceAggregator() if by_source else None
     total = None if resume or any(s.kind in ("table", "stdin") for s in found.sources) else len(found.sources)
     try:
@@ -123,6 +144,9 @@ def score_command(
     except BrokenPipeError:  # e.g. `credibility score ... | head`: stop quietly
         _silence_stdout()
         ctx.exit(1)
+    finally:
+        if client is not None:
+            client.close()
     summary = f"scored {scored} article(s): {scored - failed} ok, {failed} failed"
     if resume:
         summary += f", {skipped[0]} skipped (already in {output})"
@@ -130,6 +154,37 @@ def score_command(
         summary += f"; records in {output}"
     note(summary)
     ctx.exit(1 if failed else 0)
+
+
+def _check_cluster_run(sources: list, jobs: int) -> None:
+    """Usage errors for ``--scheduler`` before any work starts: options, input kinds, Dask installed."""
+    from .ingest.tables import PARQUET_SUFFIXES
+
+    if jobs != 1:
+        raise click.UsageError("--jobs is for local runs; with --scheduler the cluster's workers set the parallelism")
+    others = [s.ref for s in sources if s.kind != "table" or s.path.suffix.lower() not in PARQUET_SUFFIXES]
+    if others:
+        shown = ", ".join(others[:3]) + (f" (+{len(others) - 3} more)" if len(others) > 3 else "")
+        raise click.UsageError(
+            f"--scheduler scores Parquet tables (.parquet) only; not: {shown}. Score other inputs locally "
+            "(--jobs N) or convert them to Parquet."
+        )
+    try:
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise click.UsageError(
+            f"--scheduler needs Dask, which is not installed ({exc}): pip install 'credibility[dask]'"
+        ) from exc
+
+
+def _connect(scheduler: str) -> object:
+    """A ``distributed.Client`` for ``--scheduler`` (a usage error when nothing answers at the address)."""
+    from distributed import Client
+
+    try:
+        return Client(scheduler, set_as_default=False, timeout=SCHEDULER_TIMEOUT_SECONDS)
+    except Exception as exc:  # bad address, nothing listening, timeout
+        raise click.UsageError(f"cannot connect to the Dask scheduler at {scheduler!r}: {exc}") from exc
 
 
 class _ModelError(click.ClickException):

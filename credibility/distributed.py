@@ -8,8 +8,16 @@ records, in input order, as ``credibility score --format csv`` on one machine.
 
 Entry points (Dask is an optional extra: ``pip install 'credibility[dask]'``)::
 
+    credibility score feed.parquet --scheduler tcp://scheduler:8786 -f jsonl -o scored.jsonl  # the CLI
     score_parquet("feed/*.parquet", "scored/", scheduler="tcp://scheduler:8786")   # Parquet in, Parquet out
     records = score_dask_dataframe(ddf, text_col="body")                           # lazy dask DataFrame
+    for report in iter_parquet_reports(["feed.parquet"], "tcp://scheduler:8786"): ...  # Reports, in order
+
+The CLI path (:func:`iter_parquet_reports`) sends one task per slice of a Parquet row group; each worker
+reads its slice itself (so the files must be readable at the same path on the workers), scores it with
+``score_chunk`` and returns the Reports, which come back in input order with a bounded number of tasks
+in flight, and are written by the same writers as a local run. Start workers with one thread each
+(``dask worker ADDRESS --nworkers N --nthreads 1``): scoring is pure Python and holds the GIL.
 """
 
 from __future__ import annotations
@@ -21,8 +29,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .batch import DEFAULT, score_chunk
-from .ingest.tables import ColumnMap, record_item, resolve_columns
+from .batch import DEFAULT, error_report, score_chunk
+from .ingest.items import error_item
+from .ingest.tables import ColumnMap, TableColumnError, record_item, resolve_columns, table_columns
 from .output import csv_columns, csv_row
 from .report import Report
 
@@ -35,6 +44,9 @@ BOOL_COLUMNS = ("supported", "low_confidence")
 FLOAT_COLUMNS = ("lang_confidence", "ai_probability", "credibility")
 # Local Dask schedulers that are chosen by name rather than by a scheduler address.
 LOCAL_SCHEDULERS = ("threads", "processes", "synchronous", "sync", "single-threaded")
+# Rows per cluster task in iter_parquet_reports: big enough to amortise a task's overhead (~1 ms) and
+# the models' batch call, small enough that results stream back steadily.
+TASK_ROWS = 256
 
 
 def records_frame(reports: Sequence[Report]) -> pd.DataFrame:
@@ -189,3 +201,106 @@ def use_scheduler(scheduler: Any) -> Iterator[None]:
     else:  # a distributed.Client (or anything dask accepts as a scheduler)
         with dask.config.set(scheduler=scheduler):
             yield
+
+
+def iter_parquet_reports(
+    paths: Sequence[str],
+    scheduler: Any,
+    *,
+    text_col: str | None = None,
+    scorer: Any = DEFAULT,
+    lang: str | None = None,
+    skip_ids: frozenset[str] | set[str] = frozenset(),
+    skipped: list[int] | None = None,
+    task_rows: int = TASK_ROWS,
+    in_flight: int | None = None,
+) -> Iterator[Report]:
+    """Reports for the rows of Parquet ``paths``, scored on a Dask cluster, in input order, lazily.
+
+    The records are those of ``credibility score`` on one machine (same ids, row numbers, metadata and
+    error records). ``scheduler``: a scheduler address or a ``distributed.Client``. Rows whose id is in
+    ``skip_ids`` (``--resume``) are dropped on the workers and counted in ``skipped[0]``. At most
+    ``in_flight`` tasks (default: twice the cluster's threads) are outstanding, so neither the client nor
+    the cluster holds more than a few slices of the input whatever its size.
+    """
+    from collections import deque
+
+    from distributed import Client
+
+    owned = isinstance(scheduler, str)
+    client = Client(scheduler, set_as_default=False) if owned else scheduler
+    try:
+        limit = in_flight or 2 * max(1, sum(client.nthreads().values()))
+        skip = client.scatter([frozenset(skip_ids)], hash=False)[0] if skip_ids else frozenset()
+        pending: deque = deque()
+        for index, task in enumerate(_parquet_tasks(paths, text_col, task_rows)):
+            if isinstance(task, Report):  # a file that cannot be read: its error record, in its place
+                pending.append(task)
+            else:
+                pending.append(
+                    client.submit(_score_slice, *task, scorer, lang, skip, pure=False, priority=-index)
+                )
+            while len(pending) > limit:
+                yield from _collect(pending.popleft(), skipped)
+        while pending:
+            yield from _collect(pending.popleft(), skipped)
+    finally:
+        if owned:
+            client.close()
+
+
+def _collect(done: Any, skipped: list[int] | None) -> list[Report]:
+    if isinstance(done, Report):
+        return [done]
+    reports, n_skipped = done.result()
+    if skipped is not None:
+        skipped[0] += n_skipped
+    return reports
+
+
+def _parquet_tasks(paths: Sequence[str], text_col: str | None, task_rows: int) -> Iterator[Any]:
+    """(path, row group, start, stop, first row number, columns) per slice, or an error Report per file."""
+    import pyarrow.parquet as pq
+
+    for name in paths:
+        path = Path(name)
+        try:
+            columns = resolve_columns(path, table_columns(path), text_col)
+            metadata = pq.ParquetFile(path).metadata
+        except TableColumnError:
+            raise
+        except Exception as exc:  # the local reader turns an unreadable table into one error record too
+            yield error_report(error_item(str(path), f"{path}: cannot read table ({exc})", source_path=str(path)))
+            continue
+        row = 0
+        for group in range(metadata.num_row_groups):
+            n = metadata.row_group(group).num_rows
+            for start in range(0, n, task_rows):
+                stop = min(n, start + task_rows)
+                yield (name, str(path.resolve()), group, start, stop, row + start + 1, columns)
+            row += n
+
+
+def _score_slice(
+    name: str,
+    location: str,
+    group: int,
+    start: int,
+    stop: int,
+    first_row: int,
+    columns: ColumnMap,
+    scorer: Any,
+    lang: str | None,
+    skip: frozenset[str],
+) -> tuple[list[Report], int]:
+    """Read one slice of a row group on a worker, score it; returns the Reports and how many were skipped."""
+    import pyarrow.parquet as pq
+
+    table = pq.ParquetFile(location).read_row_group(group, columns=columns.needed).slice(start, stop - start)
+    path = Path(name)  # ids and messages name the file as the user gave it, as a local run does
+    items = [
+        record_item(record, columns, path=path, row=first_row + i, where=f"row {first_row + i}")
+        for i, record in enumerate(table.to_pylist())
+    ]
+    kept = [item for item in items if item.id not in skip]
+    return score_chunk(kept, scorer, lang), len(items) - len(kept)

@@ -111,3 +111,84 @@ def test_missing_text_column_is_a_usage_error(articles):
 def test_records_frame_has_stable_schema_when_empty():
     frame = records_frame([])
     assert list(frame.columns) == csv_columns() and len(frame) == 0
+
+
+# -- `credibility score --scheduler ADDRESS` and the ordered, bounded report stream behind it ---------
+def _cli(*args):
+    from click.testing import CliRunner
+
+    from credibility.cli import app
+
+    return CliRunner().invoke(app, ["score", *map(str, args)])
+
+
+def _local_cluster_records(path: Path, tmp_path: Path, *extra) -> list[str]:
+    out = tmp_path / "local.jsonl"
+    result = _cli(path, "--text-col", "body", "--no-model", "-q", "-f", "jsonl", "-o", out, *extra)
+    assert result.exit_code == 1, result.output  # two rows have no text: error records, exit status 1
+    return out.read_text(encoding="utf-8").splitlines()
+
+
+def test_iter_parquet_reports_keeps_input_order_across_row_groups_and_tasks(cluster, parquet_input, tmp_path):
+    from credibility.distributed import iter_parquet_reports
+
+    second = tmp_path / "second.parquet"
+    pd.DataFrame({"body": TEXTS[::-1], "headline": ["x"] * len(TEXTS)}).to_parquet(second, row_group_size=2)
+    paths = [str(parquet_input), str(second)]
+    skipped = [0]
+    got = list(iter_parquet_reports(paths, cluster.scheduler_address, text_col="body", scorer=LengthScorer(),
+                                    task_rows=3, in_flight=2, skipped=skipped,
+                                    skip_ids={f"{parquet_input}:2", f"{second}:5"}))
+    want = [r for p in paths for r in score_items(iter_table(Path(p), "body"), scorer=LengthScorer())]
+    want = [r for r in want if r.id not in {f"{parquet_input}:2", f"{second}:5"}]
+    assert [r.as_dict() for r in got] == [r.as_dict() for r in want]
+    assert skipped == [2] and len(got) == 13
+
+
+def test_cli_scheduler_gives_the_local_records(cluster, parquet_input, tmp_path):
+    local = _local_cluster_records(parquet_input, tmp_path)
+    out = tmp_path / "cluster.jsonl"
+    result = _cli(parquet_input, "--scheduler", cluster.scheduler_address, "--text-col", "body", "--no-model",
+                  "-f", "jsonl", "-o", out)
+    assert result.exit_code == 1, result.output
+    assert out.read_text(encoding="utf-8").splitlines() == local
+    assert "scored 10 article(s): 8 ok, 2 failed" in result.stderr
+
+
+def test_cli_scheduler_resume_appends_only_the_missing_rows(cluster, parquet_input, tmp_path):
+    local = _local_cluster_records(parquet_input, tmp_path)
+    out = tmp_path / "partial.jsonl"
+    out.write_text("\n".join(local[:6]) + "\n", encoding="utf-8")  # an interrupted run
+    result = _cli(parquet_input, "--scheduler", cluster.scheduler_address, "--text-col", "body", "--no-model",
+                  "-f", "jsonl", "-o", out, "--resume")
+    assert out.read_text(encoding="utf-8").splitlines() == local
+    assert "6 skipped" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--jobs", "2"], "--jobs is for local runs"),
+        (["EXTRA_TXT"], "Parquet tables (.parquet) only; not:"),
+    ],
+)
+def test_cli_scheduler_usage_errors(parquet_input, tmp_path, args, message):
+    text = tmp_path / "a.txt"
+    text.write_text("The council met on Tuesday.", encoding="utf-8")
+    args = [text if a == "EXTRA_TXT" else a for a in args]
+    result = _cli(parquet_input, "--scheduler", "tcp://127.0.0.1:1", "--no-model", *args)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_cli_scheduler_without_dask_is_a_usage_error(parquet_input, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now raises ImportError
+    result = _cli(parquet_input, "--scheduler", "tcp://127.0.0.1:1", "--no-model")
+    assert result.exit_code == 2 and "pip install 'credibility[dask]'" in result.output
+
+
+def test_cli_scheduler_nobody_listening_is_a_usage_error(parquet_input, monkeypatch):
+    monkeypatch.setattr("credibility.cli_score.SCHEDULER_TIMEOUT_SECONDS", 1)
+    result = _cli(parquet_input, "--scheduler", "tcp://127.0.0.1:9", "--no-model", "--text-col", "body")
+    assert result.exit_code == 2 and "cannot connect to the Dask scheduler" in result.output
