@@ -19,7 +19,15 @@ from typing import BinaryIO
 from .discover import Discovery, Source, discover
 from .html import looks_like_html, parse_html
 from .items import MAX_TEXT_CHARS, InputItem, cap_text, error_item
-from .tables import DEFAULT_CHUNK_ROWS, TableColumnError, iter_table, resolve_columns, table_columns
+from .tables import (
+    DEFAULT_CHUNK_ROWS,
+    JSONL_SUFFIXES,
+    PARQUET_SUFFIXES,
+    TableColumnError,
+    iter_table,
+    resolve_columns,
+    table_columns,
+)
 from .text_files import parse_text_bytes
 from .urls import fetch_url
 
@@ -124,7 +132,11 @@ def _table_items(source: Source, text_col: str | None, chunk_rows: int) -> Itera
     if not head.strip():
         yield error_item(source.ref, f"{source.ref}: empty file", source_path=source.ref)
         return
-    if path.suffix.lower() not in (".parquet", ".pq") and b"\x00" in head:
+    # NUL bytes mean a binary file; in JSONL only on the first line (a later bad line is its own error).
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        head = head.split(b"\n", 1)[0]
+    if suffix not in PARQUET_SUFFIXES and b"\x00" in head:
         yield error_item(source.ref, f"{source.ref}: binary file, not text", source_path=source.ref)
         return
     try:
@@ -144,7 +156,13 @@ def _not_a_file(path, ref: str) -> str | None:
     if stat.S_ISDIR(mode):
         return f"{ref}: is a folder, not a file"
     if not stat.S_ISREG(mode):
-        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        kind = (
+            "a named pipe (FIFO)"
+            if stat.S_ISFIFO(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "a device"
+        )
         return f"{ref}: {kind}, not a regular file; not read"
     return None
 
