@@ -88,6 +88,7 @@ def patch_textstat() -> None:
     counts.count_syllables.cache_clear()
 
 
+@cache
 def lang_config(lang: str, key: str) -> float:
     """textstat's per-language coefficient ``key`` (e.g. ``fre_base``; Dutch uses Flesch-Douma)."""
     from textstat.backend.utils._get_lang_cfg import get_lang_cfg

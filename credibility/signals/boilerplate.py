@@ -43,6 +43,7 @@ _CLOSING = "\"'”’»)] "
 _HEADING_END_FORBIDDEN = ".!?…"
 _INLINE_LIST_SEPARATORS = re.compile(r"\s*[,|·•;/]\s*")
 _NON_WORD_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_LEADING_NON_WORD = re.compile(r"[\W_]*")
 _SPACES = re.compile(r"\s+")
 
 
@@ -213,7 +214,7 @@ def _repeated_spans(doc: Document, lines: list[_Line]) -> list[Span]:
     keys = []
     for line in lines:
         # Short lines are never repeats worth reporting: their key is not even built.
-        key = _SPACES.sub(" ", _NON_WORD_EDGES.sub("", line.text.lower())) if line.words >= _REPEAT_MIN_WORDS else ""
+        key = _SPACES.sub(" ", _trim_non_word(line.text.lower())) if line.words >= _REPEAT_MIN_WORDS else ""
         trivial = line.words < _REPEAT_MIN_WORDS or len(key) < _REPEAT_MIN_CHARS
         keys.append(None if trivial else key)
         if not trivial:
@@ -229,6 +230,18 @@ def _repeated_spans(doc: Document, lines: list[_Line]) -> list[Span]:
             Span(line.start, line.end, "repeated_line", f"line {_quoted(line.text, 40)} appears {totals[key]} times")
         )
     return spans
+
+
+def _trim_non_word(text: str) -> str:
+    r"""``_NON_WORD_EDGES.sub("", text)`` without the regex's scan of every position for a trailing run.
+
+    ``[\W_]`` is exactly "not ``str.isalnum``" (the regex engine's ``\w`` is ``isalnum`` or ``_``).
+    """
+    start = _LEADING_NON_WORD.match(text).end()
+    end = len(text)
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
 
 
 def _drop_nested(spans: list[Span], containers: list[Span]) -> list[Span]:

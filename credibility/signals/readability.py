@@ -9,6 +9,8 @@ offline). Shares and means only, so values do not grow with article length.
 
 from __future__ import annotations
 
+from itertools import chain, repeat
+
 from ..document import Document, Sentence
 from ..offline_textstat import lang_config, word_syllables
 from .base import Signal, Span, register, share
@@ -59,13 +61,16 @@ def _is_long(word: str) -> bool:
 def extract_readability(doc: Document) -> Signal:
     """Reading difficulty (Flesch, Flesch-Kincaid, LIX, sentence and word length) in the document's language."""
     sentences = prose_sentences(doc)
-    words = [w for s in sentences for w in doc.sentence_words(s)]
+    if len(sentences) == len(doc.sentences):  # usually every sentence is prose: no copy needed
+        words = doc.words_lower
+    else:
+        words = list(chain.from_iterable(doc.sentence_words(s) for s in sentences))
     n_words, n_sentences = len(words), len(sentences)
     if not n_words:
         return Signal("readability", dict.fromkeys(FEATURES, 0.0), ())
 
     words_per_sentence = n_words / n_sentences
-    long_words = sum(1 for w in words if _is_long(w))
+    long_words = sum(1 for w in words if len(w) > LONG_WORD_LETTERS and _is_long(w))
     long_sentences = sorted(
         (s for s in sentences if s.word_count >= LONG_SENTENCE_WORDS), key=lambda s: -s.word_count
     )
@@ -79,7 +84,7 @@ def extract_readability(doc: Document) -> Signal:
     resources = doc.resources
     if resources is not None:  # syllable measures need a known hyphenation language
         lang = resources.textstat_lang
-        syllables = [word_syllables(w, lang) for w in words]
+        syllables = list(map(word_syllables, words, repeat(lang)))
         syllables_per_word = sum(syllables) / n_words
         threshold = lang_config(lang, "syllable_threshold")
         features.update(

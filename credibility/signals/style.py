@@ -14,6 +14,7 @@ import re
 import statistics
 from collections import Counter
 from functools import cache, lru_cache
+from itertools import repeat
 
 from ..document import Document
 from ..lexicon import LanguageResources
@@ -106,7 +107,7 @@ def _vocabulary_features(
     features["function_word_share"] = share(sum(w in function_words for w in alphabetic), len(alphabetic))
     if resources.wordfreq_lang:
         lang = resources.wordfreq_lang
-        zipfs = [zipf(w, lang) for w in alphabetic]
+        zipfs = list(map(zipf, alphabetic, repeat(lang)))
         content = [z for w, z in zip(alphabetic, zipfs, strict=True) if w not in function_words]
         features["mean_content_word_zipf"] = statistics.fmean(content) if content else 0.0
         features["rare_word_share"] = share(sum(z < RARE_ZIPF for z in zipfs), len(zipfs))
