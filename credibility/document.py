@@ -7,7 +7,6 @@ report evidence as character offsets into ``Document.text``.
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -146,32 +145,15 @@ def build_document(
 
 
 def _segment(doc: Document, abbreviations: frozenset[str]) -> None:
-    """Fill paragraphs, sentences and the word arrays.
-
-    Words are found in one pass over the whole text and handed to sentences by offset: every
-    non-space character lies in exactly one sentence and sentences are separated by whitespace, which
-    no word contains, so this gives exactly the words of a per-sentence scan at a fraction of the cost.
-    """
     text = doc.text
     doc.paragraphs = split_paragraphs(text)
-    spans = list(map(_match_span, iter_words(text)))
-    starts = doc.word_starts = list(map(_first, spans))
-    doc.word_ends = list(map(_second, spans))
-    # Lower-casing the words joined by spaces equals lower-casing each word (a space is neither cased
-    # nor case-ignorable, so even the final-sigma rule sees the same context), and no word holds a space.
-    doc.words_lower = " ".join(text[s:e] for s, e in spans).lower().split(" ") if spans else []
-    word_sentence = doc.word_sentence = []
-    sentences = doc.sentences = []
-    first = 0
     for p_index, (p_start, p_end) in enumerate(doc.paragraphs):
         for s_start, s_end in split_sentences(text, p_start, p_end, abbreviations):
-            end = bisect.bisect_left(starts, s_end, first)
-            s_index = len(sentences)
-            word_sentence.extend([s_index] * (end - first))
-            sentences.append(Sentence(s_index, s_start, s_end, p_index, first, end))
-            first = end
-
-
-_match_span = re.Match.span
-_first = operator.itemgetter(0)
-_second = operator.itemgetter(1)
+            first = len(doc.word_starts)
+            s_index = len(doc.sentences)
+            for word in iter_words(text, s_start, s_end):
+                doc.word_starts.append(word.start())
+                doc.word_ends.append(word.end())
+                doc.words_lower.append(word.group(0).lower())
+                doc.word_sentence.append(s_index)
+            doc.sentences.append(Sentence(s_index, s_start, s_end, p_index, first, len(doc.word_starts)))
