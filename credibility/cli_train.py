@@ -79,6 +79,8 @@ def train_command(csv_path: Path, text_col: str, label_col: str, title_col: str 
                                 group_col=group_col, positive=positive)
     except LabeledDataError as exc:
         raise click.ClickException(str(exc)) from None
+    for warning in data.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{csv_path.name}: {len(data.texts)} rows; classes {data.classes[0]!r} (0) and {data.classes[1]!r} (1)")
     X, names = _featurize(data, jobs, no_cache)  # noqa: N806
     candidates = CANDIDATES if kinds == "both" else (kinds,)
@@ -132,6 +134,8 @@ def evaluate_command(csv_path: Path, text_col: str, label_col: str, title_col: s
                                 group_col=group_col, min_per_class=1, classes=classes)
     except LabeledDataError as exc:
         raise click.ClickException(str(exc)) from None
+    for warning in data.warnings:
+        click.echo(f"warning: {warning}", err=True)
     X, names = _featurize(data, jobs, no_cache)  # noqa: N806
     computed = set(names)
     missing = [n for n in model.feature_names if n not in computed]
