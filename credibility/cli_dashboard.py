@@ -8,6 +8,7 @@ import sys
 import click
 
 from .dashboard_app import APP_PATH
+from .dashboard_app.inputs import MAX_UPLOAD_MB
 
 
 def streamlit_command(*, port: int, host: str, headless: bool, extra: tuple[str, ...] = ()) -> list[str]:
@@ -19,6 +20,7 @@ def streamlit_command(*, port: int, host: str, headless: bool, extra: tuple[str,
         "--server.headless", "true" if headless else "false",
         "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "viewer",
+        "--server.maxUploadSize", str(MAX_UPLOAD_MB),  # the pages' own limit, enforced by the server too
         *extra,
     ]  # fmt: skip
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from credibility.dashboard_app import VIEWS_DIR
-from credibility.dashboard_app.services import warm_up
+from credibility.dashboard_app.render import plain
+from credibility.dashboard_app.services import model_problem, warm_up
 
 # (script in views/, title, icon, url path).
 PAGES = (
@@ -19,6 +20,12 @@ PAGES = (
 def main() -> None:
     st.set_page_config(page_title="credibility", page_icon=":material/fact_check:", layout="wide")
     warm_up()
+    problem = model_problem()
+    if problem:  # on every page, instead of a traceback: the pages go on with signals only
+        st.error(
+            f"The trained models were not loaded, so no scores are shown (signals only): {plain(problem)}",
+            icon=":material/gpp_bad:",
+        )
     pages = [
         st.Page(VIEWS_DIR / script, title=title, icon=icon, url_path=url, default=(i == 0))
         for i, (script, title, icon, url) in enumerate(PAGES)

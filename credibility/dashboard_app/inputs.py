@@ -8,6 +8,7 @@ and encodings behave the same everywhere; the temporary folder is then removed f
 from __future__ import annotations
 
 import tempfile
+from itertools import islice
 from pathlib import Path, PurePath
 
 from ..ingest import TableColumnError, discover, iter_items
@@ -17,21 +18,55 @@ from ..ingest.tables import TEXT_COLUMNS
 ARTICLE_TYPES = ("txt", "md", "markdown", "html", "htm")
 TABLE_TYPES = ("csv", "tsv", "jsonl", "ndjson", "parquet")
 
-__all__ = ["ARTICLE_TYPES", "TABLE_TYPES", "TEXT_COLUMNS", "example_files", "read_article", "read_upload"]
+__all__ = [
+    "ARTICLE_TYPES",
+    "MAX_BATCH_ARTICLES",
+    "MAX_UPLOAD_BYTES",
+    "MAX_UPLOAD_MB",
+    "TABLE_TYPES",
+    "TEXT_COLUMNS",
+    "example_files",
+    "read_article",
+    "read_upload",
+    "too_large",
+]
 
 
 def suffix(name: str) -> str:
     return PurePath(name).suffix.lower().lstrip(".")
 
 
-def read_upload(name: str, data: bytes) -> list[InputItem]:
-    """Items from one uploaded file: one per row of a table, otherwise one article."""
+# Limits of the dashboard (a shared server): the CLI has none of these (`credibility score` streams).
+MAX_UPLOAD_MB = 25  # per file; also passed to Streamlit as server.maxUploadSize
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+MAX_BATCH_ARTICLES = 2000  # per batch (all uploaded files together)
+
+
+def too_large(name: str, size: int) -> str | None:
+    """The message for an upload over :data:`MAX_UPLOAD_BYTES`, or None."""
+    if size <= MAX_UPLOAD_BYTES:
+        return None
+    return (
+        f"{PurePath(name).name}: {size / 2**20:.1f} MB is more than the dashboard accepts per file "
+        f"({MAX_UPLOAD_MB} MB); not read. Use `credibility score` for large files."
+    )
+
+
+def read_upload(name: str, data: bytes, limit: int | None = None) -> list[InputItem]:
+    """Items from one uploaded file: one per row of a table, otherwise one article.
+
+    A file over :data:`MAX_UPLOAD_BYTES` is one error item; ``limit`` stops reading after that many
+    items (the caller says so: see the Batch page).
+    """
     name = PurePath(name).name or "upload"
+    problem = too_large(name, len(data))
+    if problem:
+        return [error_item(name, problem, source_path=name)]
     with tempfile.TemporaryDirectory(prefix="credibility-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
         try:
-            items = list(iter_items(discover([str(path)]).sources))
+            items = list(islice(iter_items(discover([str(path)]).sources), limit))
         except TableColumnError as exc:
             items = [error_item(str(path), str(exc), source_path=str(path))]
         prefix = f"{folder}/"

@@ -7,6 +7,7 @@ the output is the markup built here. Pasted ``<script>`` therefore shows up as t
 from __future__ import annotations
 
 import html
+import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -83,3 +84,25 @@ def legend_html(spans: Sequence[Span]) -> str:
 def title_html(title: str) -> str:
     """The article's title (escaped) as a heading above the highlighted text."""
     return f'<h4 class="cred-title" style="margin: 0.2rem 0 0.6rem 0">{html.escape(title)}</h4>'
+
+
+# Characters that mean something in Streamlit's Markdown (CommonMark, GitHub tables, LaTeX `$`, `:icon:`
+# and `:colour[...]` directives, raw HTML `<`). Escaped with a backslash, they are shown as typed.
+_MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#!|<>~$:&])")
+_BLOCK_START_RE = re.compile(r"^(\s*\d*)([-+>=.)])")  # a list, quote or heading mark at the start
+_MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+
+
+def plain(text: object) -> str:
+    """``text`` (a file name, an error or warning naming a file, an article's claim) for any Streamlit
+    element that renders Markdown (``st.error``, ``st.warning``, ``st.caption``, expander labels…): every
+    Markdown character is escaped, so ``![x](http://tracker)``, ``[link](javascript:…)``, ``<img>`` or
+    ``:red[...]`` in user input is shown as text and never fetched, linked or styled."""
+    escaped = _MARKDOWN_SPECIAL_RE.sub(r"\\\1", str(text)).replace("\n", " ")
+    return _BLOCK_START_RE.sub(r"\1\\\2", escaped, count=1)
+
+
+def without_remote_images(markdown: str) -> str:
+    """Markdown from a model card with images replaced by their alt text: rendering must not make the
+    browser fetch anything (the dashboard may run on a network that must not call out)."""
+    return _MD_IMAGE_RE.sub(lambda m: f"[image: {m.group(1)}]", markdown)

@@ -11,19 +11,33 @@ import streamlit as st
 from ..analysis import Scorer, analyze_document, default_scorer
 from ..batch import item_report
 from ..document import build_document
-from ..ingest.items import InputItem
+from ..ingest.items import InputItem, cap_text
 from ..report import Report
 
 
 @st.cache_resource(show_spinner="Loading models…")
+def _load_models() -> tuple[Scorer | None, str | None]:
+    """(scorer, None), (None, None) when no model is installed, or (None, why) when one is refused."""
+    try:
+        return default_scorer(), None
+    except Exception as exc:  # e.g. ModelVerificationError: a tampered or unknown model file
+        return None, f"{type(exc).__name__}: {exc}".removeprefix("ModelVerificationError: ")
+
+
 def get_scorer() -> Scorer | None:
-    """The shipped models (None when none are installed); loaded once for every session."""
-    return default_scorer()
+    """The installed models, loaded once for every session; None when none is installed or they were
+    refused (see :func:`model_problem`): the pages then show signals only."""
+    return _load_models()[0]
+
+
+def model_problem() -> str | None:
+    """Why the installed models were not loaded (a model file that does not match its card…), or None."""
+    return _load_models()[1]
 
 
 def reload_models() -> None:
     """Forget the cached models and analyses, e.g. after a model was retrained or installed."""
-    get_scorer.clear()
+    _load_models.clear()
     analyze_text.clear()
 
 
@@ -31,8 +45,10 @@ def reload_models() -> None:
 def analyze_text(text: str, title: str | None = None, lang: str | None = None) -> tuple[Report, float]:
     """One pasted or uploaded article and the seconds it took; reruns of the same text cost nothing."""
     started = time.perf_counter()
-    doc = build_document(text, id="article", title=title or None, lang=lang or None)
+    item = cap_text(InputItem(id="article", text=text))  # pasted text: same length limit as files
+    doc = build_document(item.text, id="article", title=title or None, lang=lang or None)
     report = analyze_document(doc, get_scorer())
+    report.warnings[:0] = [w.replace("article: ", "", 1) for w in item.warnings]
     return report, time.perf_counter() - started
 
 

@@ -1,6 +1,8 @@
 """Retraining from a labeled table uploaded in the dashboard, with the project's own training code.
 
-Features come from ``credibility.models.features``, model choice, calibration and threshold from
+The table is read and checked by ``credibility.models.labeled_csv`` (the rules of ``credibility
+train``: an empty text or label is an error naming its rows, not silently dropped), features come from
+``credibility.models.features``, model choice, calibration and threshold from
 ``credibility.models.training.fit_binary``, files and cards from ``credibility.models.store``. The
 metrics, ROC and reliability curve are computed on out-of-fold predictions (grouped folds), so they
 describe articles the model did not see. A retrained model is always saved under a new name; it never
@@ -48,6 +50,7 @@ def check_name(name: str, folder: Path) -> None:
 
 
 def labels_of(frame: pd.DataFrame, label_col: str) -> list[str]:
+    """The distinct non-empty labels (to offer as the positive class; empty ones are refused at training)."""
     return sorted(frame[label_col].dropna().astype(str).str.strip().replace("", np.nan).dropna().unique())
 
 
@@ -61,6 +64,7 @@ def train_from_table(
     name: str,
     folder: Path,
     group_col: str | None = None,
+    table_name: str = "table",
     progress: Progress | None = None,
     candidates: tuple[str, ...] | None = None,
     n_splits: int = 5,
@@ -71,28 +75,29 @@ def train_from_table(
     is the fast choice, seconds instead of minutes on a few thousand articles).
     """
     from ..models.features import featurize_texts
+    from ..models.labeled_csv import LabeledDataError, validate_labeled_frame
     from ..models.metrics import card_curves
     from ..models.store import save_model
     from ..models.training import CANDIDATES, fit_binary
 
     check_name(name, folder)
     report = progress or (lambda fraction, message: None)
-    rows = frame.dropna(subset=[text_col, label_col])
-    rows = rows[rows[text_col].astype(str).str.strip().astype(bool)]
-    labels = rows[label_col].astype(str).str.strip()
-    classes = labels_of(rows, label_col)
-    if len(classes) != 2 or positive not in classes:
-        raise TrainingInputError(f"'{label_col}' must hold exactly two labels (found {classes[:10]})")
-    y = (labels == positive).to_numpy(dtype=int)
+    try:
+        data = validate_labeled_frame(
+            frame, table_name, text_col=text_col, label_col=label_col, group_col=group_col,
+            title_col="title" if "title" in frame and text_col != "title" else None, positive=positive,
+            min_per_class=MIN_PER_CLASS,
+        )  # fmt: skip
+    except LabeledDataError as exc:
+        raise TrainingInputError(str(exc)) from None
+    negative, positive = data.classes
+    y = data.y
     counts = np.bincount(y, minlength=2)
-    if counts.min() < MIN_PER_CLASS:
-        raise TrainingInputError(f"need at least {MIN_PER_CLASS} rows of each label (found {counts.tolist()})")
-    negative = next(c for c in classes if c != positive)
-    groups = rows[group_col].astype(str).to_numpy() if group_col else np.arange(len(rows)).astype(str)
-    titles = rows["title"].tolist() if "title" in rows else None
-    langs = rows["lang"].tolist() if "lang" in rows else None
+    groups = data.groups if group_col else np.arange(len(y)).astype(str)
+    titles = data.titles
+    langs = frame["lang"].fillna("").astype(str).replace("", None).tolist() if "lang" in frame else None
 
-    n = len(rows)
+    n = len(y)
     done = 0
 
     def featurised(count: int) -> None:
@@ -101,7 +106,7 @@ def train_from_table(
         report(0.6 * done / n, f"Computing signals: {done} of {n} articles")
 
     report(0.0, f"Computing signals for {n} articles")
-    X, names = featurize_texts(rows[text_col].astype(str).tolist(), titles, langs, n_jobs=1, cache=False,
+    X, names = featurize_texts(data.texts, titles, langs, n_jobs=1, cache=False,
                                progress=featurised)  # fmt: skip
     candidates = tuple(candidates or CANDIDATES)
     ticks, total_ticks = 0, len(candidates) * n_splits
@@ -132,9 +137,16 @@ def train_from_table(
 
 
 def read_labeled_table(name: str, data: bytes) -> pd.DataFrame:
-    """An uploaded CSV or JSONL table as strings (labels and ids are never parsed as numbers)."""
-    import io
+    """An uploaded CSV or JSONL table as strings (labels and ids are never parsed as numbers), read as
+    ``credibility train`` reads it; raises :class:`TrainingInputError` (a ``ValueError``) naming the file."""
+    from ..models.labeled_csv import LabeledDataError, read_labeled_bytes
+    from .inputs import too_large
 
-    if name.lower().endswith((".jsonl", ".ndjson")):
-        return pd.read_json(io.BytesIO(data), lines=True, dtype=False).astype("string").astype(object)
-    return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    problem = too_large(name, len(data))
+    if problem:
+        raise TrainingInputError(problem)
+    try:
+        frame, _warnings = read_labeled_bytes(name, data)
+    except LabeledDataError as exc:
+        raise TrainingInputError(str(exc)) from None
+    return frame

@@ -5,12 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from ..report import Report, Score
-from .services import get_scorer
+from .render import plain
+from .services import get_scorer, model_problem
 
 SCORE_TITLES = {"ai_generated": "AI-generated probability", "credibility": "Credibility"}
 MODEL_NAMES = {"ai_generated": "AI-generated text", "credibility": "credibility"}
 NO_MODEL = (
     "No model installed: the AI-generated and credibility scores need the trained models in `models/`. "
+    "All signals and evidence below are still computed."
+)
+REFUSED_MODEL = (
+    "The installed models were refused (see the message at the top of the page), so no scores are shown. "
     "All signals and evidence below are still computed."
 )
 
@@ -24,7 +29,7 @@ def model_status() -> None:
     if model_installed():
         st.caption("Models loaded: scores with verdicts at each model's stored threshold.")
     else:
-        st.info(NO_MODEL, icon=":material/info:")
+        st.info(REFUSED_MODEL if model_problem() else NO_MODEL, icon=":material/info:")
 
 
 def format_value(key: str, value: float) -> str:
@@ -42,7 +47,7 @@ def score_cards(report: Report) -> None:
     """Each model's value, verdict and threshold side by side, then its top reasons."""
     if not report.scores:
         if not model_installed():
-            st.info(NO_MODEL, icon=":material/info:")
+            st.info(REFUSED_MODEL if model_problem() else NO_MODEL, icon=":material/info:")
         elif report.supported and report.word_count:
             st.warning("The models gave no score for this text.")
         else:
@@ -57,7 +62,7 @@ def score_cards(report: Report) -> None:
             st.metric(SCORE_TITLES.get(name, name), format_value(name, score.value))
             st.markdown(
                 f"**Verdict:** {score.verdict.replace('_', ' ')}  \n"
-                f"threshold {format_value(name, score.threshold)} · model `{score.model}`"
+                f"threshold {format_value(name, score.threshold)} · model {plain(score.model)}"
             )
             reasons(score)
 

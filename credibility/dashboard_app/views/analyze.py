@@ -8,16 +8,17 @@ import pandas as pd
 import streamlit as st
 
 from credibility.dashboard_app import charts
-from credibility.dashboard_app.inputs import ARTICLE_TYPES, example_files, read_article
+from credibility.dashboard_app.inputs import ARTICLE_TYPES, MAX_UPLOAD_MB, example_files, read_article
 from credibility.dashboard_app.reference import (
     comparison_frame,
     distinctive_features,
     load_reference,
     reference_for,
 )
-from credibility.dashboard_app.render import highlight_html, legend_html, title_html
+from credibility.dashboard_app.render import highlight_html, legend_html, plain, title_html
 from credibility.dashboard_app.services import analyze_text
 from credibility.dashboard_app.widgets import score_cards
+from credibility.ingest.items import MAX_TEXT_CHARS
 
 SOURCES = ("Paste text", "Upload a file", "Example")
 LANGUAGES = {"auto-detect": None, "English": "en", "Dutch": "nl"}
@@ -28,14 +29,15 @@ source = st.radio("Input", SOURCES, horizontal=True, key="input_source", label_v
 text, title, read_warnings = "", None, []  # read_warnings: e.g. a file not in UTF-8
 if source == "Paste text":
     title = st.text_input("Title (optional)", key="paste_title")
-    text = st.text_area("Article text", height=220, key="paste_text", placeholder="Paste a news article here…")
+    text = st.text_area("Article text", height=220, key="paste_text", placeholder="Paste a news article here…",
+                        max_chars=MAX_TEXT_CHARS)
     st.button("Analyze", type="primary", key="analyze_button")
 elif source == "Upload a file":
-    upload = st.file_uploader("Article file", type=list(ARTICLE_TYPES), key="article_file")
+    upload = st.file_uploader("Article file", type=list(ARTICLE_TYPES), key="article_file", max_upload_size=MAX_UPLOAD_MB)
     if upload is not None:
         item = read_article(upload.name, upload.getvalue())
         if item.error:
-            st.error(item.error)
+            st.error(plain(item.error))
         text, title, read_warnings = item.text, item.title, item.warnings
 else:
     examples = example_files()
@@ -56,7 +58,7 @@ st.caption(
     f"(p={report.lang_confidence:.2f}) · analysed in {seconds * 1000:.0f} ms"
 )
 for warning in [*read_warnings, *report.warnings]:
-    st.warning(warning)
+    st.warning(plain(warning))
 
 st.subheader("Scores")
 score_cards(report)
@@ -65,7 +67,7 @@ st.subheader("Signals against human news and machine text")
 ref_lang, groups = reference_for(report.lang, load_reference())
 frame = comparison_frame(report.features, groups) if groups and report.supported else pd.DataFrame()
 if not report.supported:
-    st.info(f"No comparison: the signals are not computed for this language ({report.lang}).")
+    st.info(f"No comparison: the signals are not computed for this language ({plain(report.lang)}).")
 elif frame.empty:
     st.info("No reference distributions for these signals yet (run scripts/build_reference_distributions.py).")
 else:

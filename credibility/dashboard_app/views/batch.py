@@ -8,13 +8,21 @@ import pandas as pd
 import streamlit as st
 
 from credibility.dashboard_app import charts
-from credibility.dashboard_app.inputs import ARTICLE_TYPES, TABLE_TYPES, TEXT_COLUMNS, read_upload
+from credibility.dashboard_app.inputs import (
+    ARTICLE_TYPES,
+    MAX_BATCH_ARTICLES,
+    MAX_UPLOAD_MB,
+    TABLE_TYPES,
+    TEXT_COLUMNS,
+    read_upload,
+)
 from credibility.dashboard_app.reference import (
     comparison_frame,
     distinctive_features,
     load_reference,
     reference_for,
 )
+from credibility.dashboard_app.render import plain
 from credibility.dashboard_app.results import (
     SCORE_AND_VERDICT,
     feature_columns,
@@ -34,7 +42,10 @@ uploads = st.file_uploader(
     type=[*ARTICLE_TYPES, *TABLE_TYPES],
     accept_multiple_files=True,
     key="batch_files",
-    help=f"Table columns: text ({' / '.join(TEXT_COLUMNS)}), optional id, title, author, date, site/source, url, lang.",
+    max_upload_size=MAX_UPLOAD_MB,
+    help=f"Table columns: text ({' / '.join(TEXT_COLUMNS)}), optional id, title, author, date, site/source, url, lang. "
+    f"At most {MAX_BATCH_ARTICLES:,} articles per batch and {MAX_UPLOAD_MB} MB per file; use `credibility score` "
+    "for more.",
 )
 if not uploads:
     st.stop()
@@ -42,7 +53,21 @@ if not uploads:
 # Re-analyse only when the set of uploaded files changes; other widgets just rerun the display.
 fingerprint = tuple((f.file_id, f.name, f.size) for f in uploads)
 if st.session_state.get("batch_fingerprint") != fingerprint:
-    items = [item for f in uploads for item in read_upload(f.name, f.getvalue())]
+    items, cut_note = [], None
+    for number, upload in enumerate(uploads):
+        room = MAX_BATCH_ARTICLES - len(items)
+        got = read_upload(upload.name, upload.getvalue(), limit=room + 1)
+        items += got[:room]
+        if len(got) > room:  # never silently: say where reading stopped
+            unread = len(uploads) - number - 1
+            cut_note = (
+                f"Only the first {MAX_BATCH_ARTICLES:,} articles were analysed (the dashboard's limit per batch): "
+                f"reading stopped in {plain(upload.name)}"
+                + (f" and {unread} later file(s) were not read" if unread else "")
+                + ". Use `credibility score` for larger batches."
+            )
+            break
+    st.session_state["batch_cut_note"] = cut_note
     bar = st.progress(0.0, text=f"Analysing {len(items)} articles…")
     started = time.perf_counter()
 
@@ -58,6 +83,8 @@ if st.session_state.get("batch_fingerprint") != fingerprint:
     bar.empty()
 
 reports = st.session_state["batch_reports"]
+if st.session_state.get("batch_cut_note"):
+    st.warning(st.session_state["batch_cut_note"], icon=":material/content_cut:")  # file name escaped above
 frame = st.session_state["batch_frame"]
 errors = frame[frame["error"].notna()]
 seconds = st.session_state["batch_seconds"]

@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from credibility.compare import compare_paths, compare_texts
-from credibility.dashboard_app.inputs import ARTICLE_TYPES, read_article
+from credibility.dashboard_app.inputs import ARTICLE_TYPES, MAX_UPLOAD_MB, read_article
+from credibility.dashboard_app.render import plain
 from credibility.paths import PROJECT_ROOT
 
 # Material icons render everywhere; emoji need a font that headless or air-gapped machines may lack.
@@ -31,21 +32,21 @@ if source == "Bundled story":
     result = compare_paths([str(p) for p in sorted(story.iterdir()) if p.is_file()])
 else:
     uploads = st.file_uploader("Two or more versions of one story", type=list(ARTICLE_TYPES),
-                               accept_multiple_files=True, key="compare_files")
+                               accept_multiple_files=True, key="compare_files", max_upload_size=MAX_UPLOAD_MB)
     if len(uploads or []) < 2:
         st.info("Upload at least two articles about the same story (English and Dutch may be mixed).")
         st.stop()
     items = [read_article(u.name, u.getvalue()) for u in uploads]
     for item in items:
         if item.error:
-            st.error(item.error)
+            st.error(plain(item.error))
     readable = [(u.name, item.text) for u, item in zip(uploads, items, strict=True) if not item.error]
     if len(readable) < 2:
         st.stop()
     result = compare_texts([text for _, text in readable], labels=[name for name, _ in readable])
 
 for warning in result.warnings:
-    st.warning(warning)
+    st.warning(plain(warning))
 
 counts = {status: len(result.by_status(status)) for status in STATUS_ICONS}
 columns = st.columns(len(counts))
@@ -79,9 +80,9 @@ status_filter = st.multiselect("Show", list(STATUS_ICONS), default=["contradicte
 for claim in result.claims:
     if claim.status not in status_filter:
         continue
-    with st.expander(f"{STATUS_ICONS.get(claim.status, '')} {claim.status}: {claim.text[:120]}"):
+    with st.expander(f"{STATUS_ICONS.get(claim.status, '')} {claim.status}: {plain(claim.text[:120])}"):
         if claim.note:
-            st.caption(claim.note)
+            st.caption(plain(claim.note))
         for contradiction in claim.contradictions:
             st.text(f"{contradiction.kind}: {contradiction.detail}")
         for evidence in claim.evidence:

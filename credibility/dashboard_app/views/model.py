@@ -7,6 +7,8 @@ import streamlit as st
 
 from credibility.dashboard_app import charts
 from credibility.dashboard_app.cards import coefficient_importances, load_cards, models_readme
+from credibility.dashboard_app.inputs import MAX_UPLOAD_MB
+from credibility.dashboard_app.render import plain, without_remote_images
 from credibility.dashboard_app.services import models_folder, reload_models
 from credibility.dashboard_app.training import (
     TASKS,
@@ -58,9 +60,9 @@ for tab, card in zip(tabs, cards, strict=True):
                 width="stretch",
             )
         for table in card.tables:
-            st.markdown(f"**{table.get('title', 'Evaluation')}**")
+            st.markdown(f"**{plain(table.get('title', 'Evaluation'))}**")
             if table.get("note"):
-                st.caption(table["note"])
+                st.caption(plain(table["note"]))
             st.dataframe(pd.DataFrame(table["rows"], columns=table.get("columns")), hide_index=True, width="stretch")
         plots = st.columns(2)
         if card.roc:
@@ -76,12 +78,12 @@ for tab, card in zip(tabs, cards, strict=True):
                 st.caption("Importances: the model's signed effect of one standard deviation of each feature.")
         if card.markdown:
             with st.expander("Full model card", expanded=not (card.metrics or card.tables)):
-                st.markdown(card.markdown)
+                st.markdown(without_remote_images(card.markdown))
 
 readme = models_readme(folder)
 if readme:
     with st.expander("About the models (models/README.md)"):
-        st.markdown(readme)
+        st.markdown(without_remote_images(readme))
 
 st.divider()
 st.subheader("Retrain from a labeled table")
@@ -90,23 +92,23 @@ st.caption(
     "models compared by grouped cross-validation, calibrated, and a threshold set; the model is saved "
     "under a new name beside the shipped ones (it never replaces them)."
 )
-upload = st.file_uploader("Labeled table", type=["csv", "jsonl", "ndjson"], key="train_file")
+upload = st.file_uploader("Labeled table", type=["csv", "jsonl", "ndjson"], key="train_file", max_upload_size=MAX_UPLOAD_MB)
 if upload is not None:
     try:
         table = read_labeled_table(upload.name, upload.getvalue())
     except ValueError as exc:
-        st.error(f"{upload.name}: could not be read as a table ({exc})")
+        st.error(plain(exc))  # names the file and the problem
         st.stop()
     columns = list(table.columns)
     if len(columns) < 2:
-        st.error(f"{upload.name}: needs a text column and a label column; found {columns}")
+        st.error(plain(f"{upload.name}: needs a text column and a label column; found {columns}"))
         st.stop()
     left, right = st.columns(2)
     text_col = left.selectbox("Text column", columns, index=_guess(columns, "text"), key="train_text_col")
     label_col = right.selectbox("Label column", columns, index=_guess(columns, "label"), key="train_label_col")
     labels = labels_of(table, label_col)
     if len(labels) != 2:
-        st.error(f"The label column must hold exactly two labels; '{label_col}' has {len(labels)}: {labels[:8]}")
+        st.error(plain(f"The label column must hold exactly two labels; '{label_col}' has {len(labels)}: {labels[:8]}"))
         st.stop()
     task = left.selectbox("Task", list(TASKS), key="train_task", format_func=lambda t: t.replace("_", " "))
     positive = right.selectbox(
@@ -127,13 +129,14 @@ if upload is not None:
         try:
             result = train_from_table(
                 table, text_col=text_col, label_col=label_col, positive=positive, task=task, name=name.strip(),
+                table_name=upload.name,
                 folder=folder, group_col=None if group_col == group_options[0] else group_col,
                 candidates=("linear",) if families.startswith("linear (") else None,
                 progress=lambda fraction, message: bar.progress(min(1.0, fraction), text=message),
             )  # fmt: skip
         except TrainingInputError as exc:
             bar.empty()
-            st.error(str(exc))
+            st.error(plain(exc))
         else:
             st.session_state["trained_model"] = result
             st.rerun()  # so the new card is listed above
