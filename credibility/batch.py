@@ -133,12 +133,36 @@ def score_items(
         for chunk in chunks:
             yield from score_chunk(chunk, scorer, lang)
         return
-    from joblib import Parallel, delayed
+    yield from _score_in_workers(chunks, scorer, lang, jobs)
 
-    # Work in windows of 2 × jobs chunks: joblib's own generator keeps dispatching whether or not the
-    # results are consumed, so a slow writer would make it read (and hold) the whole input.
-    window = 2 * jobs
-    with Parallel(n_jobs=jobs) as parallel:  # one worker pool reused for every window
-        while batch := list(islice(chunks, window)):
-            for reports in parallel(delayed(score_chunk)(chunk, scorer, lang) for chunk in batch):
-                yield from reports
+
+# Environment of worker processes: one process per core, so no thread pools inside them (as joblib's own
+# Parallel sets up its loky workers).
+_WORKER_ENV = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+# Idle worker processes are kept this long (seconds), so back-to-back batches reuse them.
+_WORKER_IDLE_SECONDS = 300
+
+
+def _score_in_workers(chunks: Iterator[list[InputItem]], scorer: Any, lang: str | None, jobs: int) -> Iterator[Report]:
+    """Chunks scored in joblib's (loky) worker processes: a sliding window of ``2 × jobs`` chunks in flight.
+
+    Workers never wait for one another (a new chunk is sent as soon as the oldest result is taken), yet
+    nothing is read ahead beyond the window: a slow consumer stops the reading, so memory stays flat
+    whatever the input size. Results are taken oldest first, so they come back in input order.
+    """
+    from collections import deque
+
+    from joblib.externals.loky import get_reusable_executor
+
+    executor = get_reusable_executor(max_workers=jobs, timeout=_WORKER_IDLE_SECONDS, env=_WORKER_ENV)
+    pending: deque = deque()
+    try:
+        for chunk in chunks:
+            pending.append(executor.submit(score_chunk, chunk, scorer, lang))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:  # the consumer stopped early (e.g. a closed pipe): drop the queued work
+            future.cancel()
