@@ -78,3 +78,43 @@ def test_peak_memory_does_not_grow_with_the_number_of_articles(tmp_path: Path):
     peak_small = _peak_while_scoring(iter_items(discover([str(small)]).sources))
     peak_large = _peak_while_scoring(iter_items(discover([str(large)]).sources))
     assert peak_large < 1.5 * peak_small + 256 * 1024
+
+
+def _cli(*args: object) -> list[str]:
+    import sys
+
+    return [sys.executable, "-m", "credibility.cli", "score", *map(str, args)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_killed_run_keeps_its_records_and_resume_finishes_it(tmp_path: Path, jobs: int):
+    """A real interruption (SIGKILL mid-run): whole records survive, --resume adds exactly the rest."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    feed = tmp_path / "feed.jsonl"
+    with feed.open("w", encoding="utf-8") as fh:
+        for k in range(3000):
+            fh.write(json.dumps({"id": f"r{k}", "text": f"{TEXTS[k % len(TEXTS)]} Item {k}."}) + "\n")
+    out = tmp_path / "out.jsonl"
+    run = subprocess.Popen(_cli(feed, "-f", "jsonl", "-o", out, "--no-model", "-q", "-j", jobs),
+                           start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while (not out.exists() or out.read_bytes().count(b"\n") < 50) and time.monotonic() < deadline:
+            assert run.poll() is None, "the run ended before it could be interrupted"
+            time.sleep(0.05)
+    finally:
+        os.killpg(run.pid, signal.SIGKILL)  # the CLI and its workers, like a power cut
+        run.wait()
+    kept = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()[:-1]]
+    assert 50 <= len(kept) < 3000 and kept == [f"r{k}" for k in range(len(kept))]  # in order, no gaps
+
+    resumed = subprocess.run(_cli(feed, "-f", "jsonl", "-o", out, "--no-model", "--resume"),
+                             capture_output=True, text=True, check=False)
+    assert resumed.returncode == 0, resumed.stderr
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"r{k}" for k in range(3000)]  # every article exactly once, in input order
+    assert "skipped" in resumed.stderr
