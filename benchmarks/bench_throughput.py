@@ -11,7 +11,8 @@ What it measures, all in one run so that a busy machine slows every row alike (c
    tree (the CLI and its joblib workers, sampled every 50 ms); N grows to show memory stays flat;
 2. --jobs 1 against --jobs 2 on the same input (identical output is checked);
 3. each stage in-process on distinct articles: parsing (incl. language identification), every extractor,
-   the two models;
+   the two models (scored 16 articles per call, as `credibility score` does), and the whole chain as
+   `credibility score` runs it per chunk (``batch.score_chunk``) on other distinct articles;
 4. how time per article grows with article length (texts of 1 to 32 articles glued together): the fitted
    log-log slope must stay near 1 (linear);
 5. reference pipelines a user might run instead, on the same articles: textstat's full readability suite
@@ -69,7 +70,10 @@ TEXTSTAT_SUITE = (
     "text_standard",
 )
 POLL_SECONDS = 0.05
-BATCHED_MODELS = "(models, scored 16 articles per call: score_many)"
+CHUNK = 16  # articles per chunk, as `credibility score` (batch.DEFAULT_CHUNK_SIZE)
+MODELS_BATCHED = f"models (both, incl. surface features; {CHUNK} articles per score_many call, as `score` does)"
+MODELS_SINGLE = "(models, one article per call: not counted)"
+TARGET_PER_CORE = 200  # articles/s per core, issue #6
 PROGRESS_SECONDS = 60.0
 
 
@@ -144,10 +148,10 @@ def prepare_models(pool: list[dict], workdir: Path) -> tuple[object, str]:
 
 
 # -- the CLI, measured from outside --------------------------------------------------------------
-def run_cli(input_path: Path, output_path: Path, jobs: int) -> tuple[float, int]:
+def run_cli(input_path: Path, output_path: Path, jobs: int, no_model: bool = False) -> tuple[float, int]:
     """Wall seconds and peak resident bytes (process tree) of one `credibility score` run."""
     command = [sys.executable, "-m", "credibility.cli", "score", str(input_path), "-f", "jsonl",
-               "-o", str(output_path), "-j", str(jobs), "-q"]
+               "-o", str(output_path), "-j", str(jobs), "-q", *(["--no-model"] if no_model else [])]
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     root = psutil.Process(process.pid)
@@ -234,32 +238,29 @@ def stage_timings(articles: list[dict], scorer, warmup: list[dict]) -> dict[str,
     for name, extractor in EXTRACTORS.items():
         seconds[f"signal: {name}"] = timed(lambda e=extractor: [e(d) for d in docs])
     reports = [analyze_document(d) for d in docs]  # features for the models, not timed here
-    for d in docs:
-        d.extra.pop("surface_features", None)
-    fresh = [Report(id=r.id, features=r.features) for r in reports]
-    seconds["models (both, incl. surface features)"] = timed(
-        lambda: [scorer.score(d, r) for d, r in zip(docs, fresh, strict=True)]
-    )
-    if hasattr(scorer, "score_many"):  # what batching a chunk of 16 would save (not part of the total)
+
+    def fresh() -> list:
         for d in docs:
-            d.extra.pop("surface_features", None)
-        fresh = [Report(id=r.id, features=r.features) for r in reports]
-        seconds[BATCHED_MODELS] = timed(
-            lambda: [scorer.score_many(docs[i : i + 16], fresh[i : i + 16]) for i in range(0, len(docs), 16)]
+            d.extra.pop("surface_features", None)  # the models compute these: time them too
+        return [Report(id=r.id, features=r.features) for r in reports]
+
+    if hasattr(scorer, "score_many"):
+        batch = fresh()
+        seconds[MODELS_BATCHED] = timed(
+            lambda: [scorer.score_many(docs[i : i + CHUNK], batch[i : i + CHUNK]) for i in range(0, len(docs), CHUNK)]
         )
+    single = fresh()
+    seconds[MODELS_SINGLE] = timed(lambda: [scorer.score(d, r) for d, r in zip(docs, single, strict=True)])
     return seconds
 
 
 def full_pipeline_seconds(articles: list[dict], scorer) -> float:
-    """Parse + every signal + both models per article, as `credibility score` does for each item."""
-    from credibility.analysis import analyze_document
-    from credibility.document import build_document
+    """Parse + every signal + both models, chunk by chunk exactly as `credibility score` runs it."""
+    from credibility.batch import score_chunk
+    from credibility.ingest.items import InputItem
 
-    def run() -> None:
-        for a in articles:
-            analyze_document(build_document(a["text"], title=a["title"]), scorer)
-
-    return timed(run)
+    items = [InputItem(id=f"f{i}", text=a["text"], title=a["title"]) for i, a in enumerate(articles)]
+    return timed(lambda: [score_chunk(items[i : i + CHUNK], scorer) for i in range(0, len(items), CHUNK)])
 
 
 def textstat_suite_seconds(articles: list[dict]) -> float:
@@ -332,6 +333,11 @@ def mib(n: float) -> str:
     return f"{n / (1 << 20):.0f} MiB"
 
 
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}/{five:.2f}/{fifteen:.2f}"
+
+
 def machine() -> str:
     load = os.getloadavg()
     return (f"{platform.node()} · {platform.platform()} · Python {platform.python_version()} · "
@@ -340,7 +346,7 @@ def machine() -> str:
 
 
 def note(message: str) -> None:
-    print(f"[{datetime.now(UTC):%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+    print(f"[{datetime.now(UTC):%H:%M:%S}] {message} ({load()})", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -351,12 +357,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--stage-articles", type=int, default=600, help="distinct articles for stage timings")
     parser.add_argument("--growth", default="1,2,4,8,16,32", help="length factors for the linearity check")
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI runs (in-process sections only)")
+    parser.add_argument("--cli-no-model", action="store_true", help="CLI runs with --no-model (signals only)")
     parser.add_argument("--sizes-only", action="store_true", help="only the CLI runs at --sizes (memory check)")
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    out: list[str] = [f"# Throughput benchmark — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "", f"Machine: {machine()}", ""]
+    command = "python benchmarks/bench_throughput.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    out: list[str] = [f"# Throughput benchmark — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "", f"Command: `{command.strip()}`",
+                      "", f"Machine: {machine()}", ""]
 
     def emit(text: str = "") -> None:
         out.append(text)
@@ -375,7 +384,8 @@ def main(argv: list[str] | None = None) -> None:
 
         if not args.no_cli:
             # 1 and 3: the CLI at growing N, then 1 vs 2 jobs.
-            emit(f"## `credibility score` (JSONL in → JSONL out, signals + both models, --jobs {args.memory_jobs})")
+            what = "signals only (--no-model)" if args.cli_no_model else "signals + both models"
+            emit(f"## `credibility score` (JSONL in → JSONL out, {what}, --jobs {args.memory_jobs}; {load()} at start)")
             emit()
             rows = []
             previous = (0, 0.0)
@@ -383,16 +393,16 @@ def main(argv: list[str] | None = None) -> None:
                 src, dst = work / f"in{n}.jsonl", work / f"out{n}.jsonl"
                 size = write_sample(pool, n, src, args.seed)
                 note(f"credibility score on {n} articles")
-                seconds, peak = run_cli(src, dst, args.memory_jobs)
+                seconds, peak = run_cli(src, dst, args.memory_jobs, args.cli_no_model)
                 assert count_lines(dst) == n, "every article must have a record"
                 marginal = (n - previous[0]) / (seconds - previous[1]) if previous[0] and seconds > previous[1] else None
                 previous = (n, seconds)
                 rows.append([f"{n:,}", f"{seconds:.1f}", f"{n / seconds:.0f}", "-" if marginal is None else f"{marginal:.0f}",
-                             f"{size / seconds / 1e6:.2f}", mib(peak)])
+                             f"{size / seconds / 1e6:.2f}", mib(peak), load().split()[-1]])
                 src.unlink()
                 dst.unlink()
-            emit(table(["articles", "wall s", "articles/s", "marginal articles/s", "MB/s", "peak RSS (CLI + workers)"],
-                       rows))
+            emit(table(["articles", "wall s", "articles/s", "marginal articles/s", "MB/s", "peak RSS (CLI + workers)",
+                        "load 1/5/15 min after"], rows))
             emit()
             emit("Wall time includes start-up (imports, model loading, worker start), which dominates small N; "
                  "'marginal' is the extra articles over the extra seconds against the previous row.")
@@ -405,11 +415,13 @@ def main(argv: list[str] | None = None) -> None:
             src = work / "jobs.jsonl"
             size = write_sample(pool, n, src, args.seed + 1)
             results = {}
+            start_load = load()
             for jobs in (1, 2):
+                note(f"credibility score --jobs {jobs} on {n} articles")
                 dst = work / f"jobs{jobs}.jsonl"
-                results[jobs] = (*run_cli(src, dst, jobs), dst)
+                results[jobs] = (*run_cli(src, dst, jobs, args.cli_no_model), dst)
             identical = same_records(results[1][2], results[2][2])
-            emit(f"## --jobs 1 vs --jobs 2 ({n:,} articles)")
+            emit(f"## --jobs 1 vs --jobs 2 ({n:,} articles, {what}; {start_load} at start, {load()} at end)")
             emit()
             emit(table(
                 ["jobs", "wall s", "articles/s", "articles/s per core", "MB/s", "peak RSS"],
@@ -428,11 +440,11 @@ def main(argv: list[str] | None = None) -> None:
     note("stage timings")
     stages = stage_timings(articles, scorer, warmup=pool[-12:])
     full = full_pipeline_seconds(pool[m : 2 * m], scorer)
-    emit(f"## Stages in one process ({m} distinct articles, {mb / m * 1e6 / 1000:.1f} kB mean)")
+    emit(f"## Stages in one process ({m} distinct articles, {mb / m * 1e6 / 1000:.1f} kB mean; {load()} after)")
     emit()
     stage_rows = [[name, f"{1000 * s / m:.2f}", f"{m / s:.0f}", f"{mb / s:.2f}"] for name, s in stages.items()]
-    stage_rows.append(["**all stages, one article at a time** (other articles)", f"{1000 * full / m:.2f}",
-                       f"{m / full:.0f}", f"{mb / full:.2f}"])
+    stage_rows.append([f"**all stages as `score` runs them** (`batch.score_chunk`, {CHUNK} per chunk; other articles)",
+                       f"{1000 * full / m:.2f}", f"{m / full:.0f}", f"{mb / full:.2f}"])
     emit(table(["stage", "ms/article", "articles/s", "MB/s"], stage_rows))
     emit()
 
@@ -441,8 +453,8 @@ def main(argv: list[str] | None = None) -> None:
     ts = textstat_suite_seconds(articles)
     fit, one_by_one = tfidf_seconds(pool[2 * m :], articles)
     batch = tfidf_batch_seconds(pool[2 * m :], articles)
-    ours = sum(v for k, v in stages.items() if k != BATCHED_MODELS)
-    emit(f"## Reference pipelines (same {m} articles, one process)")
+    ours = sum(v for k, v in stages.items() if k != MODELS_SINGLE)
+    emit(f"## Reference pipelines (same {m} articles, one process; {load()} after)")
     emit()
     emit(table(
         ["pipeline", "ms/article", "articles/s", "ours ÷ reference (speed)"],
@@ -465,7 +477,7 @@ def main(argv: list[str] | None = None) -> None:
     factors = tuple(int(f) for f in args.growth.split(","))
     growth = length_growth(pool, scorer, factors, per_factor=max(4, 64 // max(factors)))
     base = growth[0][2] / growth[0][1]
-    emit("## Time against article length (English news glued together, parse + signals + models)")
+    emit(f"## Time against article length (English news glued together, parse + signals + models; {load()} after)")
     emit()
     emit(table(
         ["articles glued", "mean chars", "ms/article", "µs per 1,000 chars", "relative to 1 article"],
@@ -476,6 +488,10 @@ def main(argv: list[str] | None = None) -> None:
     slope = loglog_slope(growth)
     emit(f"Fitted slope of log(time) on log(length): {slope:.2f} (1.00 = linear; "
          f"{'linear' if slope < 1.15 else 'SUPER-LINEAR'}).")
+    emit()
+    per_core = m / full
+    emit(f"Per core (one process, all stages as `score` runs them): {per_core:.0f} articles/s against a target of "
+         f"{TARGET_PER_CORE} ({'met' if per_core >= TARGET_PER_CORE else 'NOT met'} at {load()}).")
     emit()
     _finish(out, args.output)
 
