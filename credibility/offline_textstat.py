@@ -128,6 +128,15 @@ def word_syllables(word: str, lang: str) -> int:
             total += counted
         elif hyphenator is not None:
             total += len(hyphenator.positions(part)) + 1
+            _bound_pyphen_cache(hyphenator)
         else:
             total += 1
     return max(total, 1)
+
+
+def _bound_pyphen_cache(hyphenator: Any) -> None:
+    """Empty Pyphen's own per-word cache when it outgrows ours (it never evicts: memory would grow with
+    every new word of a long feed). Only speed depends on it; :func:`word_syllables` caches in front."""
+    cache = getattr(getattr(hyphenator, "hd", None), "cache", None)
+    if cache is not None and len(cache) > WORD_CACHE_SIZE:
+        cache.clear()
