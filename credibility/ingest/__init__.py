@@ -108,6 +108,7 @@ def read_source(
         item = _from_bytes(data, "sniff", id="stdin", source_path=None, name="<stdin>")
         if not item.error:
             cap_text(item, total=f"{total:,} bytes of standard input" if total > len(data) else None)
+            item.warnings = [w.replace("stdin: ", "<stdin>: ", 1) for w in item.warnings]
         yield item
     elif source.kind == "table":
         yield from _table_items(source, text_col, chunk_rows)

@@ -261,11 +261,14 @@ def test_a_file_without_read_permission(scratch, cli, records):
     assert result.exit_code == 1 and record["error"] == f"{path}: cannot read (Permission denied)"
 
 
-def test_standard_input_that_is_binary_or_empty(cli, records):
+def test_standard_input_that_is_binary_empty_or_not_utf8(cli, records):
     for data, problem in ((b"", "empty file"), (b"\x00\xff" * 100, "binary file, not text")):
         result = cli("score", "-", "--format", "jsonl", "--no-model", "-q", input=data)
         [record] = records(result.stdout)
         assert result.exit_code == 1 and record["error"] == f"<stdin>: {problem}"
+    result = cli("score", "-", "--format", "jsonl", "--no-model", "-q", input=ARTICLE.encode("cp1252") + b"\x93")
+    [record] = records(result.stdout)
+    assert result.exit_code == 0 and record["warnings"][0].startswith("<stdin>: not valid UTF-8")
 
 
 def test_thousands_of_files_stream_in_order(tmp_path, cli):
