@@ -197,3 +197,41 @@ def test_retraining_refuses_a_binary_or_oversized_table(models_dir, make_app, mo
     monkeypatch.setattr(inputs, "MAX_UPLOAD_BYTES", 10)
     at.file_uploader(key="train_file").upload("big.csv", b"text,label\n" * 10, "text/csv").run()
     assert any("more than the dashboard accepts per file" in e.value for e in at.error)
+
+
+BAD_UPLOADS = [
+    # (file name, bytes, expected error or None, expected warning or None)
+    ("empty.txt", b"", "empty.txt: empty file", None),
+    ("blank.md", b" \n\t\n", "blank.md: empty file", None),
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)), "photo.txt: binary file, not text", None),
+    ("windows.txt", (ARTICLE + "\u201cquoted\u201d").encode("cp1252"), None, "decoded as cp1252"),
+    ("app.html", b"<html><head><script>var a=1;</script><style>p{}</style></head><body></body></html>",
+     "app.html: no article text found in the HTML page", None),
+    ("short.txt", b"Buses are coming, the clerk said.", None, "short text (6 words): scores are low-confidence"),
+    ("german.txt", "Der Stadtrat hat am Dienstag beschlossen, zwölf neue Busse zu kaufen, sagte die Sprecherin."
+     .encode(), None, "language 'de' is not supported"),
+    ("feed.jsonl", b'{"id": "j1", "text": "The mayor said the park reopens."}\n{"id": broken\n', "feed.jsonl: line 2: invalid JSON",
+     None),
+    ("rows.csv", b"id,text\nc1,\nc2,too,many\n", "rows.csv: row 1 (id c1): empty text in column 'text'", None),
+]  # fmt: skip
+
+
+def test_batch_matrix_of_bad_uploads(models_dir, make_app):
+    """Every bad upload is its own row in 'Could not be analysed' or a warning in the results; the rest go on."""
+    at = make_app("batch.py")
+    at.file_uploader(key="batch_files").set_value(
+        [(name, data, "application/octet-stream") for name, data, _, _ in BAD_UPLOADS]
+        + [("good.txt", (ARTICLE * 3).encode(), "text/plain")]
+    ).run()
+    assert not at.exception
+    results = at.dataframe[0].value
+    errors = at.dataframe[-1].value
+    for name, _, error, warning in BAD_UPLOADS:
+        if error:
+            assert any(e.startswith(error) for e in errors["error"]), (name, list(errors["error"]))
+        if warning:
+            [row] = results[results["source"] == name].to_dict("records")
+            assert warning in row["warnings"], row["warnings"]
+    assert "rows.csv: row 2 (line 3): 3 fields, the header has 2" in list(errors["error"])
+    assert "good.txt" in list(results["source"])
+    _assert_nothing_live(at)
