@@ -9,8 +9,8 @@ Even an opted-in (or hash-matching) file is never handed to ``pickle``/``joblib.
 - its size is capped (:data:`MAX_MODEL_FILE_BYTES`) and its compression is decoded here, bounded
   (:data:`MAX_MODEL_DATA_BYTES`), refusing trailing bytes after the compressed stream or a cut-off one;
 - it is unpickled by :class:`RestrictedUnpickler`, which resolves only an allow-list of types
-  (numpy arrays and dtypes, scikit-learn estimators and their fitted parts, joblib's array wrapper,
-  plain builtins), in the spirit of skops' "trusted types": a pickle that names ``os.system``,
+  (numpy arrays, dtypes and scalar types, scikit-learn estimators and their fitted parts, joblib's array
+  wrapper, plain builtins, and classes of :data:`PROJECT_MODEL_MODULES`), in the spirit of skops' "trusted types": a pickle that names ``os.system``,
   ``builtins.eval``, ``subprocess.Popen`` or any other callable is refused before anything runs;
 - every array's declared size must fit in the bytes that are left, so a forged shape cannot make it
   allocate gigabytes.
@@ -205,7 +205,9 @@ def load_model(path: Path | str, *, trust_unverified: bool = False) -> TrainedMo
     elif not path.exists():
         raise FileNotFoundError(f"model file not found: {path}")
     data = safe_load(path)
-    if not isinstance(data, dict) or "estimator" not in data:
+    from sklearn.base import BaseEstimator
+
+    if not isinstance(data, dict) or not isinstance(data.get("estimator"), BaseEstimator):
         raise UnsafeModelError(f"{path.name} is not a credibility model file (no model dictionary inside)")
     return TrainedModel.from_dict(data)
 
@@ -230,21 +232,47 @@ ALLOWED_GLOBALS = frozenset(
         ("numpy.random.mtrand", "RandomState"),
         ("numpy.random.bit_generator", "SeedSequence"),
         ("numpy.random.bit_generator", "__pyx_unpickle_SeedSequence"),
+        # numpy scalar types (e.g. TfidfVectorizer(dtype=np.float64) pickles the type itself)
+        *(
+            ("numpy", n)
+            for n in ("float16", "float32", "float64", "longdouble", "complex64", "complex128", "int8", "int16",
+                      "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool_", "bool", "str_", "bytes_",
+                      "object_")
+        ),  # fmt: skip
         ("copyreg", "_reconstructor"),
         ("collections", "OrderedDict"),
         *(("builtins", n) for n in ("dict", "list", "tuple", "set", "frozenset", "slice", "complex", "bytes",
                                     "bytearray", "int", "float", "str", "bool", "range", "object")),
     }
 )
+# Modules of this project whose classes (never functions) a model file may hold, e.g. the stacked
+# wording model (credibility.models.lexical.WordingModel). A module listed here must define only data
+# classes whose construction and state-setting run no code from their arguments.
+PROJECT_MODEL_MODULES = frozenset({"credibility.models.lexical", "credibility.models.bundle"})
 # Fitted parts of scikit-learn estimators that are not estimators themselves.
 _SKLEARN_PARTS = ("sklearn._loss.", "sklearn.ensemble._hist_gradient_boosting.")
 
 
+# scikit-learn packages whose classes a model may contain (estimators and their fitted parts). A positive
+# list: nothing from sklearn.utils, datasets, externals, tests, conftest or build helpers is importable.
+_SKLEARN_PACKAGES = frozenset(
+    {
+        "_loss", "calibration", "compose", "decomposition", "discriminant_analysis", "dummy", "ensemble",
+        "feature_extraction", "feature_selection", "impute", "isotonic", "kernel_approximation", "linear_model",
+        "multiclass", "naive_bayes", "neighbors", "neural_network", "pipeline", "preprocessing", "svm", "tree",
+    }
+)  # fmt: skip
+
+
 def _sklearn_module(module: str) -> bool:
     """Modules of scikit-learn a model may name (checked before anything is imported)."""
-    if not module.startswith("sklearn.") or "._testing" in module or ".tests" in module:
-        return False
-    return not module.startswith(("sklearn.datasets", "sklearn.externals", "sklearn.utils"))
+    parts = module.split(".")
+    return (
+        len(parts) >= 2
+        and parts[0] == "sklearn"
+        and parts[1] in _SKLEARN_PACKAGES
+        and not any(p in ("tests", "conftest") or p.endswith("_testing") for p in parts)
+    )
 
 
 def _allowed_sklearn(module: str, name: str, obj: object) -> bool:
@@ -252,6 +280,8 @@ def _allowed_sklearn(module: str, name: str, obj: object) -> bool:
     an estimator, or a fitted part of one (losses, links, binners, tree predictors)."""
     if not isinstance(obj, type) or obj.__module__ != module or obj.__qualname__ != name:
         return False
+    if module in PROJECT_MODEL_MODULES:
+        return True
     from sklearn.base import BaseEstimator
 
     return issubclass(obj, BaseEstimator) or module.startswith(_SKLEARN_PARTS)
@@ -268,7 +298,7 @@ def _restricted_unpickler_class():
         def find_class(self, module: str, name: str):
             if (module, name) in ALLOWED_GLOBALS:
                 return super().find_class(module, name)
-            if _sklearn_module(module):
+            if _sklearn_module(module) or module in PROJECT_MODEL_MODULES:
                 try:
                     obj = super().find_class(module, name)
                 except Exception:

@@ -109,6 +109,40 @@ def test_pickle_calling_os_system_is_refused_and_never_runs(tmp_path, compress):
     assert not marker.exists()
 
 
+def test_text_models_and_project_classes_are_allowed(tmp_path):
+    """A TF-IDF wording model (vectorizer with dtype=np.float64, term arrays of str) loads; a project
+    function does not."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts = ["the minister said the plan works", "experts say it may possibly fail", "officials said"] * 4
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, dtype=np.float64)
+    classifier = LogisticRegression().fit(vectorizer.fit_transform(texts), [0, 1, 0] * 4)
+    path = tmp_path / "words.joblib"
+    joblib.dump({"estimator": classifier, "vectorizer": vectorizer, "terms": vectorizer.get_feature_names_out()},
+                path, compress=3)
+    loaded = store.safe_load(path)
+    assert list(loaded["terms"]) == list(vectorizer.get_feature_names_out())
+    np.testing.assert_allclose(loaded["estimator"].decision_function(loaded["vectorizer"].transform(texts)),
+                               classifier.decision_function(vectorizer.transform(texts)))
+    hostile = tmp_path / "project-function.joblib"
+    hostile.write_bytes(zlib.compress(b"\x80\x02ccredibility.models.bundle\npack_trees\n(S'1'\ntR."))
+    with pytest.raises(UnsafeModelError, match="refers to credibility.models.bundle.pack_trees"):
+        load_model(hostile, trust_unverified=True)
+
+
+def test_smuggled_code_inside_an_object_array_is_refused(tmp_path):
+    """joblib stores object arrays as a nested pickle: it goes through the same allow-list."""
+    marker = tmp_path / "pwned"
+    path = tmp_path / "nested.joblib"
+    payload = np.empty(1, dtype=object)
+    payload[0] = _RunsCommand(f"touch {marker}")
+    joblib.dump({"estimator": payload}, path, compress=3)
+    with pytest.raises(UnsafeModelError, match="system, which a model file may not contain"):
+        load_model(path, trust_unverified=True)
+    assert not marker.exists()
+
+
 @pytest.mark.parametrize(
     "module, name",
     [
@@ -119,6 +153,8 @@ def test_pickle_calling_os_system_is_refused_and_never_runs(tmp_path, compress):
         ("sklearn.utils._testing", "assert_run_python_script_without_output"),  # runs code in a subprocess
         ("sklearn.utils._joblib", "Parallel"),  # a re-export, not where the class is defined
         ("sklearn.model_selection", "cross_val_score"),  # a scikit-learn function, not a class
+        ("sklearn.linear_model", "enet_path"),  # a function in an allowed package
+        ("sklearn.conftest", "pytest_collection_modifyitems"),  # never imported at all
     ],
 )
 def test_globals_outside_the_allow_list_are_refused(tmp_path, module, name):
