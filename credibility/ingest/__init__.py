@@ -83,9 +83,24 @@ def iter_items(
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     stdin: BinaryIO | None = None,
 ) -> Iterator[InputItem]:
-    """Every article of every source, lazily and in order; problems become error items."""
+    """Every article of every source, lazily and in order; problems become error items.
+
+    Whatever goes wrong inside one source (a reader bug, a corrupt Parquet row group) ends that source
+    with an error item saying how far it got, and the next source is read.
+    """
     for source in sources:
-        yield from read_source(source, text_col=text_col, chunk_rows=chunk_rows, stdin=stdin)
+        count = 0
+        try:
+            for item in read_source(source, text_col=text_col, chunk_rows=chunk_rows, stdin=stdin):
+                count += 1
+                yield item
+        except Exception as exc:
+            where = f"after {count} item(s); the rest of it was skipped" if count else "nothing was read"
+            yield error_item(
+                f"{source.ref}:{count + 1}" if count else source.ref,
+                f"{source.ref}: could not be read ({type(exc).__name__}: {exc}); {where}",
+                source_path=source.ref,
+            )
 
 
 def read_source(

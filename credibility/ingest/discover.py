@@ -88,9 +88,15 @@ def _is_project_doc(name: str) -> bool:
 
 def _walk(folder: Path, found: Discovery) -> None:
     before = len(found.sources)
-    skipped = 0
+    skipped = hidden = 0
     docs: list[str] = []
-    for root, dirs, files in os.walk(folder):
+
+    def unreadable(exc: OSError) -> None:  # os.walk skips a folder it cannot list; never silently
+        ref = exc.filename or str(folder)
+        found.sources.append(Source("missing", ref, f"{ref}: folder cannot be read ({exc.strerror or exc})"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        hidden += sum(1 for d in dirs if d.startswith(".")) + sum(1 for f in files if f.startswith("."))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -110,5 +116,7 @@ def _walk(folder: Path, found: Discovery) -> None:
         found.notes.append(
             f"{folder}: skipped {skipped} file(s) without a known extension ({', '.join(KNOWN_SUFFIXES)})"
         )
-    if len(found.sources) == before and not (skipped or docs):
+    if hidden:
+        found.notes.append(f"{folder}: skipped {hidden} hidden file(s) or folder(s) (names starting with '.')")
+    if len(found.sources) == before and not (skipped or docs or hidden):
         found.notes.append(f"{folder}: no files in this folder")

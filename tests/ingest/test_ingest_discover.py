@@ -32,6 +32,7 @@ def test_folder_walk_is_recursive_sorted_and_notes_skipped_files(tmp_path):
     assert found.notes == [
         f"{tmp_path}: skipped README.md (folder documentation, not articles)",
         f"{tmp_path}: skipped 1 file(s) without a known extension ({', '.join(KNOWN_SUFFIXES)})",
+        f"{tmp_path}: skipped 1 hidden file(s) or folder(s) (names starting with '.')",
     ]
     assert discover([str(tmp_path / "README.md")]).sources == [
         Source("markdown", str(tmp_path / "README.md"))

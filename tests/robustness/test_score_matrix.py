@@ -299,3 +299,35 @@ def test_unsupported_language_and_short_text_with_the_shipped_models(scratch, cl
     assert any("no model scores are given" in w for w in german["warnings"])
     assert short["low_confidence"] is True and short["ai_probability"] is not None
     assert "short text (6 words): scores are low-confidence" in short["warnings"]
+
+
+def test_a_reader_that_fails_midway_ends_only_its_own_source(scratch, cli, records, monkeypatch):
+    """A failure inside one table (e.g. a corrupt row group) is an error record saying how far it got."""
+    import credibility.ingest as ingest
+
+    real = ingest.read_source
+
+    def flaky(source, **kwargs):
+        for n, item in enumerate(real(source, **kwargs)):
+            if source.ref.endswith("bad.jsonl") and n == 1:
+                raise OSError("corrupt block")
+            yield item
+
+    monkeypatch.setattr(ingest, "read_source", flaky)
+    bad = scratch / "bad.jsonl"
+    bad.write_text("".join(f'{{"id": "b{i}", "text": "{ARTICLE[:80]}"}}\n' for i in range(3)), encoding="utf-8")
+    good = scratch / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    result = cli("score", bad, good, "--format", "jsonl", "--no-model", "-q")
+    assert result.exit_code == 1
+    got = records(result.stdout)
+    assert [r["id"] for r in got] == ["b0", f"{bad}:2", str(good)]
+    assert got[1]["error"] == f"{bad}: could not be read (OSError: corrupt block); after 1 item(s); the rest of it was skipped"
+
+
+def test_hidden_files_are_skipped_with_a_note(scratch, cli):
+    (scratch / ".draft.txt").write_text(ARTICLE, encoding="utf-8")
+    (scratch / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = cli("score", scratch, "--format", "jsonl", "--no-model")
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1
+    assert f"note: {scratch}: skipped 1 hidden file(s) or folder(s)" in result.stderr
