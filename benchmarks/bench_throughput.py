@@ -148,8 +148,11 @@ def prepare_models(pool: list[dict], workdir: Path) -> tuple[object, str]:
 
 
 # -- the CLI, measured from outside --------------------------------------------------------------
-def run_cli(input_path: Path, output_path: Path, jobs: int, no_model: bool = False) -> tuple[float, int]:
-    """Wall seconds and peak resident bytes (process tree) of one `credibility score` run."""
+def run_cli(
+    input_path: Path, output_path: Path, jobs: int, no_model: bool = False, mark: int = 0
+) -> tuple[float, int, float | None]:
+    """Wall seconds, peak resident bytes (process tree) and the second at which ``mark`` records had been
+    written (None if ``mark`` is 0), of one `credibility score` run."""
     command = [sys.executable, "-m", "credibility.cli", "score", str(input_path), "-f", "jsonl",
                "-o", str(output_path), "-j", str(jobs), "-q", *(["--no-model"] if no_model else [])]
     start = time.perf_counter()
@@ -157,15 +160,35 @@ def run_cli(input_path: Path, output_path: Path, jobs: int, no_model: bool = Fal
     root = psutil.Process(process.pid)
     peak = 0
     progress = _Progress(output_path)
+    counter = _LineCounter(output_path)
+    mark_seconds = None
     while process.poll() is None:
         peak = max(peak, _tree_rss(root))
         progress.maybe_note(time.perf_counter() - start, peak)
+        if mark and mark_seconds is None and counter.count() >= mark:
+            mark_seconds = time.perf_counter() - start
         time.sleep(POLL_SECONDS)
     seconds = time.perf_counter() - start
     stderr = process.stderr.read().decode() if process.stderr else ""
     if process.returncode not in (0, 1):
         raise RuntimeError(f"credibility score failed ({process.returncode}): {stderr[-2000:]}")
-    return seconds, peak
+    return seconds, peak, mark_seconds
+
+
+class _LineCounter:
+    """Records written so far, reading only the bytes added since the last call."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.offset, self.lines = path, 0, 0
+
+    def count(self) -> int:
+        if self.path.exists():
+            with self.path.open("rb") as fh:
+                fh.seek(self.offset)
+                data = fh.read()
+            self.offset += len(data)
+            self.lines += data.count(b"\n")
+        return self.lines
 
 
 class _Progress:
@@ -393,7 +416,7 @@ def main(argv: list[str] | None = None) -> None:
                 src, dst = work / f"in{n}.jsonl", work / f"out{n}.jsonl"
                 size = write_sample(pool, n, src, args.seed)
                 note(f"credibility score on {n} articles")
-                seconds, peak = run_cli(src, dst, args.memory_jobs, args.cli_no_model)
+                seconds, peak, _ = run_cli(src, dst, args.memory_jobs, args.cli_no_model)
                 assert count_lines(dst) == n, "every article must have a record"
                 marginal = (n - previous[0]) / (seconds - previous[1]) if previous[0] and seconds > previous[1] else None
                 previous = (n, seconds)
@@ -419,18 +442,24 @@ def main(argv: list[str] | None = None) -> None:
             for jobs in (1, 2):
                 note(f"credibility score --jobs {jobs} on {n} articles")
                 dst = work / f"jobs{jobs}.jsonl"
-                results[jobs] = (*run_cli(src, dst, jobs, args.cli_no_model), dst)
-            identical = same_records(results[1][2], results[2][2])
+                results[jobs] = (*run_cli(src, dst, jobs, args.cli_no_model, mark=n // 10), dst)
+            identical = same_records(results[1][3], results[2][3])
             emit(f"## --jobs 1 vs --jobs 2 ({n:,} articles, {what}; {start_load} at start, {load()} at end)")
             emit()
+            def steady(s: float, m: float | None) -> float:
+                return (n - n // 10) / (s - m) if m is not None and s > m else float("nan")
+
             emit(table(
-                ["jobs", "wall s", "articles/s", "articles/s per core", "MB/s", "peak RSS"],
-                [[str(j), f"{s:.1f}", f"{n / s:.0f}", f"{n / s / j:.0f}", f"{size / s / 1e6:.2f}", mib(p)]
-                 for j, (s, p, _) in results.items()],
+                ["jobs", "wall s", "articles/s", "articles/s per core", "MB/s", "peak RSS",
+                 "start-up s (to 10% written)", "articles/s after that", "per core after that"],
+                [[str(j), f"{s:.1f}", f"{n / s:.0f}", f"{n / s / j:.0f}", f"{size / s / 1e6:.2f}", mib(p),
+                  f"{m:.1f}" if m is not None else "-", f"{steady(s, m):.0f}", f"{steady(s, m) / j:.0f}"]
+                 for j, (s, p, m, _) in results.items()],
             ))
             emit()
-            emit(f"Speed-up with 2 jobs: {results[1][0] / results[2][0]:.2f}×; records identical and in input order: "
-                 f"{'yes' if identical else 'NO'}.")
+            emit(f"Speed-up with 2 jobs: {results[1][0] / results[2][0]:.2f}× overall, "
+                 f"{steady(results[2][0], results[2][2]) / steady(results[1][0], results[1][2]):.2f}× after start-up; "
+                 f"records identical and in input order: {'yes' if identical else 'NO'}.")
             emit()
 
     # 3: stages in-process on distinct articles (resources pre-loaded, per-word caches cold).
