@@ -13,7 +13,15 @@ import click
 
 from .aggregate import SourceAggregator
 from .batch import DEFAULT, DEFAULT_CHUNK_SIZE, load_scorer, score_items
-from .ingest import InputItem, TableColumnError, check_tables, discover, iter_items
+from .ingest import (
+    InputItem,
+    OutputIsInputError,
+    TableColumnError,
+    check_output,
+    check_tables,
+    discover,
+    iter_items,
+)
 from .output import FORMATS, ReportWriter, ResumeError, make_writer, prepare_resume, write_aggregates
 from .report import Report
 
@@ -106,7 +114,8 @@ def score_command(
     found = discover(inputs)
     try:
         check_tables(found.sources, text_col)
-    except TableColumnError as exc:
+        check_output(found.sources, output)  # robustness (issue #7): never overwrite an input
+    except (TableColumnError, OutputIsInputError) as exc:
         raise click.UsageError(str(exc)) from exc
     if scheduler:
         _check_cluster_run(found.sources, jobs)

@@ -34,8 +34,10 @@ from .urls import fetch_url
 __all__ = [
     "Discovery",
     "InputItem",
+    "OutputIsInputError",
     "Source",
     "TableColumnError",
+    "check_output",
     "check_tables",
     "discover",
     "iter_items",
@@ -47,6 +49,28 @@ __all__ = [
 MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS + 4
 # How much of one HTML page is read (pages are mostly markup; trafilatura's time grows with the page).
 MAX_HTML_BYTES = 16 * 1024 * 1024
+
+
+class OutputIsInputError(ValueError):
+    """The output file is also one of the inputs: writing it would destroy the input before it is read."""
+
+
+def check_output(sources: list[Source], output: os.PathLike | str | None) -> None:
+    """Raise :class:`OutputIsInputError` when ``output`` is one of the input files (a usage error)."""
+    if output is None or not os.path.exists(output):
+        return
+    for source in sources:
+        if source.kind in ("stdin", "url", "missing"):
+            continue
+        try:
+            same = os.path.samefile(source.ref, output)
+        except OSError:
+            continue
+        if same:
+            raise OutputIsInputError(
+                f"--output {output} is also an input ({source.ref}): it would be overwritten before it is "
+                "read; write the records to another file"
+            )
 
 
 def check_tables(sources: list[Source], text_col: str | None = None) -> None:

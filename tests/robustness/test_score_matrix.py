@@ -331,3 +331,14 @@ def test_hidden_files_are_skipped_with_a_note(scratch, cli):
     result = cli("score", scratch, "--format", "jsonl", "--no-model")
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1
     assert f"note: {scratch}: skipped 1 hidden file(s) or folder(s)" in result.stderr
+
+
+def test_output_that_is_also_an_input_is_refused_before_anything_is_written(scratch, cli):
+    feed = scratch / "feed.jsonl"
+    content = f'{{"id": "a", "text": "{ARTICLE[:90]}"}}\n'
+    feed.write_text(content, encoding="utf-8")
+    for extra in ([], ["--resume"]):
+        result = cli("score", scratch, "--format", "jsonl", "--output", feed, "--no-model", *extra)
+        assert result.exit_code == 2
+        assert f"--output {feed} is also an input ({feed}): it would be overwritten before it is read" in result.stderr
+        assert feed.read_text(encoding="utf-8") == content
