@@ -54,6 +54,21 @@ def _print_metrics(m: dict, heading: str) -> None:
     click.echo(f"  calibration: Brier {f(m['brier'])}, expected calibration error {f(m['ece'])}")
 
 
+def _check_out_path(out_path: Path, csv_path: Path) -> None:
+    """Never overwrite the training data or a file that is not a model (before any work is done)."""
+    from .models.store import card_path
+
+    if not out_path.exists():
+        return
+    if csv_path.exists() and out_path.samefile(csv_path):
+        raise click.UsageError(f"--out {out_path} is the training data itself; choose another file name")
+    if not out_path.is_file() or not card_path(out_path).exists():
+        raise click.UsageError(
+            f"--out {out_path} exists and is not a model file (no {card_path(out_path).name} beside it); "
+            "choose another name, or remove it first"
+        )
+
+
 @click.command("train")
 @csv_options
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=Path("model.joblib"),
@@ -64,16 +79,19 @@ def _print_metrics(m: dict, heading: str) -> None:
               help="False-positive rate the decision threshold is set for.")
 @click.option("--folds", "n_splits", type=click.IntRange(2, 20), default=5, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--model", "kinds", type=click.Choice([*CANDIDATES, "both"]), default="both", show_default=True,
-              help="Model family to fit, or both to compare them and keep the better.")
+@click.option("--model", "kinds", type=click.Choice([*CANDIDATES, "all", "both"]), default="all", show_default=True,
+              help="Model family to fit, or all to compare them and keep the best ('both' is an old alias).")
+@click.option("--wording/--no-wording", default=True, show_default=True,
+              help="Stack a TF-IDF wording model in as one more feature (its reasons name the phrases).")
 @click.option("--jobs", type=click.IntRange(1, 64), default=2, show_default=True, help="Featurisation processes.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the feature cache in artifacts/.")
 def train_command(csv_path: Path, text_col: str, label_col: str, title_col: str | None, group_col: str | None,
                   out_path: Path, positive: str | None, name: str | None, target_fpr: float, n_splits: int,
-                  seed: int, kinds: str, jobs: int, no_cache: bool) -> None:
+                  seed: int, kinds: str, wording: bool, jobs: int, no_cache: bool) -> None:
     """Train a model on LABELED.csv (two classes) and write it with its model card."""
     from .models.store import save_model
 
+    _check_out_path(out_path, csv_path)
     try:
         data = read_labeled_csv(csv_path, text_col=text_col, label_col=label_col, title_col=title_col,
                                 group_col=group_col, positive=positive)
@@ -83,11 +101,12 @@ def train_command(csv_path: Path, text_col: str, label_col: str, title_col: str 
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"{csv_path.name}: {len(data.texts)} rows; classes {data.classes[0]!r} (0) and {data.classes[1]!r} (1)")
     X, names = _featurize(data, jobs, no_cache)  # noqa: N806
-    candidates = CANDIDATES if kinds == "both" else (kinds,)
+    candidates = CANDIDATES if kinds in ("all", "both") else (kinds,)
     with tqdm(total=n_splits * len(candidates), desc="cross-validation", unit="fold", leave=False) as bar:
         fitted = fit_binary(X, data.y, data.groups, names, name=name or out_path.stem, task="custom",
                             classes=data.classes, candidates=candidates, target_fpr=target_fpr,
-                            n_splits=n_splits, seed=seed, tick=lambda: bar.update(1))
+                            n_splits=n_splits, seed=seed, tick=lambda: bar.update(1),
+                            texts=data.texts if wording else None)
     for kind, score in fitted.candidate_scores.items():
         click.echo(f"  {kind}: cross-validated AUROC {score:.3f}")
     click.echo(f"kept: {fitted.model.kind}")
@@ -138,11 +157,11 @@ def evaluate_command(csv_path: Path, text_col: str, label_col: str, title_col: s
         click.echo(f"warning: {warning}", err=True)
     X, names = _featurize(data, jobs, no_cache)  # noqa: N806
     computed = set(names)
-    missing = [n for n in model.feature_names if n not in computed]
+    missing = [n for n in model.input_feature_names if n not in computed]
     if missing:
         click.echo(f"warning: {len(missing)} model feature(s) no longer computed, treated as typical: "
                    f"{', '.join(missing[:5])}", err=True)
-    prob = model.predict_proba(model.columns(X, names))
+    prob = model.predict_proba(model.columns(X, names, data.texts))
     metrics = binary_metrics(data.y, prob, model.threshold, model.target_fpr or 0.01)
     _print_metrics(metrics, f"{model.name} on {csv_path.name} (positive class {classes[1]!r}):")
     title = f"{model.name} on {csv_path.name}"

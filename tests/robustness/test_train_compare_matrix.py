@@ -169,3 +169,16 @@ def test_compare_with_unsupported_language_and_markup(tmp_path, cli):
     result = cli("compare", german, markup, "--format", "text")
     assert result.exit_code == 0, result.stderr
     assert "language 'de' has no lexicons" in result.stdout
+
+
+def test_train_never_overwrites_its_data_or_a_file_that_is_not_a_model(tmp_path, cli):
+    data = tmp_path / "labeled.csv"
+    data.write_text(_csv(ROWS), encoding="utf-8")
+    before = data.read_bytes()
+    result = cli("train", data, "--out", data, "--no-cache")
+    assert result.exit_code == 2 and "is the training data itself" in result.stderr
+    notes = tmp_path / "notes.joblib"
+    notes.write_text("my notes", encoding="utf-8")
+    result = cli("train", data, "--out", notes, "--no-cache")
+    assert result.exit_code == 2 and "exists and is not a model file (no notes.card.json beside it)" in result.stderr
+    assert data.read_bytes() == before and notes.read_text(encoding="utf-8") == "my notes"
