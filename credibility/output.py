@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,6 +20,21 @@ from .report import Report
 from .signals import feature_names
 
 FORMATS = ("table", "jsonl", "csv")
+# Lone UTF-16 surrogates cannot be written as UTF-8. They reach reports from JSON escapes ("\ud800") and from
+# file names that are not valid UTF-8 (Python keeps their bytes as surrogates), and one would stop the
+# whole run at the first write. JSON lines keep them as \uXXXX escapes (read back identically, so
+# --resume still matches the id); text and CSV show U+FFFD.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _json_line(value: Any) -> str:
+    line = json.dumps(value, ensure_ascii=False, default=_json_default)
+    return _SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n"
+
+
+def writable(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, so it can be written as UTF-8."""
+    return _SURROGATE_RE.sub("\ufffd", text)
 # Scalar columns of the CSV, in order; then every feature, then JSON-encoded structures.
 CSV_BASE_COLUMNS = (
     "schema_version",
@@ -59,7 +75,7 @@ class JsonlWriter:
         self.stream = stream
 
     def write(self, report: Report) -> None:
-        self.stream.write(json.dumps(report.as_dict(), ensure_ascii=False, default=_json_default) + "\n")
+        self.stream.write(_json_line(report.as_dict()))
         self.stream.flush()
 
 
@@ -78,7 +94,7 @@ class CsvWriter:
     def _emit(self, values: Sequence[Any]) -> None:
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerow(values)
-        self.stream.write(buffer.getvalue())
+        self.stream.write(writable(buffer.getvalue()))
         self.stream.flush()
 
 
@@ -106,7 +122,7 @@ class TableWriter:
 
     def write(self, report: Report) -> None:
         self.count += 1
-        self.stream.write("\n".join(self.lines(report)) + "\n\n")
+        self.stream.write(writable("\n".join(self.lines(report)) + "\n\n"))
         self.stream.flush()
 
     def lines(self, report: Report) -> list[str]:
@@ -196,14 +212,15 @@ def write_aggregates(rows: Iterable[dict[str, Any]], fmt: str, stream: TextIO) -
     rows = list(rows)
     if fmt == "jsonl":
         for row in rows:
-            stream.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+            stream.write(_json_line(row))
     elif fmt == "csv":
         if rows:
             writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
             writer.writeheader()
-            writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+            writer.writerows({k: writable(v) if isinstance(v, str) else _cell(v) for k, v in row.items()}
+                             for row in rows)
     else:
-        stream.write(_aggregate_table(rows))
+        stream.write(writable(_aggregate_table(rows)))
     stream.flush()
 
 

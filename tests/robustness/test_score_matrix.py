@@ -342,3 +342,26 @@ def test_output_that_is_also_an_input_is_refused_before_anything_is_written(scra
         assert result.exit_code == 2
         assert f"--output {feed} is also an input ({feed}): it would be overwritten before it is read" in result.stderr
         assert feed.read_text(encoding="utf-8") == content
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table"])
+def test_lone_surrogates_from_json_escapes_and_file_names_never_stop_the_writer(scratch, cli, records, fmt):
+    feed = scratch / "escapes.jsonl"
+    feed.write_text('{"id": "s1", "title": "T \\ud800", "text": "The minister said \\udc00 the plan works."}\n',
+                    encoding="utf-8")  # fmt: skip
+    odd_name = scratch / os.fsdecode(b"caf\xe9.txt")  # a file name that is not UTF-8 (Latin-1 on disk)
+    odd_name.write_text(ARTICLE, encoding="utf-8")
+    out = scratch.parent / f"out.{fmt}"
+    result = cli("score", feed, odd_name, "--format", fmt, "--output", out, "--no-model", "-q")
+    assert result.exit_code == 0
+    written = out.read_text(encoding="utf-8")  # valid UTF-8 throughout
+    if fmt == "jsonl":
+        escaped, named = records(written)
+        assert escaped["title"] == "T \ufffd"
+        assert escaped["warnings"][0].endswith("line 1: 1 invalid character escape(s) (lone surrogates) replaced by U+FFFD")
+        assert named["id"] == str(odd_name)  # read back exactly, so --resume recognises it
+        again = cli("score", feed, odd_name, "--format", fmt, "--output", out, "--no-model", "-q", "--resume")
+        assert again.exit_code == 0 and "2 skipped" not in again.stdout
+        assert out.read_text(encoding="utf-8") == written
+    else:
+        assert "caf\ufffd.txt" in written
