@@ -53,6 +53,13 @@ def load_cards(folder: Path) -> list[ModelCard]:
     return list(cards.values())
 
 
+def unreadable_cards(folder: Path) -> list[str]:
+    """Names of ``*.card.json`` files in ``folder`` that are not a JSON object (shown, never skipped silently)."""
+    if not folder.is_dir():
+        return []
+    return [p.name for p in sorted(folder.glob("*.card.json")) if _read_json(p) is None]
+
+
 def models_readme(folder: Path) -> str | None:
     path = folder / "README.md"
     return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else None

@@ -235,3 +235,13 @@ def test_batch_matrix_of_bad_uploads(models_dir, make_app):
     assert "rows.csv: row 2 (line 3): 3 fields, the header has 2" in list(errors["error"])
     assert "good.txt" in list(results["source"])
     _assert_nothing_live(at)
+
+
+def test_an_unreadable_model_card_is_named_not_skipped(models_dir, make_app):
+    (models_dir / "broken.card.json").write_text("{not json", encoding="utf-8")
+    (models_dir / "list.card.json").write_text("[1, 2]", encoding="utf-8")
+    at = make_app("model.py")
+    assert not at.exception
+    warnings = [_shown(w.value) for w in at.warning]
+    assert any(w.startswith("broken.card.json is not a readable model card") for w in warnings)
+    assert any(w.startswith("list.card.json is not a readable model card") for w in warnings)

@@ -6,7 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from credibility.dashboard_app import charts
-from credibility.dashboard_app.cards import coefficient_importances, load_cards, models_readme
+from credibility.dashboard_app.cards import (
+    coefficient_importances,
+    load_cards,
+    models_readme,
+    unreadable_cards,
+)
 from credibility.dashboard_app.inputs import MAX_UPLOAD_MB
 from credibility.dashboard_app.render import plain, without_remote_images
 from credibility.dashboard_app.services import models_folder, reload_models
@@ -34,6 +39,8 @@ if st.button("Reload models", key="reload_models", help="After installing or ret
     reload_models()
 
 cards = load_cards(folder)
+for name in unreadable_cards(folder):
+    st.warning(f"{plain(name)} is not a readable model card (not a JSON object); it is not listed.")
 if not cards:
     st.info(
         "No model cards found. Trained models and their cards (`<name>.joblib`, `<name>.card.json`, "
