@@ -230,8 +230,12 @@ def _file_item(source: Source) -> InputItem:
 
 
 def _whole_characters(data: bytes) -> bytes:
-    """Bytes cut at a limit may end inside a UTF-8 character: drop that partial character, so the
-    cut alone does not make a UTF-8 file look like a legacy encoding."""
+    """Bytes cut at a limit may end inside a character: drop that partial character, so the cut alone
+    does not make a UTF-8 file look like a legacy encoding (or a UTF-16 file look broken)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+        data = data[: len(data) - len(data) % 2]
+        last = data[-2:] if data.startswith(b"\xff\xfe") else data[-2:][::-1]
+        return data[:-2] if len(last) == 2 and 0xD8 <= last[1] <= 0xDB else data  # a cut surrogate pair
     for back in range(4):
         try:
             data[: len(data) - back].decode("utf-8")

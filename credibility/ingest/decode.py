@@ -38,7 +38,14 @@ def decode_bytes(data: bytes, name: str = "input") -> Decoded:
     restricted to encodings plausible for English and Dutch news, then Latin-1 (decodes any bytes).
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Decoded(data.decode("utf-16"), "utf-16")
+        try:
+            return Decoded(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as exc:  # odd length or a broken surrogate pair: keep the rest
+            return Decoded(
+                data.decode("utf-16", errors="replace"),
+                "utf-16",
+                f"{name}: not valid UTF-16 (at byte {exc.start}: {exc.reason}); undecodable bytes replaced by U+FFFD",
+            )
     if looks_binary(data):
         raise BinaryContent(f"{name}: binary file, not text")
     try:

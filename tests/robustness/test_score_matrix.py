@@ -365,3 +365,17 @@ def test_lone_surrogates_from_json_escapes_and_file_names_never_stop_the_writer(
         assert out.read_text(encoding="utf-8") == written
     else:
         assert "caf\ufffd.txt" in written
+
+
+@pytest.mark.parametrize("limit", [101, 102, 104])
+def test_a_utf16_file_cut_at_the_read_limit_stays_valid_text(scratch, cli, records, monkeypatch, limit):
+    import credibility.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_TEXT_BYTES", limit)  # cut inside a character and inside an emoji pair
+    path = scratch / "utf16.txt"
+    path.write_bytes(("The minister 😀 said the plan works. " * 20).encode("utf-16"))
+    result = cli("score", path, "--format", "jsonl", "--no-model", "-q")
+    [record] = records(result.stdout)
+    assert result.exit_code == 0 and record["error"] is None
+    assert [w for w in record["warnings"] if "UTF-16" in w or "UTF-8" in w] == []
+    assert any(f"characters of a {path.stat().st_size:,}-byte file were analysed" in w for w in record["warnings"])
