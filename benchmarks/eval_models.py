@@ -50,7 +50,7 @@ def ai_report(models_dir: Path, plots: Path, full: bool) -> list[str]:
     model, card = load_model(path), read_card(path)
     data = ai.load_ai_data()
     result = ai.evaluate_ai(data, model, ai.train_mask(data), bow=ai.Bow(data) if full else None, generalisation=full)
-    prob = model.predict_proba(model.columns(data.X, data.names))
+    prob = model.predict_proba(model.columns(data.X, data.names, data.df["text"].tolist()))
     held = data.test | data.df["family"].eq(ai.LEFT_OUT_FAMILY).to_numpy()
     news = held & (data.human_news | (data.df["y"].eq(1).to_numpy()))
     y = data.df["y"].to_numpy()
@@ -68,7 +68,7 @@ def cred_report(models_dir: Path, plots: Path, full: bool) -> list[str]:
     model, card = load_model(path), read_card(path)
     data = cred.load_cred_data()
     result = cred.evaluate_cred(data, model, bow=full, generalisation=full)
-    prob = model.predict_proba(model.columns(data.X, data.names))
+    prob = model.predict_proba(model.columns(data.X, data.names, data.df["text"].tolist()))
     t, y = data.test, data.df["y"].to_numpy()
     roc_png(y[t], prob[t], plots / "credibility_roc.png", title="credibility: held-out articles (P(not credible))",
             threshold=model.threshold)

@@ -68,11 +68,13 @@ def train_from_table(
     progress: Progress | None = None,
     candidates: tuple[str, ...] | None = None,
     n_splits: int = 5,
+    wording: bool = True,
 ) -> TrainingResult:
     """Featurise, fit (grouped cross-validation), and save ``<folder>/<name>.joblib`` with its cards.
 
     ``candidates``: model families to compare (default: every family ``fit_binary`` knows; ``("linear",)``
-    is the fast choice, seconds instead of minutes on a few thousand articles).
+    is the fast choice, seconds instead of minutes on a few thousand articles). ``wording`` stacks the
+    TF-IDF wording model in, as ``credibility train`` does by default.
     """
     from ..models.features import featurize_texts
     from ..models.labeled_csv import LabeledDataError, validate_labeled_frame
@@ -117,7 +119,8 @@ def train_from_table(
         report(0.6 + 0.35 * min(1.0, ticks / total_ticks), f"Cross-validating: fold {ticks} of {total_ticks}")
 
     fitted = fit_binary(X, y, groups, names, name=name, task=task, classes=(negative, positive),
-                        candidates=candidates, n_splits=n_splits, tick=tick)  # fmt: skip
+                        candidates=candidates, n_splits=n_splits, tick=tick,
+                        texts=data.texts if wording else None)  # fmt: skip
     metrics = {k: v for k, v in fitted.oof_metrics.items() if isinstance(v, int | float)}
     fitted.model.metadata.update(
         {

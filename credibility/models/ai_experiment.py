@@ -26,7 +26,7 @@ from .data import load_ai_text, load_human_news
 from .features import featurize_texts
 from .metrics import auroc, threshold_for_fpr, tpr_at_fpr
 from .split import data_fingerprint, is_test_group
-from .training import Fitted, _standardise, fit_binary, folds, make_estimator, scaling
+from .training import Fitted, _standardise, fit_binary, folds, make_estimator, scaling, with_wording
 
 SEED = 13
 TARGET_FPR = 0.01
@@ -59,20 +59,29 @@ class AiData:
         self.human_news = (self.df["y"].eq(0) & ~self.df["domain"].isin(NON_NEWS_DOMAINS)).to_numpy()
 
 
-def load_ai_data(progress: Callable[[int], None] | None = None, n_jobs: int = 2) -> AiData:
-    """The labelled table and its feature matrix (cached in artifacts/)."""
+def ai_frame() -> pd.DataFrame:
+    """The labelled table (no features): ai_text/ plus human news, de-duplicated, with family and split."""
     df = pd.concat([load_ai_text(), load_human_news()], ignore_index=True)
     df = df.drop_duplicates(subset="text", keep="first").reset_index(drop=True)
     df["family"] = df["generator"].map(lambda g: FAMILY.get(g, g))
     df["split"] = np.where(is_test_group(df["group"]), "test", "train")
+    return df
+
+
+def load_ai_data(progress: Callable[[int], None] | None = None, n_jobs: int = 2,
+                 rows: np.ndarray | None = None) -> AiData:
+    """The labelled table and its feature matrix (cached in artifacts/); ``rows`` keeps only those rows."""
+    df = ai_frame()
+    if rows is not None:
+        df = df[rows].reset_index(drop=True)
     X, names = featurize_texts(df["text"].tolist(), None, None, progress=progress, n_jobs=n_jobs)
     keep = [i for i, n in enumerate(names) if n not in EXCLUDED_FEATURES]
     return AiData(df, X[:, keep], [names[i] for i in keep])
 
 
-def sample_weights(df: pd.DataFrame) -> np.ndarray:
-    """1/sqrt(cell size) per (source, class), then each class rescaled to the same total."""
-    cell = df.groupby(["source", "y"])["text"].transform("size").to_numpy(dtype=float)
+def sample_weights(df: pd.DataFrame, by: str = "source") -> np.ndarray:
+    """1/sqrt(cell size) per (``by``, class), then each class rescaled to the same total."""
+    cell = df.groupby([by, "y"])["text"].transform("size").to_numpy(dtype=float)
     w = 1.0 / np.sqrt(cell)
     y = df["y"].to_numpy()
     for c in (0, 1):
@@ -109,7 +118,7 @@ def train_ai_model(data: AiData, *, left_out: str | None = LEFT_OUT_FAMILY, seed
         data.X[m], df["y"].to_numpy(), df["group"].to_numpy(), data.names,
         name="ai_generated", task="ai_generated", classes=("human", "machine"),
         sample_weight=sample_weights(df), target_fpr=TARGET_FPR, threshold_mask=hn,
-        select=lambda raw: mean_generator_auroc(df, hn, raw), seed=seed, tick=tick,
+        select=lambda raw: mean_generator_auroc(df, hn, raw), seed=seed, tick=tick, texts=df["text"].tolist(),
     )
     return fitted, m
 
@@ -144,13 +153,21 @@ class Bow:
         return threshold_for_fpr(raw[neg], target_fpr)
 
 
-def refit_scores(kind: str, data: AiData, train: np.ndarray, seed: int = SEED) -> np.ndarray:
-    """Raw scores for every row from a model of ``kind`` fitted on ``train`` rows only."""
+def refit_scores(kind: str, data: AiData, train: np.ndarray, seed: int = SEED, wording: bool = True) -> np.ndarray:
+    """Raw scores for every row from a model of ``kind`` fitted on ``train`` rows only (its wording
+    feature too: nothing outside ``train`` is seen, so a left-out generator stays unseen)."""
     df = data.df[train].reset_index(drop=True)
-    mean, scale = scaling(data.X[train])
+    w = sample_weights(df)
+    X = data.X  # noqa: N806
+    if wording:
+        full_w = np.zeros(len(data.df))
+        full_w[train] = w
+        X = with_wording(X, data.df["text"].tolist(), data.df["y"].to_numpy(), train,  # noqa: N806
+                         data.df["group"].to_numpy(), full_w, seed)
+    mean, scale = scaling(X[train])
     est = make_estimator(kind, seed)
-    est.fit(_standardise(data.X[train], mean, scale), df["y"].to_numpy(), sample_weight=sample_weights(df))
-    return np.asarray(est.decision_function(_standardise(data.X, mean, scale)), dtype=np.float64)
+    est.fit(_standardise(X[train], mean, scale), df["y"].to_numpy(), sample_weight=w)
+    return np.asarray(est.decision_function(_standardise(X, mean, scale)), dtype=np.float64)
 
 
 def _pair(scores: np.ndarray, pos: np.ndarray, neg: np.ndarray) -> tuple[float, float]:
@@ -218,13 +235,13 @@ def evaluate_ai(data: AiData, model: TrainedModel, model_train: np.ndarray, *, b
                          "human news)."))
 
     if generalisation:
-        tables += _generalisation(data, model.kind, bow, tick)
+        tables += _generalisation(data, model.kind, bow, tick, wording=model.wording is not None)
     return {"tables": tables, "threshold": model.threshold, "bow_threshold": bow_thr}
 
 
 def _columns(data: AiData, model: TrainedModel) -> np.ndarray:
     """The data's feature columns in the model's order (a missing feature is set to its training mean)."""
-    return model.columns(data.X, data.names)
+    return model.columns(data.X, data.names, data.df["text"].tolist())
 
 
 def _human_sets(df: pd.DataFrame):
@@ -237,7 +254,7 @@ def _human_sets(df: pd.DataFrame):
     yield "fastdetect-xsum human (BBC)", df["domain"].eq("fastdetect-xsum").to_numpy()
 
 
-def _generalisation(data: AiData, kind: str, bow: Bow | None, tick) -> list[dict]:
+def _generalisation(data: AiData, kind: str, bow: Bow | None, tick, wording: bool = True) -> list[dict]:
     df = data.df
     y = df["y"].to_numpy()
     test = data.test
@@ -251,7 +268,7 @@ def _generalisation(data: AiData, kind: str, bow: Bow | None, tick) -> list[dict
             tick(f"leave out {fam}")
         fam_rows = df["family"].eq(fam).to_numpy() & (y == 1)
         train = base_train & ~fam_rows
-        s = refit_scores(kind, data, train)
+        s = refit_scores(kind, data, train, wording=wording)
         row = {"left-out generator": fam, "n_machine": int(fam_rows.sum())}
         row["auroc"], row["tpr@1%fpr"] = _pair(s, fam_rows, news_neg)
         if bow:
@@ -266,7 +283,7 @@ def _generalisation(data: AiData, kind: str, bow: Bow | None, tick) -> list[dict
             tick(f"leave out {dom}")
         d = df["domain"].eq(dom).to_numpy()
         train = base_train & ~d
-        s = refit_scores(kind, data, train)
+        s = refit_scores(kind, data, train, wording=wording)
         pos, neg = d & (y == 1), d & (y == 0)
         row = {"left-out domain": dom, "n_machine": int(pos.sum()), "n_human": int(neg.sum())}
         row["auroc"], row["tpr@1%fpr"] = _pair(s, pos, neg)
@@ -279,7 +296,7 @@ def _generalisation(data: AiData, kind: str, bow: Bow | None, tick) -> list[dict
         tick("English only -> Dutch")
     nl = df["lang"].eq("nl").to_numpy()
     train = base_train & ~nl
-    s = refit_scores(kind, data, train)
+    s = refit_scores(kind, data, train, wording=wording)
     b = bow.scores(data, train) if bow else None
     rows = []
     for name, neg in (("clin33 nl human", nl & df["source"].eq("clin33_nl_news").to_numpy() & (y == 0)),

@@ -2,9 +2,20 @@
 
 Features are standardised with the training mean and scale and clipped to ±5 standard deviations (a
 handful of very short texts produce extreme rates; one such value must not decide a score). The
-estimator sees the standardised values, so a linear model's per-article explanation is exactly
-``coef × z`` and a tree model's is ``surrogate_coef × z`` from a linear surrogate fitted to the trees'
-own output on the training data (cheap, signed, additive; documented in models/README.md).
+estimator sees the standardised values.
+
+Per-article explanations are exact decompositions of the model's own log-odds, never a surrogate:
+
+- linear model: ``a × coef × z`` per feature;
+- gradient-boosted trees: path attribution (Saabas' "tree interpreter"): walking each tree from the
+  root to the article's leaf, every split moves the expected output from the parent's to the child's
+  (count-weighted mean of the leaves below), and that change is credited to the split's feature. Over all
+  trees the credits plus the trees' expected output add up to the article's score exactly. For trees
+  that each use one feature (``interaction_cst="no_interactions"``, the ``gam`` kind) this equals the
+  feature's SHAP value with the training data as background.
+
+So the contributions plus :meth:`TrainedModel.bias` always equal the calibrated log-odds; a reason can
+never point the other way from what the model actually did for that article.
 """
 
 from __future__ import annotations
@@ -16,7 +27,9 @@ from typing import Any
 import numpy as np
 
 CLIP = 5.0
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)  # 1 stored a linear surrogate for trees; its estimator and scaling still load
+TREE_KINDS = ("gbt", "gam")
 
 
 @dataclass
@@ -27,25 +40,44 @@ class TrainedModel:
     task: str
     classes: tuple[str, str]  # (negative, positive); probabilities are P(positive)
     feature_names: list[str]
-    kind: str  # "linear" | "gbt"
+    kind: str  # "linear" | "gbt" | "gam" (trees without feature interactions)
     estimator: Any
     mean: np.ndarray
     scale: np.ndarray
     calibration: tuple[float, float]  # Platt: p = sigmoid(a * raw + b)
     threshold: float  # on P(positive)
     target_fpr: float | None
-    explain_coef: np.ndarray
+    explain_coef: np.ndarray  # global signed effect per feature (card and dashboard), not used per article
     metadata: dict = field(default_factory=dict)
+    # Optional stacked wording model (lexical.py); its score is the last feature, computed from the text.
+    wording: Any = None
     _trees: dict | None = field(default=None, init=False, repr=False, compare=False)
 
     # -- scoring ---------------------------------------------------------------------------------
-    def columns(self, X: np.ndarray, names: Sequence[str]) -> np.ndarray:  # noqa: N803
+    @property
+    def wording_feature(self) -> str | None:
+        """Name of the stacked wording feature (computed from the text, not by the extractors), if any."""
+        return self.feature_names[-1] if self.wording is not None else None
+
+    @property
+    def input_feature_names(self) -> list[str]:
+        """The features a caller supplies (signal and surface); the wording feature is added from text."""
+        return self.feature_names[:-1] if self.wording is not None else list(self.feature_names)
+
+    def columns(self, X: np.ndarray, names: Sequence[str],  # noqa: N803
+                texts: Sequence[str] | None = None) -> np.ndarray:
         """The columns of ``X`` (named ``names``) in this model's feature order; a feature ``names``
-        lacks is filled with its training mean (typical, so it has no effect on the score)."""
+        lacks is filled with its training mean (typical, so it has no effect on the score). A model with
+        a wording model needs the ``texts`` (one per row) to compute that feature."""
         X = np.asarray(X, dtype=np.float64)  # noqa: N806
         index = {n: i for i, n in enumerate(names)}
-        return np.column_stack([X[:, index[n]] if n in index else np.full(len(X), self.mean[j])
-                                for j, n in enumerate(self.feature_names)])
+        cols = [X[:, index[n]] if n in index else np.full(len(X), self.mean[j])
+                for j, n in enumerate(self.input_feature_names)]
+        if self.wording is not None:
+            if texts is None:
+                raise ValueError(f"model {self.name!r} scores wording: pass the article texts")
+            cols.append(self.wording.decision_function(texts) if len(X) else np.zeros(0))
+        return np.column_stack(cols) if cols else np.zeros((len(X), 0))
 
     def standardise(self, X: np.ndarray) -> np.ndarray:  # noqa: N803
         z = (np.asarray(X, dtype=np.float64) - self.mean) / self.scale
@@ -57,9 +89,19 @@ class TrainedModel:
         if self.kind == "linear":
             coef = self.estimator.coef_.ravel()
             return Z @ coef + float(self.estimator.intercept_[0])
+        return trees_raw(self._packed(), Z)
+
+    def _packed(self) -> dict:
         if self._trees is None:
             self._trees = pack_trees(self.estimator)
-        return trees_raw(self._trees, Z)
+        return self._trees
+
+    def bias(self) -> float:
+        """The log-odds of an article whose contributions are all zero: contributions + bias = log-odds."""
+        a, b = self.calibration
+        if self.kind == "linear":
+            return a * float(self.estimator.intercept_[0]) + b
+        return a * self._packed()["expected_total"] + b
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:  # noqa: N803
         """P(positive class) for each row of raw feature values (columns in ``feature_names`` order)."""
@@ -72,8 +114,11 @@ class TrainedModel:
         X = np.atleast_2d(X)
         Z = self.standardise(X)  # noqa: N806
         a, b = self.calibration
-        prob = _sigmoid(a * self.raw_score(Z) + b)
-        return prob, Z * (a * self.explain_coef)
+        if self.kind == "linear":
+            prob = _sigmoid(a * self.raw_score(Z) + b)
+            return prob, Z * (a * self.estimator.coef_.ravel())
+        raw, credit = trees_raw_and_credit(self._packed(), Z)
+        return _sigmoid(a * raw + b), a * credit
 
     # -- (de)serialisation -----------------------------------------------------------------------
     def to_dict(self) -> dict:
@@ -92,12 +137,14 @@ class TrainedModel:
             "target_fpr": self.target_fpr,
             "explain_coef": self.explain_coef,
             "metadata": self.metadata,
+            "wording": self.wording,
         }
 
     @classmethod
     def from_dict(cls, d: dict) -> TrainedModel:
-        if d.get("format_version") != FORMAT_VERSION:
-            raise ValueError(f"unsupported model format {d.get('format_version')!r} (expected {FORMAT_VERSION})")
+        if d.get("format_version") not in READABLE_FORMATS:
+            raise ValueError(f"unsupported model format {d.get('format_version')!r} "
+                             f"(this version reads {', '.join(map(str, READABLE_FORMATS))})")
         return cls(
             name=d["name"],
             task=d["task"],
@@ -112,6 +159,7 @@ class TrainedModel:
             target_fpr=d["target_fpr"],
             explain_coef=np.asarray(d["explain_coef"], dtype=np.float64),
             metadata=dict(d.get("metadata", {})),
+            wording=d.get("wording"),
         )
 
 
@@ -131,6 +179,7 @@ def pack_trees(est) -> dict:
         "right": np.zeros(shape, dtype=np.intp),
         "leaf": np.ones(shape, dtype=bool),
         "value": np.zeros(shape),
+        "expected": np.zeros(shape),
     }
     depth = 0
     for t, p in enumerate(preds):
@@ -141,10 +190,27 @@ def pack_trees(est) -> dict:
         packed["right"][t, :k] = nodes["right"]
         packed["leaf"][t, :k] = nodes["is_leaf"]
         packed["value"][t, :k] = nodes["value"]
+        packed["expected"][t, :k] = _expected_values(nodes)
         depth = max(depth, int(nodes["depth"].max()))
     packed["depth"] = depth
     packed["baseline"] = float(np.ravel(est._baseline_prediction)[0])
+    packed["n_features"] = int(est.n_features_in_)
+    # Output of an article that takes every tree's expected path: the origin of the path credits.
+    packed["expected_total"] = packed["baseline"] + float(packed["expected"][:, 0].sum())
     return packed
+
+
+def _expected_values(nodes: np.ndarray) -> np.ndarray:
+    """Each node's expected output: its leaf value, or the training-count-weighted mean of its children's."""
+    expected = nodes["value"].astype(np.float64).copy()
+    count = nodes["count"].astype(np.float64)
+    # Children always have larger indices than their parent, so one reverse pass fills every node.
+    for i in range(len(nodes) - 1, -1, -1):
+        if not nodes["is_leaf"][i]:
+            left, right = int(nodes["left"][i]), int(nodes["right"][i])
+            total = count[left] + count[right]
+            expected[i] = (count[left] * expected[left] + count[right] * expected[right]) / total if total else 0.0
+    return expected
 
 
 def trees_raw(packed: dict, Z: np.ndarray) -> np.ndarray:  # noqa: N803
@@ -158,6 +224,31 @@ def trees_raw(packed: dict, Z: np.ndarray) -> np.ndarray:  # noqa: N803
         nxt = np.where(x <= packed["threshold"][trees, node], packed["left"][trees, node], packed["right"][trees, node])
         node = np.where(packed["leaf"][trees, node], node, nxt)
     return packed["baseline"] + packed["value"][trees, node].sum(axis=1)
+
+
+def trees_raw_and_credit(packed: dict, Z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # noqa: N803
+    """The trees' log-odds per row and each feature's path credit (rows × features; see module docstring).
+
+    ``credit.sum(axis=1) + packed["expected_total"]`` equals the log-odds exactly.
+    """
+    n, n_trees = len(Z), packed["value"].shape[0]
+    n_features = packed["n_features"]
+    rows = np.arange(n)[:, None]
+    trees = np.arange(n_trees)[None, :]
+    node = np.zeros((n, n_trees), dtype=np.intp)
+    credit = np.zeros(n * n_features)
+    row_offset = np.repeat(np.arange(n) * n_features, n_trees).reshape(n, n_trees)
+    for _ in range(packed["depth"]):
+        feature = packed["feature"][trees, node]
+        x = Z[rows, feature]
+        nxt = np.where(x <= packed["threshold"][trees, node], packed["left"][trees, node], packed["right"][trees, node])
+        leaf = packed["leaf"][trees, node]
+        nxt = np.where(leaf, node, nxt)
+        step = np.where(leaf, 0.0, packed["expected"][trees, nxt] - packed["expected"][trees, node])
+        credit += np.bincount((row_offset + feature).ravel(), weights=step.ravel(), minlength=n * n_features)
+        node = nxt
+    raw = packed["baseline"] + packed["value"][trees, node].sum(axis=1)
+    return raw, credit.reshape(n, n_features)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

@@ -46,6 +46,13 @@ def reason_text(name: str, value: float, mean: float, contribution: float, effec
     return f"{plain_feature(name)} is {level} ({value:.3g} vs {mean:.3g}): {push}"
 
 
+def wording_reason_text(terms: list[str], contribution: float, effect: tuple[str, str]) -> str:
+    """The wording feature in words, naming the article's own phrases that pushed it."""
+    push = effect[1] if contribution > 0 else effect[0]
+    phrases = ", ".join(f"'{t}'" for t in terms)
+    return f"word and phrase choice{f' ({phrases})' if phrases else ''}: {push}"
+
+
 def top_reasons(
     model: TrainedModel,
     x: np.ndarray,
@@ -54,11 +61,13 @@ def top_reasons(
     effect: tuple[str, str],
     k: int = 5,
     sign: float = 1.0,
+    text: str | None = None,
 ) -> list[Reason]:
     """The ``k`` largest absolute contributions for one article, as :class:`Reason` objects.
 
     ``effect`` is the wording for (pushes to class 0, pushes to class 1); ``sign=-1`` flips the
     contribution for scores that run opposite to P(positive) (credibility = 100 × (1 − P(not credible))).
+    ``text`` lets the wording feature's reason name the phrases behind it.
     """
     magnitude = np.abs(contributions)
     order = np.argpartition(-magnitude, k)[:k] if magnitude.size > k else np.arange(magnitude.size)
@@ -69,6 +78,10 @@ def top_reasons(
         if c == 0.0:
             continue
         name = model.feature_names[j]
-        out.append(Reason(feature=name, value=float(x[j]), contribution=round(sign * c, 4),
-                          text=reason_text(name, float(x[j]), float(model.mean[j]), c, effect)))
+        if name == model.wording_feature:
+            terms = model.wording.top_terms(text, direction=np.sign(c)) if text else []
+            words = wording_reason_text(terms, c, effect)
+        else:
+            words = reason_text(name, float(x[j]), float(model.mean[j]), c, effect)
+        out.append(Reason(feature=name, value=float(x[j]), contribution=round(sign * c, 4), text=words))
     return out

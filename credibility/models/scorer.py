@@ -49,20 +49,21 @@ class ModelScorer:
         if not reports:
             return
         values = [self._values(doc, report) for doc, report in zip(docs, reports, strict=True)]
+        texts = [doc.text for doc in docs]
         matrices: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}  # both models usually share columns
         if self.ai_model is not None:
-            self._apply(self.ai_model, values, reports, "ai_generated", matrices)
+            self._apply(self.ai_model, values, texts, reports, "ai_generated", matrices)
         if self.credibility_model is not None:
-            self._apply(self.credibility_model, values, reports, "credibility", matrices)
+            self._apply(self.credibility_model, values, texts, reports, "credibility", matrices)
 
     def _values(self, doc: Document, report: Report) -> dict[str, float]:
         values = dict(report.features)
         values.update(surface_features(doc))
         return values
 
-    def _apply(self, model: TrainedModel, values: list[dict[str, float]], reports: Sequence[Report], key: str,
-               matrices: dict) -> None:
-        names = tuple(model.feature_names)
+    def _apply(self, model: TrainedModel, values: list[dict[str, float]], texts: list[str],
+               reports: Sequence[Report], key: str, matrices: dict) -> None:
+        names = tuple(model.input_feature_names)
         if names not in matrices:
             raw = np.array([[v.get(n, np.nan) for n in names] for v in values], dtype=np.float64)
             matrices[names] = (raw, np.isnan(raw))
@@ -70,7 +71,8 @@ class ModelScorer:
         X = raw  # noqa: N806
         if missing.any():
             X = raw.copy()  # noqa: N806
-            X[missing] = np.broadcast_to(model.mean, X.shape)[missing]  # missing → typical: no effect
+            X[missing] = np.broadcast_to(model.mean[: len(names)], X.shape)[missing]  # missing → typical
+        X = model.columns(X, names, texts)  # noqa: N806  (adds the wording score, if the model has one)
         prob, contrib = model.contributions(X)
         for i, report in enumerate(reports):
             if missing[i].any():
@@ -82,7 +84,7 @@ class ModelScorer:
                 report.scores[key] = Score(
                     model=model.name, value=round(p, 4), verdict=AI_VERDICTS[int(p >= model.threshold)],
                     threshold=round(model.threshold, 4),
-                    reasons=top_reasons(model, X[i], contrib[i], effect=AI_EFFECT, k=self.top_k),
+                    reasons=top_reasons(model, X[i], contrib[i], effect=AI_EFFECT, k=self.top_k, text=texts[i]),
                 )
             else:
                 report.scores[key] = Score(
@@ -90,7 +92,7 @@ class ModelScorer:
                     verdict=CREDIBILITY_VERDICTS[int(p >= model.threshold)],
                     threshold=round(100.0 * (1.0 - model.threshold), 1),
                     reasons=top_reasons(model, X[i], contrib[i], effect=CREDIBILITY_EFFECT, k=self.top_k,
-                                        sign=-1.0),
+                                        sign=-1.0, text=texts[i]),
                 )
 
 

@@ -1,4 +1,6 @@
-"""Cheap, language-independent surface features the models add to the signal features.
+"""Cheap surface features the models add to the signal features.
+
+Language-independent shape measures here, plus the word-frequency profile (word_profile.py).
 
 Only what the ``style`` and ``readability`` extractors do not already measure. Every value is a share or
 rate, so none grows with article length, and none looks at paragraph breaks or the last sentence
@@ -10,6 +12,8 @@ from __future__ import annotations
 import math
 
 from ..document import Document
+from .word_profile import FEATURES as WORD_PROFILE_FEATURES
+from .word_profile import word_profile_features
 
 FAMILY = "surface"
 FEATURES = (
@@ -21,6 +25,7 @@ FEATURES = (
     "apostrophe_word_share",
     "parentheses_per_100_words",
     "sentence_length_sd",
+    *WORD_PROFILE_FEATURES,
 )
 FEATURE_NAMES = tuple(f"{FAMILY}.{f}" for f in FEATURES)
 _CACHE_KEY = "surface_features"  # doc.extra key: these values, computed once per Document
@@ -58,6 +63,7 @@ def surface_features(doc: Document) -> dict[str, float]:
         "apostrophe_word_share": sum(1 for w in words if "'" in w or "’" in w) / n,
         "parentheses_per_100_words": 100.0 * text.count("(") / n,
         "sentence_length_sd": math.sqrt(sum((x - sl_mean) ** 2 for x in sent) / len(sent)),
+        **word_profile_features(doc),
     }
     out = {f"{FAMILY}.{k}": float(v) for k, v in values.items()}
     doc.extra[_CACHE_KEY] = out

@@ -12,25 +12,41 @@ from dataclasses import dataclass
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedGroupKFold
 
 from .bundle import CLIP, TrainedModel
+from .lexical import feature_name as wording_feature_name
+from .lexical import wording_column
 from .metrics import auroc, binary_metrics, threshold_for_fpr
 
-CANDIDATES = ("linear", "gbt")
+CANDIDATES = ("linear", "gam", "gbt")
+# A richer model must beat a simpler one by this much out-of-fold to be kept (simpler = easier to explain).
+SIMPLICITY_MARGIN = 0.003
 
 
 def make_estimator(kind: str, seed: int = 0):
-    """The two model families compared for every task."""
+    """The model families compared for every task, simplest first.
+
+    ``gam``: boosted trees of one feature each (a generalised additive model), so each feature's
+    contribution is a curve of its own value; ``gbt``: the same trees free to combine features.
+    """
     if kind == "linear":
         return LogisticRegression(C=0.5, class_weight="balanced", max_iter=5000)
-    if kind == "gbt":
+    if kind in ("gbt", "gam"):
         return HistGradientBoostingClassifier(
             max_iter=250, learning_rate=0.06, max_leaf_nodes=15, min_samples_leaf=30,
             l2_regularization=1.0, class_weight="balanced", random_state=seed,
+            interaction_cst="no_interactions" if kind == "gam" else None,
         )
     raise ValueError(f"unknown model kind {kind!r}; choose from {CANDIDATES}")
+
+
+def choose_kind(scores: dict[str, float], candidates: Sequence[str]) -> str:
+    """The best-scoring kind, unless a simpler one (earlier in ``candidates``) is within the margin."""
+    clean = {k: float(np.nan_to_num(scores[k], nan=-1.0)) for k in candidates}
+    top = max(clean.values())
+    return next(k for k in candidates if clean[k] >= top - SIMPLICITY_MARGIN)
 
 
 @dataclass
@@ -62,6 +78,32 @@ def _fit(kind: str, Z: np.ndarray, y: np.ndarray, w: np.ndarray | None, seed: in
 
 def _raw(est, Z):  # noqa: N803
     return np.asarray(est.decision_function(Z), dtype=np.float64)
+
+
+def with_wording(X: np.ndarray, texts: Sequence[str], y: np.ndarray, train: np.ndarray,  # noqa: N803
+                 groups: np.ndarray, sample_weight: np.ndarray | None = None, seed: int = 0,
+                 n_splits: int = 5) -> np.ndarray:
+    """``X`` plus the stacked wording column for an evaluation refit on the ``train`` rows only:
+    out-of-fold on those rows, from a wording model fitted on all of them elsewhere (never on test rows)."""
+    train = np.asarray(train, dtype=bool)
+    y = np.asarray(y).astype(int)
+    fold_list = folds(y[train], np.asarray(groups)[train], n_splits, seed)
+    column, _ = wording_column(texts, y, train, fold_list, sample_weight, seed)
+    return np.column_stack([X, column])
+
+
+def global_effects(model: TrainedModel, X: np.ndarray) -> np.ndarray:  # noqa: N803
+    """Signed size of each feature's effect over the rows ``X``, for the card and dashboard chart.
+
+    Linear: the calibrated coefficient (log-odds per standard deviation). Trees: the mean absolute
+    per-article contribution, signed by whether higher values of the feature tend to raise the score.
+    """
+    if model.kind == "linear":
+        return model.calibration[0] * model.estimator.coef_.ravel().astype(np.float64)
+    _, contrib = model.contributions(X)
+    Z = model.standardise(X)  # noqa: N806
+    sign = np.sign(((Z - Z.mean(axis=0)) * (contrib - contrib.mean(axis=0))).sum(axis=0))
+    return sign * np.abs(contrib).mean(axis=0)
 
 
 def folds(y: np.ndarray, groups: np.ndarray, n_splits: int, seed: int):
@@ -113,23 +155,32 @@ def fit_binary(
     n_splits: int = 5,
     seed: int = 0,
     tick: Callable[[], None] | None = None,
+    texts: Sequence[str] | None = None,
 ) -> Fitted:
     """Compare ``candidates`` out-of-fold, keep the best, calibrate, set the threshold, refit on all rows.
 
     ``select(oof_raw)`` scores a candidate (default: out-of-fold AUROC). The threshold is the one giving
     ``target_fpr`` on the out-of-fold probabilities of the negatives (only those in ``threshold_mask``,
-    when given); with ``target_fpr=None`` it is 0.5.
+    when given); with ``target_fpr=None`` it is 0.5. With ``texts``, a wording model (lexical.py) is
+    stacked in as one more feature: out-of-fold on these rows, and stored in the model for new ones.
     """
     X = np.asarray(X, dtype=np.float64)
     y = np.asarray(y).astype(int)
     groups = np.asarray(groups)
+    feature_names = list(feature_names)
+    wording = None
+    if texts is not None:
+        column, wording = wording_column(texts, y, np.ones(len(y), bool), folds(y, groups, n_splits, seed),
+                                         sample_weight, seed)
+        X = np.column_stack([X, column])
+        feature_names.append(wording_feature_name(name))
     select = select or (lambda raw: auroc(y, raw))
     oof: dict[str, np.ndarray] = {}
     scores: dict[str, float] = {}
     for kind in candidates:
         oof[kind] = out_of_fold(kind, X, y, groups, sample_weight, n_splits, seed, tick)
         scores[kind] = float(select(oof[kind]))
-    best = max(candidates, key=lambda k: (np.nan_to_num(scores[k], nan=-1.0), k == "linear"))
+    best = choose_kind(scores, candidates)
     a, b = platt(oof[best], y)
     prob = 1.0 / (1.0 + np.exp(-np.clip(a * oof[best] + b, -50, 50)))
     if target_fpr is None:
@@ -140,16 +191,11 @@ def fit_binary(
     mean, scale = scaling(X)
     Z = _standardise(X, mean, scale)  # noqa: N806
     est = _fit(best, Z, y, sample_weight, seed)
-    if best == "linear":
-        explain_coef = est.coef_.ravel().astype(np.float64)
-    else:
-        # Linear surrogate of the trees' own log-odds on the training rows: signed, additive, cheap.
-        surrogate = Ridge(alpha=1.0).fit(Z, _raw(est, Z))
-        explain_coef = surrogate.coef_.astype(np.float64)
     model = TrainedModel(
         name=name, task=task, classes=classes, feature_names=list(feature_names), kind=best, estimator=est,
         mean=mean, scale=scale, calibration=(a, b), threshold=float(threshold), target_fpr=target_fpr,
-        explain_coef=explain_coef,
+        explain_coef=np.zeros(len(feature_names)), wording=wording,
     )
+    model.explain_coef = global_effects(model, X)
     metrics = binary_metrics(y, prob, threshold, target_fpr or 0.01)
     return Fitted(model=model, oof_prob=prob, candidate_scores=scores, oof_metrics=metrics)

@@ -1,16 +1,17 @@
 import numpy as np
+import pytest
 
 from credibility.models.explain import plain_feature, top_reasons
 from credibility.models.metrics import auroc
 from credibility.models.training import fit_binary
 
 
-def test_fit_binary_compares_both_kinds_and_sets_threshold_on_negatives(toy_matrix):
+def test_fit_binary_compares_every_kind_and_sets_threshold_on_negatives(toy_matrix):
     X, y, groups, names = toy_matrix  # noqa: N806
     fitted = fit_binary(X, y, groups, names, name="t", task="ai_generated", classes=("human", "machine"),
                         target_fpr=0.05, n_splits=3)
-    assert set(fitted.candidate_scores) == {"linear", "gbt"}
-    assert fitted.model.kind in {"linear", "gbt"}
+    assert set(fitted.candidate_scores) == {"linear", "gam", "gbt"}
+    assert fitted.model.kind in {"linear", "gam", "gbt"}
     assert all(0.85 < s <= 1.0 for s in fitted.candidate_scores.values())
     # threshold from out-of-fold negatives: at most 5% of them at or above it
     assert (fitted.oof_prob[y == 0] >= fitted.model.threshold).mean() <= 0.05
@@ -55,3 +56,44 @@ def test_vectorised_trees_match_sklearn(toy_matrix):
     Z = _standardise(X, mean, scale)  # noqa: N806
     est = make_estimator("gbt").fit(Z, y)
     np.testing.assert_allclose(trees_raw(pack_trees(est), Z), est.decision_function(Z), rtol=1e-9, atol=1e-9)
+
+
+def test_a_simpler_kind_within_the_margin_is_preferred():
+    from credibility.models.training import SIMPLICITY_MARGIN, choose_kind
+
+    kinds = ("linear", "gam", "gbt")
+    assert choose_kind({"linear": 0.90, "gam": 0.95, "gbt": 0.95 + SIMPLICITY_MARGIN / 2}, kinds) == "gam"
+    assert choose_kind({"linear": 0.90, "gam": 0.93, "gbt": 0.95}, kinds) == "gbt"
+    assert choose_kind({"linear": float("nan"), "gam": 0.7, "gbt": 0.6}, kinds) == "gam"
+
+
+@pytest.mark.parametrize("kind", ["gbt", "gam"])
+def test_tree_contributions_add_up_to_the_log_odds_exactly(toy_matrix, kind):
+    """Per-article reasons are an exact decomposition of the trees' own output, not a surrogate."""
+    X, y, groups, names = toy_matrix  # noqa: N806
+    fitted = fit_binary(X, y, groups, names, name="t", task="ai_generated", classes=("human", "machine"),
+                        candidates=(kind,), n_splits=3)
+    model = fitted.model
+    prob, contrib = model.contributions(X)
+    np.testing.assert_allclose(prob, model.predict_proba(X), rtol=1e-12, atol=1e-12)
+    logit = np.log(prob / (1 - prob))
+    np.testing.assert_allclose(contrib.sum(axis=1) + model.bias(), logit, rtol=1e-9, atol=1e-9)
+    # the constant feature is never split on, so it is never credited
+    assert np.all(contrib[:, 2] == 0)
+    # the informative feature carries the sign of the decision for clear cases
+    clear = np.abs(logit - model.bias()) > 2
+    assert clear.any()
+    assert np.mean(np.sign(contrib[clear, 0]) == np.sign(logit[clear] - model.bias())) > 0.9
+
+
+def test_gam_credits_depend_on_the_feature_alone(toy_matrix):
+    """Without interactions, a feature's credit is a function of its own value (SHAP-equivalent)."""
+    X, y, groups, names = toy_matrix  # noqa: N806
+    model = fit_binary(X, y, groups, names, name="t", task="ai_generated", classes=("human", "machine"),
+                       candidates=("gam",), n_splits=3).model
+    a = X[:2].copy()
+    b = a.copy()
+    b[:, 1] = X[2:4, 1]  # change another feature only
+    _, ca = model.contributions(a)
+    _, cb = model.contributions(b)
+    np.testing.assert_allclose(ca[:, 0], cb[:, 0], rtol=1e-12, atol=1e-12)

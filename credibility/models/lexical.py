@@ -1,0 +1,108 @@
+"""The wording model: one stacked feature saying how much an article's words and phrases resemble one class.
+
+The signal features see style (hedging, attribution, rhythm, word frequency); they miss *which* words a
+writer picks. A TF-IDF (word 1–2-grams) logistic regression captures that, and on the held-out sets it
+lifts every generator's AUROC (see models/README.md). It enters the main model as a single feature,
+``lexical.<model>_wording``, so the main model decides how far to trust it next to the signals, and a
+reason for it names the article's own phrases that pushed it (``top_terms``).
+
+Stacking without leaking: on the rows a main model is fitted on, the feature is the *out-of-fold*
+score (each row scored by a wording model that never saw its group); other rows are scored by one
+wording model fitted on all training rows, which is the one stored in the model file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+FAMILY = "lexical"
+# Each vocabulary entry must occur in this many training texts: rare names and one-off strings
+# would otherwise be learned as "wording".
+MIN_DOCUMENT_FREQUENCY = 5
+MAX_VOCABULARY = 20_000
+MIN_TERM_LENGTH_PATTERN = r"(?u)\b\w\w+\b"
+
+
+def feature_name(model_name: str) -> str:
+    """``lexical.<model>_wording``: one name per model, so two models' wording scores never mix."""
+    return f"{FAMILY}.{model_name}_wording"
+
+
+class WordingModel:
+    """TF-IDF word 1–2-grams → logistic regression; ``decision_function`` is the log-odds of class 1."""
+
+    def __init__(self, C: float = 4.0, min_df: int = MIN_DOCUMENT_FREQUENCY,  # noqa: N803
+                 max_features: int = MAX_VOCABULARY, seed: int = 0) -> None:
+        self.C = C
+        self.min_df = min_df
+        self.max_features = max_features
+        self.seed = seed
+
+    def fit(self, texts: Sequence[str], y: np.ndarray, sample_weight: np.ndarray | None = None) -> WordingModel:
+        return self.fit_classifier(self.fit_vocabulary(texts), y, sample_weight)
+
+    def fit_vocabulary(self, texts: Sequence[str]):
+        """Learn the vocabulary and IDF weights (no labels); returns the texts' TF-IDF matrix."""
+        # min_df cannot exceed the number of texts (tiny user CSVs).
+        min_df = max(1, min(self.min_df, len(texts) // 4))
+        self.vectorizer_ = TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, max_features=self.max_features,
+                                           sublinear_tf=True, token_pattern=MIN_TERM_LENGTH_PATTERN, dtype=np.float64)
+        matrix = self.vectorizer_.fit_transform(list(texts))
+        self.terms_ = self.vectorizer_.get_feature_names_out()
+        return matrix
+
+    def new_classifier(self) -> LogisticRegression:
+        return LogisticRegression(C=self.C, class_weight="balanced", max_iter=3000, random_state=self.seed)
+
+    def fit_classifier(self, matrix, y: np.ndarray, sample_weight: np.ndarray | None = None) -> WordingModel:
+        """Fit the classifier on a TF-IDF ``matrix`` from this model's vocabulary."""
+        self.classifier_ = self.new_classifier().fit(matrix, np.asarray(y).astype(int), sample_weight=sample_weight)
+        self.coef_ = self.classifier_.coef_.ravel().astype(np.float64)
+        return self
+
+    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
+        return np.asarray(self.classifier_.decision_function(self.vectorizer_.transform(list(texts))),
+                          dtype=np.float64)
+
+    def top_terms(self, text: str, k: int = 4, direction: float = 1.0) -> list[str]:
+        """The article's ``k`` terms that pushed its score most in ``direction`` (+1: towards class 1)."""
+        row = self.vectorizer_.transform([text])
+        weights = row.data * self.coef_[row.indices] * direction
+        order = np.argsort(-weights)[:k]
+        return [str(self.terms_[row.indices[i]]) for i in order if weights[i] > 0]
+
+
+def wording_column(
+    texts: Sequence[str],
+    y: np.ndarray,
+    train: np.ndarray,
+    folds: list[tuple[np.ndarray, np.ndarray]],
+    sample_weight: np.ndarray | None = None,
+    seed: int = 0,
+) -> tuple[np.ndarray, WordingModel]:
+    """The stacked feature for every row, and the wording model fitted on all ``train`` rows.
+
+    ``folds`` index the training rows (``np.flatnonzero(train)``): each training row gets the score of a
+    classifier fitted on the other folds; every other row gets the score of the one fitted on all of them.
+    The vocabulary and IDF weights (no labels) are learned once from all training rows, never from others.
+    """
+    texts = np.asarray(list(texts), dtype=object)
+    y = np.asarray(y).astype(int)
+    idx = np.flatnonzero(train)
+    column = np.zeros(len(texts))
+    weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)[idx]
+    model = WordingModel(seed=seed)
+    matrix = model.fit_vocabulary(texts[idx].tolist())
+    for fold_train, fold_test in folds:
+        clf = model.new_classifier().fit(matrix[fold_train], y[idx][fold_train],
+                                         sample_weight=None if weights is None else weights[fold_train])
+        column[idx[fold_test]] = clf.decision_function(matrix[fold_test])
+    model.fit_classifier(matrix, y[idx], weights)
+    rest = np.flatnonzero(~np.asarray(train, dtype=bool))
+    if rest.size:
+        column[rest] = model.decision_function(texts[rest].tolist())
+    return column, model
