@@ -119,6 +119,7 @@ def train_ai_model(data: AiData, *, left_out: str | None = LEFT_OUT_FAMILY, seed
         name="ai_generated", task="ai_generated", classes=("human", "machine"),
         sample_weight=sample_weights(df), target_fpr=TARGET_FPR, threshold_mask=hn,
         select=lambda raw: mean_generator_auroc(df, hn, raw), seed=seed, tick=tick, texts=df["text"].tolist(),
+        langs=df["lang"].tolist(),
     )
     return fitted, m
 
@@ -163,7 +164,7 @@ def refit_scores(kind: str, data: AiData, train: np.ndarray, seed: int = SEED, w
         full_w = np.zeros(len(data.df))
         full_w[train] = w
         X = with_wording(X, data.df["text"].tolist(), data.df["y"].to_numpy(), train,  # noqa: N806
-                         data.df["group"].to_numpy(), full_w, seed)
+                         data.df["group"].to_numpy(), full_w, seed, langs=data.df["lang"].tolist())
     mean, scale = scaling(X[train])
     est = make_estimator(kind, seed)
     est.fit(_standardise(X[train], mean, scale), df["y"].to_numpy(), sample_weight=w)

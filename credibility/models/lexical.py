@@ -76,6 +76,33 @@ class WordingModel:
         return [str(self.terms_[row.indices[i]]) for i in order if weights[i] > 0]
 
 
+def language_balanced(weights: np.ndarray, y: np.ndarray, langs: Sequence[str]) -> np.ndarray:
+    """Weights under which, within each language, both classes carry the same total.
+
+    Without this, a language that is mostly one class in the training data (the Dutch texts here are
+    mostly human news) teaches the wording model "Dutch words mean human". A language that has only one
+    class gets weight 0: the wording model is not trained on it (its texts are still scored, and then
+    mostly by the words it shares with other languages). When no language has both classes, the weights
+    are returned unchanged.
+    """
+    w = np.asarray(weights, dtype=np.float64).copy()
+    y = np.asarray(y).astype(int)
+    langs = np.asarray([str(x) for x in langs])
+    out = w.copy()
+    balanced_any = False
+    for lang in np.unique(langs):
+        m = langs == lang
+        totals = [w[m & (y == c)].sum() for c in (0, 1)]
+        if min(totals) <= 0:
+            out[m] = 0.0
+            continue
+        balanced_any = True
+        target = sum(totals) / 2
+        for c in (0, 1):
+            out[m & (y == c)] *= target / totals[c]
+    return out if balanced_any else w
+
+
 def wording_column(
     texts: Sequence[str],
     y: np.ndarray,
@@ -83,18 +110,23 @@ def wording_column(
     folds: list[tuple[np.ndarray, np.ndarray]],
     sample_weight: np.ndarray | None = None,
     seed: int = 0,
+    langs: Sequence[str] | None = None,
 ) -> tuple[np.ndarray, WordingModel]:
     """The stacked feature for every row, and the wording model fitted on all ``train`` rows.
 
     ``folds`` index the training rows (``np.flatnonzero(train)``): each training row gets the score of a
     classifier fitted on the other folds; every other row gets the score of the one fitted on all of them.
     The vocabulary and IDF weights (no labels) are learned once from all training rows, never from others.
+    With ``langs``, classes are balanced within each language (:func:`language_balanced`).
     """
     texts = np.asarray(list(texts), dtype=object)
     y = np.asarray(y).astype(int)
     idx = np.flatnonzero(train)
     column = np.zeros(len(texts))
     weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)[idx]
+    if langs is not None:
+        base = np.ones(len(idx)) if weights is None else weights
+        weights = language_balanced(base, y[idx], np.asarray(list(langs), dtype=object)[idx])
     model = WordingModel(seed=seed)
     matrix = model.fit_vocabulary(texts[idx].tolist())
     for fold_train, fold_test in folds:

@@ -82,13 +82,13 @@ def _raw(est, Z):  # noqa: N803
 
 def with_wording(X: np.ndarray, texts: Sequence[str], y: np.ndarray, train: np.ndarray,  # noqa: N803
                  groups: np.ndarray, sample_weight: np.ndarray | None = None, seed: int = 0,
-                 n_splits: int = 5) -> np.ndarray:
+                 n_splits: int = 5, langs: Sequence[str] | None = None) -> np.ndarray:
     """``X`` plus the stacked wording column for an evaluation refit on the ``train`` rows only:
     out-of-fold on those rows, from a wording model fitted on all of them elsewhere (never on test rows)."""
     train = np.asarray(train, dtype=bool)
     y = np.asarray(y).astype(int)
     fold_list = folds(y[train], np.asarray(groups)[train], n_splits, seed)
-    column, _ = wording_column(texts, y, train, fold_list, sample_weight, seed)
+    column, _ = wording_column(texts, y, train, fold_list, sample_weight, seed, langs)
     return np.column_stack([X, column])
 
 
@@ -156,13 +156,15 @@ def fit_binary(
     seed: int = 0,
     tick: Callable[[], None] | None = None,
     texts: Sequence[str] | None = None,
+    langs: Sequence[str] | None = None,
 ) -> Fitted:
     """Compare ``candidates`` out-of-fold, keep the best, calibrate, set the threshold, refit on all rows.
 
     ``select(oof_raw)`` scores a candidate (default: out-of-fold AUROC). The threshold is the one giving
     ``target_fpr`` on the out-of-fold probabilities of the negatives (only those in ``threshold_mask``,
     when given); with ``target_fpr=None`` it is 0.5. With ``texts``, a wording model (lexical.py) is
-    stacked in as one more feature: out-of-fold on these rows, and stored in the model for new ones.
+    stacked in as one more feature: out-of-fold on these rows, and stored in the model for new ones;
+    ``langs`` (one per row) balances its classes within each language.
     """
     X = np.asarray(X, dtype=np.float64)
     y = np.asarray(y).astype(int)
@@ -171,7 +173,7 @@ def fit_binary(
     wording = None
     if texts is not None:
         column, wording = wording_column(texts, y, np.ones(len(y), bool), folds(y, groups, n_splits, seed),
-                                         sample_weight, seed)
+                                         sample_weight, seed, langs)
         X = np.column_stack([X, column])
         feature_names.append(wording_feature_name(name))
     select = select or (lambda raw: auroc(y, raw))

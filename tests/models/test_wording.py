@@ -83,3 +83,19 @@ def test_scorer_reason_for_wording_quotes_the_articles_phrases(wording_fitted):
     assert wording[0].text.endswith("points to machine-written")
     plain = analyze(" ".join(PLAIN * 2), scorer=scorer)
     assert plain.ai_probability < report.ai_probability
+
+
+def test_language_balancing_stops_a_language_from_standing_for_a_class():
+    from credibility.models.lexical import language_balanced
+
+    y = np.array([0, 0, 0, 0, 1, 0, 1, 1])
+    langs = ["nl", "nl", "nl", "nl", "nl", "en", "en", "en"]
+    w = language_balanced(np.ones(8), y, langs)
+    for lang in ("nl", "en"):
+        m = np.array(langs) == lang
+        assert w[m & (y == 0)].sum() == pytest.approx(w[m & (y == 1)].sum())
+    # a language with one class only is left out of the wording model's training
+    w = language_balanced(np.ones(4), np.array([0, 1, 0, 0]), ["en", "en", "nl", "nl"])
+    np.testing.assert_allclose(w, [1.0, 1.0, 0.0, 0.0])
+    # no language with both classes: weights unchanged rather than all zero
+    np.testing.assert_allclose(language_balanced(np.ones(2), np.array([0, 1]), ["en", "nl"]), [1.0, 1.0])
