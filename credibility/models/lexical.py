@@ -68,12 +68,23 @@ class WordingModel:
         return np.asarray(self.classifier_.decision_function(self.vectorizer_.transform(list(texts))),
                           dtype=np.float64)
 
-    def top_terms(self, text: str, k: int = 4, direction: float = 1.0) -> list[str]:
-        """The article's ``k`` terms that pushed its score most in ``direction`` (+1: towards class 1)."""
+    def top_terms(self, text: str, k: int = 4, direction: float = 1.0,
+                  skip: frozenset[str] = frozenset()) -> list[str]:
+        """The article's ``k`` terms that pushed its score most in ``direction`` (+1: towards class 1).
+
+        Terms made only of words in ``skip`` (the language's function words: 'the', 'de') are passed
+        over: they carry weight in the model but tell a reader nothing.
+        """
         row = self.vectorizer_.transform([text])
         weights = row.data * self.coef_[row.indices] * direction
-        order = np.argsort(-weights)[:k]
-        return [str(self.terms_[row.indices[i]]) for i in order if weights[i] > 0]
+        out: list[str] = []
+        for i in np.argsort(-weights):
+            if weights[i] <= 0 or len(out) == k:
+                break
+            term = str(self.terms_[row.indices[i]])
+            if not all(word in skip for word in term.split()):
+                out.append(term)
+        return out
 
 
 def language_balanced(weights: np.ndarray, y: np.ndarray, langs: Sequence[str]) -> np.ndarray:

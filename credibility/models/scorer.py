@@ -14,6 +14,7 @@ import numpy as np
 
 from ..document import Document
 from ..report import Report, Score
+from ..signals.style import FUNCTION_WORDS_LIST
 from .bundle import TrainedModel
 from .explain import top_reasons
 from .store import load_model
@@ -25,7 +26,9 @@ CREDIBILITY_MODEL_FILE = "credibility.joblib"
 MODELS_DIR_ENV = "CREDIBILITY_MODELS_DIR"
 TOP_REASONS = 5
 
-AI_VERDICTS = ("likely human-written", "likely machine-written")
+# Below 0.5; from 0.5 up to the stored threshold (machine-like, but human news scores there too: about 7%
+# of English human news does); at or above the threshold (set for 1% false positives on human news).
+AI_VERDICTS = ("likely human-written", "possibly machine-written", "likely machine-written")
 CREDIBILITY_VERDICTS = ("likely credible", "low credibility")
 AI_EFFECT = ("points to human-written", "points to machine-written")
 CREDIBILITY_EFFECT = ("raises credibility", "lowers credibility")
@@ -50,11 +53,12 @@ class ModelScorer:
             return
         values = [self._values(doc, report) for doc, report in zip(docs, reports, strict=True)]
         texts = [doc.text for doc in docs]
+        skips = [doc.resources.words(FUNCTION_WORDS_LIST) if doc.resources else frozenset() for doc in docs]
         matrices: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}  # both models usually share columns
         if self.ai_model is not None:
-            self._apply(self.ai_model, values, texts, reports, "ai_generated", matrices)
+            self._apply(self.ai_model, values, texts, skips, reports, "ai_generated", matrices)
         if self.credibility_model is not None:
-            self._apply(self.credibility_model, values, texts, reports, "credibility", matrices)
+            self._apply(self.credibility_model, values, texts, skips, reports, "credibility", matrices)
 
     def _values(self, doc: Document, report: Report) -> dict[str, float]:
         values = dict(report.features)
@@ -62,7 +66,7 @@ class ModelScorer:
         return values
 
     def _apply(self, model: TrainedModel, values: list[dict[str, float]], texts: list[str],
-               reports: Sequence[Report], key: str, matrices: dict) -> None:
+               skips: list[frozenset[str]], reports: Sequence[Report], key: str, matrices: dict) -> None:
         names = tuple(model.input_feature_names)
         if names not in matrices:
             raw = np.array([[v.get(n, np.nan) for n in names] for v in values], dtype=np.float64)
@@ -82,9 +86,10 @@ class ModelScorer:
             p = float(prob[i])
             if key == "ai_generated":
                 report.scores[key] = Score(
-                    model=model.name, value=round(p, 4), verdict=AI_VERDICTS[int(p >= model.threshold)],
+                    model=model.name, value=round(p, 4), verdict=ai_verdict(p, model.threshold),
                     threshold=round(model.threshold, 4),
-                    reasons=top_reasons(model, X[i], contrib[i], effect=AI_EFFECT, k=self.top_k, text=texts[i]),
+                    reasons=top_reasons(model, X[i], contrib[i], effect=AI_EFFECT, k=self.top_k, text=texts[i],
+                                        skip_terms=skips[i]),
                 )
             else:
                 report.scores[key] = Score(
@@ -92,8 +97,15 @@ class ModelScorer:
                     verdict=CREDIBILITY_VERDICTS[int(p >= model.threshold)],
                     threshold=round(100.0 * (1.0 - model.threshold), 1),
                     reasons=top_reasons(model, X[i], contrib[i], effect=CREDIBILITY_EFFECT, k=self.top_k,
-                                        sign=-1.0, text=texts[i]),
+                                        sign=-1.0, text=texts[i], skip_terms=skips[i]),
                 )
+
+
+def ai_verdict(probability: float, threshold: float) -> str:
+    """The AI verdict: flagged only at the stored threshold; 'possibly' between 0.5 and it."""
+    if probability >= threshold:
+        return AI_VERDICTS[2]
+    return AI_VERDICTS[1] if probability >= 0.5 else AI_VERDICTS[0]
 
 
 _CACHE: dict[tuple, ModelScorer | None] = {}

@@ -29,7 +29,8 @@ def test_scorer_adds_both_scores_with_reasons(text_model):
     ai = fancy.scores["ai_generated"]
     assert 0.0 <= ai.value <= 1.0 and ai.threshold == pytest.approx(text_model.threshold, abs=1e-4)
     assert fancy.ai_probability > simple.ai_probability
-    assert ai.verdict == ("likely machine-written" if ai.value >= text_model.threshold else "likely human-written")
+    assert ai.verdict == ("likely machine-written" if ai.value >= text_model.threshold
+                          else "possibly machine-written" if ai.value >= 0.5 else "likely human-written")
     assert 1 <= len(ai.reasons) <= 5
     assert ai.reasons[0].text and "(" in ai.reasons[0].text
     assert abs(ai.reasons[0].contribution) >= abs(ai.reasons[-1].contribution)
@@ -82,3 +83,11 @@ def test_batch_scoring_equals_one_by_one_and_reasons_add_up():
                       [texts[1]])
     prob, contrib = model.contributions(x)
     assert contrib.sum() + model.bias() == pytest.approx(np.log(prob[0] / (1 - prob[0])), abs=1e-9)
+
+
+def test_ai_verdict_has_three_levels_and_flags_only_at_the_threshold():
+    from credibility.models.scorer import ai_verdict
+
+    assert ai_verdict(0.2, 0.93) == "likely human-written"
+    assert ai_verdict(0.5, 0.93) == ai_verdict(0.92, 0.93) == "possibly machine-written"
+    assert ai_verdict(0.93, 0.93) == "likely machine-written"
