@@ -14,13 +14,15 @@ import numpy as np
 from ..report import Reason
 from .bundle import TrainedModel
 
-# Words that read better than the raw feature-name pieces.
+# Words that read better than the raw feature-name pieces (longest first: "word_zipf" before "zipf").
 _WORDS = {
     "per_100_words": "per 100 words",
+    "word_zipf_p10": "commonness of the rarer words",
+    "word_zipf": "word commonness",
+    "zipf": "word commonness",
     "cv": "variation",
     "sd": "spread",
     "mattr_50": "vocabulary variety",
-    "zipf": "word commonness",
     "llm": "LLM-typical",
     "ai": "AI",
     "lix": "LIX readability",

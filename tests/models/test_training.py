@@ -45,6 +45,9 @@ def test_plain_feature_names():
     assert plain_feature("hedging.hedge_rate_per_100_words") == "hedge rate per 100 words (hedging)"
     assert plain_feature("boilerplate.has_ai_banner") == "AI banner present (boilerplate)"
     assert plain_feature("style.sentence_length_cv") == "sentence length variation (style)"
+    assert plain_feature("surface.content_word_zipf_sd") == "content word commonness spread (surface)"
+    assert plain_feature("surface.word_zipf_p10") == "commonness of the rarer words (surface)"
+    assert plain_feature("style.mean_content_word_zipf") == "mean content word commonness (style)"
 
 
 def test_vectorised_trees_match_sklearn(toy_matrix):
