@@ -65,18 +65,20 @@ class TrainedModel:
         return self.feature_names[:-1] if self.wording is not None else list(self.feature_names)
 
     def columns(self, X: np.ndarray, names: Sequence[str],  # noqa: N803
-                texts: Sequence[str] | None = None) -> np.ndarray:
+                texts: Sequence[str] | None = None, wording_scores: np.ndarray | None = None) -> np.ndarray:
         """The columns of ``X`` (named ``names``) in this model's feature order; a feature ``names``
         lacks is filled with its training mean (typical, so it has no effect on the score). A model with
-        a wording model needs the ``texts`` (one per row) to compute that feature."""
+        a wording model needs the ``texts`` (one per row) to compute that feature, or its scores."""
         X = np.asarray(X, dtype=np.float64)  # noqa: N806
         index = {n: i for i, n in enumerate(names)}
         cols = [X[:, index[n]] if n in index else np.full(len(X), self.mean[j])
                 for j, n in enumerate(self.input_feature_names)]
         if self.wording is not None:
-            if texts is None:
+            if wording_scores is None and texts is None:
                 raise ValueError(f"model {self.name!r} scores wording: pass the article texts")
-            cols.append(self.wording.decision_function(texts) if len(X) else np.zeros(0))
+            if wording_scores is None:
+                wording_scores = self.wording.decision_function(texts) if len(X) else np.zeros(0)
+            cols.append(np.asarray(wording_scores, dtype=np.float64))
         return np.column_stack(cols) if cols else np.zeros((len(X), 0))
 
     def standardise(self, X: np.ndarray) -> np.ndarray:  # noqa: N803

@@ -65,12 +65,14 @@ def top_reasons(
     sign: float = 1.0,
     text: str | None = None,
     skip_terms: frozenset[str] = frozenset(),
+    wording_row=None,
 ) -> list[Reason]:
     """The ``k`` largest absolute contributions for one article, as :class:`Reason` objects.
 
     ``effect`` is the wording for (pushes to class 0, pushes to class 1); ``sign=-1`` flips the
     contribution for scores that run opposite to P(positive) (credibility = 100 × (1 − P(not credible))).
-    ``text`` lets the wording feature's reason name the phrases behind it (minus ``skip_terms``).
+    ``text`` (or its already-vectorised ``wording_row``) lets the wording feature's reason name the phrases
+    behind it (minus ``skip_terms``).
     """
     magnitude = np.abs(contributions)
     order = np.argpartition(-magnitude, k)[:k] if magnitude.size > k else np.arange(magnitude.size)
@@ -82,7 +84,10 @@ def top_reasons(
             continue
         name = model.feature_names[j]
         if name == model.wording_feature:
-            terms = model.wording.top_terms(text, direction=np.sign(c), skip=skip_terms) if text else []
+            if wording_row is not None:
+                terms = model.wording.top_terms_of_row(wording_row, direction=np.sign(c), skip=skip_terms)
+            else:
+                terms = model.wording.top_terms(text, direction=np.sign(c), skip=skip_terms) if text else []
             words = wording_reason_text(terms, c, effect)
         else:
             words = reason_text(name, float(x[j]), float(model.mean[j]), c, effect)

@@ -64,9 +64,15 @@ class WordingModel:
         self.coef_ = self.classifier_.coef_.ravel().astype(np.float64)
         return self
 
+    def transform(self, texts: Sequence[str]):
+        """The texts' TF-IDF rows (sparse), to score and explain a batch with one vectorisation."""
+        return self.vectorizer_.transform(list(texts))
+
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
-        return np.asarray(self.classifier_.decision_function(self.vectorizer_.transform(list(texts))),
-                          dtype=np.float64)
+        return self.decision_from_matrix(self.transform(texts))
+
+    def decision_from_matrix(self, matrix) -> np.ndarray:
+        return np.asarray(self.classifier_.decision_function(matrix), dtype=np.float64)
 
     def top_terms(self, text: str, k: int = 4, direction: float = 1.0,
                   skip: frozenset[str] = frozenset()) -> list[str]:
@@ -75,7 +81,12 @@ class WordingModel:
         Terms made only of words in ``skip`` (the language's function words: 'the', 'de') are passed
         over: they carry weight in the model but tell a reader nothing.
         """
-        row = self.vectorizer_.transform([text])
+        return self.top_terms_of_row(self.transform([text]), k, direction, skip)
+
+    def top_terms_of_row(self, row, k: int = 4, direction: float = 1.0,
+                         skip: frozenset[str] = frozenset()) -> list[str]:
+        """:meth:`top_terms` for one already-vectorised row (a 1 × vocabulary sparse matrix)."""
+        row = row.tocsr()
         weights = row.data * self.coef_[row.indices] * direction
         out: list[str] = []
         for i in np.argsort(-weights):

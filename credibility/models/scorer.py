@@ -76,7 +76,10 @@ class ModelScorer:
         if missing.any():
             X = raw.copy()  # noqa: N806
             X[missing] = np.broadcast_to(model.mean[: len(names)], X.shape)[missing]  # missing → typical
-        X = model.columns(X, names, texts)  # noqa: N806  (adds the wording score, if the model has one)
+        # The wording model (if any) vectorises the batch once: for its score and for its reasons' phrases.
+        rows = model.wording.transform(texts) if model.wording is not None else None
+        wording_scores = model.wording.decision_from_matrix(rows) if rows is not None else None
+        X = model.columns(X, names, wording_scores=wording_scores)  # noqa: N806
         prob, contrib = model.contributions(X)
         for i, report in enumerate(reports):
             if missing[i].any():
@@ -88,8 +91,8 @@ class ModelScorer:
                 report.scores[key] = Score(
                     model=model.name, value=round(p, 4), verdict=ai_verdict(p, model.threshold),
                     threshold=round(model.threshold, 4),
-                    reasons=top_reasons(model, X[i], contrib[i], effect=AI_EFFECT, k=self.top_k, text=texts[i],
-                                        skip_terms=skips[i]),
+                    reasons=top_reasons(model, X[i], contrib[i], effect=AI_EFFECT, k=self.top_k,
+                                        skip_terms=skips[i], wording_row=_row(rows, i)),
                 )
             else:
                 report.scores[key] = Score(
@@ -97,8 +100,12 @@ class ModelScorer:
                     verdict=CREDIBILITY_VERDICTS[int(p >= model.threshold)],
                     threshold=round(100.0 * (1.0 - model.threshold), 1),
                     reasons=top_reasons(model, X[i], contrib[i], effect=CREDIBILITY_EFFECT, k=self.top_k,
-                                        sign=-1.0, text=texts[i], skip_terms=skips[i]),
+                                        sign=-1.0, skip_terms=skips[i], wording_row=_row(rows, i)),
                 )
+
+
+def _row(matrix, i: int):
+    return None if matrix is None else matrix[i]
 
 
 def ai_verdict(probability: float, threshold: float) -> str:
