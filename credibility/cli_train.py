@@ -155,6 +155,10 @@ def evaluate_command(csv_path: Path, text_col: str, label_col: str, title_col: s
         raise click.ClickException(str(exc)) from None
     for warning in data.warnings:
         click.echo(f"warning: {warning}", err=True)
+    trained_on = (model.metadata.get("training_data") or {}).get("fingerprint")
+    if trained_on and trained_on == data_fingerprint(data.texts, data.labels):
+        click.echo(f"warning: {csv_path.name} is the data {model.name!r} was trained on: these figures are not "
+                   "held-out and overstate how it does on new articles", err=True)
     X, names = _featurize(data, jobs, no_cache)  # noqa: N806
     computed = set(names)
     missing = [n for n in model.input_feature_names if n not in computed]

@@ -54,6 +54,17 @@ def test_evaluate_prints_metrics_and_writes_plots(trained, runner, tmp_path):
     assert "AUROC" in result.output and "TPR at 1% FPR" in result.output
     for name in ("roc.png", "reliability.png"):
         assert (tmp_path / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # evaluating on the training CSV itself is allowed, but said not to be a held-out figure
+    assert "is the data 'custom' was trained on: these figures are not held-out" in result.output
+
+
+def test_evaluate_on_other_data_does_not_warn_about_training_data(trained, runner, tmp_path):
+    _, out, _ = trained
+    other = write_csv(tmp_path / "other.csv", synthetic_rows(6, seed=11))
+    result = runner.invoke(app, ["evaluate", str(other), "--model", str(out), "--plots", str(tmp_path),
+                                 "--no-cache", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "trained on" not in result.output
 
 
 def test_evaluate_refuses_a_tampered_model_unless_trusted(trained, runner, tmp_path):
