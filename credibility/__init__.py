@@ -11,14 +11,19 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
-    """Import scikit-learn (about 2 s) only when the featurizer is asked for, not on every CLI start."""
+    """Import scikit-learn (about 2 s) only when the featurizer or classifier is asked for, not on every CLI start."""
     if name == "SignalFeaturizer":
         from .featurize import SignalFeaturizer
 
         return SignalFeaturizer
+    if name == "ArticleClassifier":
+        from .models.estimator import ArticleClassifier
+
+        return ArticleClassifier
     raise AttributeError(f"module 'credibility' has no attribute {name!r}")
 
 __all__ = [
+    "ArticleClassifier",
     "EXTRACTORS",
     "Document",
     "Reason",
