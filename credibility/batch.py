@@ -136,9 +136,11 @@ def score_items(
     yield from _score_in_workers(chunks, scorer, lang, jobs)
 
 
-# Environment of worker processes: one process per core, so no thread pools inside them (as joblib's own
-# Parallel sets up its loky workers).
-_WORKER_ENV = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+# Thread-pool variables capped in worker processes, as joblib's Parallel caps them (cores // jobs each).
+_THREAD_VARIABLES = (
+    "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS", "NUMBA_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+)
 # Idle worker processes are kept this long (seconds), so back-to-back batches reuse them.
 _WORKER_IDLE_SECONDS = 300
 
@@ -152,9 +154,13 @@ def _score_in_workers(chunks: Iterator[list[InputItem]], scorer: Any, lang: str 
     """
     from collections import deque
 
-    from joblib.externals.loky import get_reusable_executor
+    from joblib import cpu_count
+    from joblib.executor import get_memmapping_executor
 
-    executor = get_reusable_executor(max_workers=jobs, timeout=_WORKER_IDLE_SECONDS, env=_WORKER_ENV)
+    # joblib's own reusable executor (the one Parallel uses), so Parallel elsewhere in the process still works.
+    threads = str(max(1, cpu_count() // jobs))
+    env = dict.fromkeys(_THREAD_VARIABLES, threads)
+    executor = get_memmapping_executor(jobs, timeout=_WORKER_IDLE_SECONDS, env=env)
     pending: deque = deque()
     try:
         for chunk in chunks:

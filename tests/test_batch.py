@@ -173,3 +173,14 @@ def test_a_failing_batch_is_retried_article_by_article():
     assert reports[0].ai_probability == pytest.approx(15 / 30)
     assert reports[2].error == "i2: analysis failed (RuntimeError: no Dutch today)"
     assert reports[1].error is None and reports[3].error == "x.txt: empty file"
+
+
+def test_workers_coexist_with_joblib_parallel_in_one_process():
+    """--jobs uses joblib's own reusable executor, so a joblib.Parallel before or after it still works."""
+    from joblib import Parallel, delayed
+
+    items = make_items(6)
+    first = [r.as_dict() for r in score_items(items, scorer=None, jobs=2, chunk_size=2)]
+    assert Parallel(n_jobs=2)(delayed(abs)(-k) for k in range(3)) == [0, 1, 2]
+    again = [r.as_dict() for r in score_items(items, scorer=None, jobs=2, chunk_size=2)]
+    assert first == again and [r["id"] for r in again] == [f"i{k}" for k in range(6)]
