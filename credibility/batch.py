@@ -29,7 +29,7 @@ def item_report(item: InputItem, scorer: Scorer | None, lang: str | None = None)
 def _signals_report(item: InputItem, lang: str | None) -> tuple[Report, Document | None]:
     """The signals-only Report of one item and its Document (None when it is an error Report)."""
     if item.error is not None:
-        return error_report(item, item.error), None
+        return item_error_report(item, item.error), None
     try:
         doc = item.to_document(lang)
         report = analyze_document(doc, None, source=_source(item))
@@ -44,10 +44,10 @@ def _source(item: InputItem) -> str | None:
 
 
 def _failed(item: InputItem, exc: Exception) -> Report:
-    return error_report(item, f"{_source(item) or item.id}: analysis failed ({type(exc).__name__}: {exc})")
+    return item_error_report(item, f"{_source(item) or item.id}: analysis failed ({type(exc).__name__}: {exc})")
 
 
-def error_report(item: InputItem, error: str | None = None) -> Report:
+def item_error_report(item: InputItem, error: str | None = None) -> Report:
     """The record of an item that could not be scored (``error`` defaults to the item's own)."""
     return Report(
         id=item.id,

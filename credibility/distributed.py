@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .batch import DEFAULT, error_report, score_chunk
+from .batch import DEFAULT, item_error_report, score_chunk
 from .ingest.items import error_item
 from .ingest.tables import ColumnMap, TableColumnError, record_item, resolve_columns, table_columns
 from .output import csv_columns, csv_row
@@ -270,7 +270,7 @@ def _parquet_tasks(paths: Sequence[str], text_col: str | None, task_rows: int) -
         except TableColumnError:
             raise
         except Exception as exc:  # the local reader turns an unreadable table into one error record too
-            yield error_report(error_item(str(path), f"{path}: cannot read table ({exc})", source_path=str(path)))
+            yield item_error_report(error_item(str(path), f"{path}: cannot read table ({exc})", source_path=str(path)))
             continue
         row = 0
         for group in range(metadata.num_row_groups):
