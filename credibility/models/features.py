@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -48,7 +49,13 @@ def text_key(text: str, title: str | None = None, lang: str | None = None) -> st
 
 
 def code_fingerprint(names: Sequence[str]) -> str:
-    """Feature names plus the source of the extractors, lexicons and surface features."""
+    """Feature names plus the source of the extractors, lexicons and surface features (read once per
+    process: the cache is looked up and written in the same call, and the code does not change under it)."""
+    return _code_fingerprint(tuple(names))
+
+
+@lru_cache(maxsize=8)
+def _code_fingerprint(names: tuple[str, ...]) -> str:
     h = hashlib.sha256("\n".join(names).encode())
     pkg = PROJECT_ROOT / "credibility"
     files = sorted([*pkg.glob("signals/*.py"), *pkg.glob("lexicons/*/*"), pkg / "models" / "surface.py",
