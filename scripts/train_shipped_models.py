@@ -60,7 +60,7 @@ CRED_WEAKNESSES = [
     "below the 0.74 published for a classifier trained on that set alone; without the wording feature the "
     "model reached 0.71 there but 0.84 AUROC overall. Their fakes copy the topic and register of the real "
     "article, which is what both the wording and the style features see.",
-    "Leave-one-dataset-out AUROC ranges from 0.69 (FakeNewsAMT) to 0.96 (FakeNewsNet): much of the score is "
+    "Leave-one-dataset-out AUROC ranges from 0.68 (FakeNewsAMT) to 0.95 (FakeNewsNet): much of the score is "
     "the style of the kinds of sources in training; see that table.",
     "English only: no Dutch articles carry credibility labels, so Dutch scores extrapolate from English "
     "(the wording feature knows almost no Dutch words and then stays near its average).",

@@ -102,8 +102,9 @@ def evaluate_cred(data: CredData, model: TrainedModel, *, bow: bool = True, gene
     tr = ~test
     ytr = y[tr]
     groups = df.loc[tr, "group"].to_numpy()
-    X_tr = with_wording(data.X, texts, y, tr, groups_all, seed=SEED)[tr] if stack else data.X[tr]  # noqa: N806
-    raw = out_of_fold(model.kind, X_tr, ytr, groups, seed=SEED)
+    X_tr = (with_wording(data.X, texts, y, tr, groups_all, _weights(df, tr), seed=SEED)[tr]  # noqa: N806
+            if stack else data.X[tr])
+    raw = out_of_fold(model.kind, X_tr, ytr, groups, _weights(df, tr)[tr], seed=SEED)
     a, b = platt(raw, ytr)
     oof = 1 / (1 + np.exp(-(a * raw + b)))
     boof = np.zeros(tr.sum())
@@ -131,9 +132,11 @@ def evaluate_cred(data: CredData, model: TrainedModel, *, bow: bool = True, gene
         for ds in sorted(df["dataset"].unique()):
             d = df["dataset"].eq(ds).to_numpy()
             train = ~test & ~d
-            X = with_wording(data.X, texts, y, train, groups_all, seed=SEED) if stack else data.X  # noqa: N806
+            w = _weights(df, train)
+            X = with_wording(data.X, texts, y, train, groups_all, w, seed=SEED) if stack else data.X  # noqa: N806
             mean, scale = scaling(X[train])
-            est = make_estimator(model.kind, SEED).fit(_standardise(X[train], mean, scale), y[train])
+            est = make_estimator(model.kind, SEED).fit(_standardise(X[train], mean, scale), y[train],
+                                                       sample_weight=w[train])
             s = est.predict_proba(_standardise(X[d], mean, scale))[:, 1]
             row = {"left-out dataset": ds, "n": int(d.sum()), "n_not_credible": int(y[d].sum())}
             row["auroc"], row["accuracy"] = _metrics(y[d], s, 0.5)
@@ -145,6 +148,13 @@ def evaluate_cred(data: CredData, model: TrainedModel, *, bow: bool = True, gene
         tables.append(_table("Leave one dataset out (trained on the other datasets)", rows,
                              "Shows how much of the score is dataset style rather than credibility."))
     return {"tables": tables}
+
+
+def _weights(df: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """The shipped model's (dataset, class) weights computed on ``rows`` only; zero elsewhere."""
+    w = np.zeros(len(df))
+    w[rows] = sample_weights(df[rows].reset_index(drop=True), by="dataset")
+    return w
 
 
 def training_summary(data: CredData) -> dict:
