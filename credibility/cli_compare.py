@@ -10,8 +10,7 @@ from __future__ import annotations
 import click
 
 from .compare import render_text
-from .compare.engine import compare_documents
-from .ingest import discover, iter_items
+from .compare.reader import CompareInputError, compare_read, read_documents
 
 
 @click.command("compare")
@@ -29,27 +28,15 @@ def compare_command(ctx: click.Context, inputs: tuple[str, ...], fmt: str, lang:
     sources contradict each other (with the evidence sentences side by side), and which sources are
     derivative of others. Unreadable inputs are skipped with an error message (exit status 1).
     """
-    docs, paths, skipped, notes = [], [], [], []
-    for item in iter_items(discover(list(inputs)).sources):
-        if item.error:
-            skipped.append(item.error)
-            click.echo(f"error: {item.error}", err=True)
-            continue
-        try:
-            docs.append(item.to_document(lang))
-        except Exception as exc:  # one bad article must not stop the comparison
-            skipped.append(f"{item.source_path or item.id}: could not be read ({type(exc).__name__}: {exc})")
-            click.echo(f"error: {skipped[-1]}", err=True)
-            continue
-        paths.append(item.source_path or item.id)
-        notes.extend(item.warnings)
-    if len(docs) < 2:
-        unread = f"; {len(skipped)} input(s) could not be read" if skipped else ""
-        raise click.ClickException(f"need at least two articles to compare, found {len(docs)}{unread}")
-    result = compare_documents(docs, paths=paths)
-    result.warnings[:0] = [*(f"not compared: {s}" for s in skipped), *notes]
+    read = read_documents(inputs, lang)
+    for problem in read.unreadable:
+        click.echo(f"error: {problem}", err=True)
+    try:
+        result = compare_read(read)
+    except CompareInputError as exc:
+        raise click.ClickException(str(exc)) from None
     if fmt == "json":
         click.echo(result.to_json())
     else:
         click.echo(render_text(result, show_corroborated=not hide_corroborated), nl=False)
-    ctx.exit(1 if skipped else 0)
+    ctx.exit(1 if read.unreadable else 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ..document import Document, build_document
 from ..ingest import discover, iter_items
@@ -14,17 +15,35 @@ class CompareInputError(ValueError):
     """An input could not be read; the message names it."""
 
 
-def read_documents(inputs: Sequence[str], lang: str | None = None) -> tuple[list[Document], list[str | None]]:
-    """Documents and their paths for every article in ``inputs`` (files, folders, tables, URLs)."""
-    found = discover(list(inputs))
-    docs: list[Document] = []
-    paths: list[str | None] = []
-    for item in iter_items(found.sources):
+@dataclass
+class ReadArticles:
+    """The articles read for a comparison, and the inputs that could not be read (never dropped silently)."""
+
+    docs: list[Document] = field(default_factory=list)
+    paths: list[str | None] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # one message per input, naming it
+    warnings: list[str] = field(default_factory=list)  # the readable inputs' read warnings
+
+
+def read_documents(inputs: Sequence[str], lang: str | None = None) -> ReadArticles:
+    """Documents and their paths for every article in ``inputs`` (files, folders, tables, URLs).
+
+    An input that cannot be read or parsed is listed in ``unreadable`` and the others are still read.
+    """
+    read = ReadArticles()
+    for item in iter_items(discover(list(inputs)).sources):
         if item.error:
-            raise CompareInputError(item.error)
-        docs.append(item.to_document(lang))
-        paths.append(item.source_path or item.id)
-    return docs, paths
+            read.unreadable.append(item.error)
+            continue
+        try:
+            doc = item.to_document(lang)
+        except Exception as exc:  # one bad article must not stop the comparison
+            read.unreadable.append(f"{item.source_path or item.id}: could not be read ({type(exc).__name__}: {exc})")
+            continue
+        read.docs.append(doc)
+        read.paths.append(item.source_path or item.id)
+        read.warnings.extend(item.warnings)
+    return read
 
 
 def compare_texts(texts: Sequence[str], labels: Sequence[str] | None = None,
@@ -35,9 +54,18 @@ def compare_texts(texts: Sequence[str], labels: Sequence[str] | None = None,
     return compare_documents(docs, labels=list(labels) if labels else None)
 
 
+def compare_read(read: ReadArticles) -> CompareResult:
+    """Compare what :func:`read_documents` read (at least two articles); the unreadable inputs and the
+    read warnings lead the result's warnings."""
+    if len(read.docs) < 2:
+        unread = f"; {len(read.unreadable)} input(s) could not be read" if read.unreadable else ""
+        raise CompareInputError(f"need at least two articles to compare, found {len(read.docs)}{unread}")
+    result = compare_documents(read.docs, paths=read.paths)
+    result.warnings[:0] = [*(f"not compared: {s}" for s in read.unreadable), *read.warnings]
+    return result
+
+
 def compare_paths(inputs: Sequence[str], lang: str | None = None) -> CompareResult:
-    """Compare the articles in ``inputs`` (at least two)."""
-    docs, paths = read_documents(inputs, lang)
-    if len(docs) < 2:
-        raise CompareInputError(f"need at least two articles to compare, found {len(docs)}")
-    return compare_documents(docs, paths=paths)
+    """Compare the articles in ``inputs`` (at least two readable ones; unreadable ones are skipped and
+    named in the result's warnings)."""
+    return compare_read(read_documents(inputs, lang))
