@@ -23,7 +23,7 @@ DEFAULT = "default"
 
 def item_report(item: InputItem, scorer: Scorer | None, lang: str | None = None) -> Report:
     """Analyse one item; an unreadable item or a failing analysis gives an error Report, never raises."""
-    return score_chunk([item], scorer, lang)[0] if scorer is not None else _signals_report(item, lang)[0]
+    return score_chunk([item], scorer, lang)[0]
 
 
 def _signals_report(item: InputItem, lang: str | None) -> tuple[Report, Document | None]:

@@ -158,7 +158,8 @@ def _read_json(path: Path) -> dict[str, Any] | None:
 
 
 def coefficient_importances(model_path: Path) -> dict[str, float]:
-    """Signed effect of one standard deviation of each feature, read from a verified model file.
+    """Signed global effect of each feature (a linear model's calibrated coefficient; for trees, the mean
+    absolute per-article contribution, signed by direction), read from a verified model file.
 
     Used when a card stores no importances. Empty when the file is missing or fails verification
     (loading is refused for a file whose hash does not match its card).

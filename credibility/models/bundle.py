@@ -29,7 +29,6 @@ import numpy as np
 CLIP = 5.0
 FORMAT_VERSION = 2
 READABLE_FORMATS = (1, 2)  # 1 stored a linear surrogate for trees; its estimator and scaling still load
-TREE_KINDS = ("gbt", "gam")
 
 
 @dataclass
@@ -217,15 +216,7 @@ def _expected_values(nodes: np.ndarray) -> np.ndarray:
 
 def trees_raw(packed: dict, Z: np.ndarray) -> np.ndarray:  # noqa: N803
     """Sum of leaf values over all trees plus the baseline (the trees' log-odds) for each row of ``Z``."""
-    n, n_trees = len(Z), packed["value"].shape[0]
-    rows = np.arange(n)[:, None]
-    trees = np.arange(n_trees)[None, :]
-    node = np.zeros((n, n_trees), dtype=np.intp)
-    for _ in range(packed["depth"]):
-        x = Z[rows, packed["feature"][trees, node]]
-        nxt = np.where(x <= packed["threshold"][trees, node], packed["left"][trees, node], packed["right"][trees, node])
-        node = np.where(packed["leaf"][trees, node], node, nxt)
-    return packed["baseline"] + packed["value"][trees, node].sum(axis=1)
+    return _walk_trees(packed, Z, credit=False)[0]
 
 
 def trees_raw_and_credit(packed: dict, Z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # noqa: N803
@@ -233,24 +224,31 @@ def trees_raw_and_credit(packed: dict, Z: np.ndarray) -> tuple[np.ndarray, np.nd
 
     ``credit.sum(axis=1) + packed["expected_total"]`` equals the log-odds exactly.
     """
+    return _walk_trees(packed, Z, credit=True)  # type: ignore[return-value]
+
+
+def _walk_trees(packed: dict, Z: np.ndarray, *, credit: bool) -> tuple[np.ndarray, np.ndarray | None]:  # noqa: N803
+    """Every row down every tree at once (one numpy step per level); with ``credit``, each split's change of
+    expected output is added to its feature's credit on the way."""
     n, n_trees = len(Z), packed["value"].shape[0]
     n_features = packed["n_features"]
     rows = np.arange(n)[:, None]
     trees = np.arange(n_trees)[None, :]
     node = np.zeros((n, n_trees), dtype=np.intp)
-    credit = np.zeros(n * n_features)
-    row_offset = np.repeat(np.arange(n) * n_features, n_trees).reshape(n, n_trees)
+    credits = np.zeros(n * n_features) if credit else None
+    row_offset = np.repeat(np.arange(n) * n_features, n_trees).reshape(n, n_trees) if credit else None
     for _ in range(packed["depth"]):
         feature = packed["feature"][trees, node]
         x = Z[rows, feature]
         nxt = np.where(x <= packed["threshold"][trees, node], packed["left"][trees, node], packed["right"][trees, node])
         leaf = packed["leaf"][trees, node]
         nxt = np.where(leaf, node, nxt)
-        step = np.where(leaf, 0.0, packed["expected"][trees, nxt] - packed["expected"][trees, node])
-        credit += np.bincount((row_offset + feature).ravel(), weights=step.ravel(), minlength=n * n_features)
+        if credits is not None:
+            step = np.where(leaf, 0.0, packed["expected"][trees, nxt] - packed["expected"][trees, node])
+            credits += np.bincount((row_offset + feature).ravel(), weights=step.ravel(), minlength=n * n_features)
         node = nxt
     raw = packed["baseline"] + packed["value"][trees, node].sum(axis=1)
-    return raw, credit.reshape(n, n_features)
+    return raw, None if credits is None else credits.reshape(n, n_features)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

@@ -102,7 +102,7 @@ def evaluate_cred(data: CredData, model: TrainedModel, *, bow: bool = True, gene
     tr = ~test
     ytr = y[tr]
     groups = df.loc[tr, "group"].to_numpy()
-    X_tr = (with_wording(data.X, texts, y, tr, groups_all, _weights(df, tr), seed=SEED)[tr]  # noqa: N806
+    X_tr = (with_wording(data.X, texts, y, tr, groups_all, _weights(df, tr), seed=SEED)[0][tr]  # noqa: N806
             if stack else data.X[tr])
     raw = out_of_fold(model.kind, X_tr, ytr, groups, _weights(df, tr)[tr], seed=SEED)
     a, b = platt(raw, ytr)
@@ -133,7 +133,7 @@ def evaluate_cred(data: CredData, model: TrainedModel, *, bow: bool = True, gene
             d = df["dataset"].eq(ds).to_numpy()
             train = ~test & ~d
             w = _weights(df, train)
-            X = with_wording(data.X, texts, y, train, groups_all, w, seed=SEED) if stack else data.X  # noqa: N806
+            X = with_wording(data.X, texts, y, train, groups_all, w, seed=SEED)[0] if stack else data.X  # noqa: N806
             mean, scale = scaling(X[train])
             est = make_estimator(model.kind, SEED).fit(_standardise(X[train], mean, scale), y[train],
                                                        sample_weight=w[train])

@@ -63,7 +63,6 @@ def top_reasons(
     effect: tuple[str, str],
     k: int = 5,
     sign: float = 1.0,
-    text: str | None = None,
     skip_terms: frozenset[str] = frozenset(),
     wording_row=None,
 ) -> list[Reason]:
@@ -71,8 +70,8 @@ def top_reasons(
 
     ``effect`` is the wording for (pushes to class 0, pushes to class 1); ``sign=-1`` flips the
     contribution for scores that run opposite to P(positive) (credibility = 100 × (1 − P(not credible))).
-    ``text`` (or its already-vectorised ``wording_row``) lets the wording feature's reason name the phrases
-    behind it (minus ``skip_terms``).
+    ``wording_row`` (the article's TF-IDF row from the model's wording model) lets the wording feature's
+    reason name the phrases behind it (minus ``skip_terms``).
     """
     magnitude = np.abs(contributions)
     order = np.argpartition(-magnitude, k)[:k] if magnitude.size > k else np.arange(magnitude.size)
@@ -84,10 +83,8 @@ def top_reasons(
             continue
         name = model.feature_names[j]
         if name == model.wording_feature:
-            if wording_row is not None:
-                terms = model.wording.top_terms_of_row(wording_row, direction=np.sign(c), skip=skip_terms)
-            else:
-                terms = model.wording.top_terms(text, direction=np.sign(c), skip=skip_terms) if text else []
+            terms = ([] if wording_row is None
+                     else model.wording.top_terms_of_row(wording_row, direction=np.sign(c), skip=skip_terms))
             words = wording_reason_text(terms, c, effect)
         else:
             words = reason_text(name, float(x[j]), float(model.mean[j]), c, effect)

@@ -16,8 +16,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedGroupKFold
 
 from .bundle import CLIP, TrainedModel
+from .lexical import WordingModel, wording_column
 from .lexical import feature_name as wording_feature_name
-from .lexical import wording_column
 from .metrics import auroc, binary_metrics, threshold_for_fpr
 
 CANDIDATES = ("linear", "gam", "gbt")
@@ -82,14 +82,14 @@ def _raw(est, Z):  # noqa: N803
 
 def with_wording(X: np.ndarray, texts: Sequence[str], y: np.ndarray, train: np.ndarray,  # noqa: N803
                  groups: np.ndarray, sample_weight: np.ndarray | None = None, seed: int = 0,
-                 n_splits: int = 5, langs: Sequence[str] | None = None) -> np.ndarray:
-    """``X`` plus the stacked wording column for an evaluation refit on the ``train`` rows only:
-    out-of-fold on those rows, from a wording model fitted on all of them elsewhere (never on test rows)."""
+                 n_splits: int = 5, langs: Sequence[str] | None = None) -> tuple[np.ndarray, WordingModel]:
+    """``X`` plus the stacked wording column for a fit on the ``train`` rows only: out-of-fold on those
+    rows, elsewhere from the wording model fitted on all of them (returned too; it never sees other rows)."""
     train = np.asarray(train, dtype=bool)
     y = np.asarray(y).astype(int)
     fold_list = folds(y[train], np.asarray(groups)[train], n_splits, seed)
-    column, _ = wording_column(texts, y, train, fold_list, sample_weight, seed, langs)
-    return np.column_stack([X, column])
+    column, model = wording_column(texts, y, train, fold_list, sample_weight, seed, langs)
+    return np.column_stack([X, column]), model
 
 
 def global_effects(model: TrainedModel, X: np.ndarray) -> np.ndarray:  # noqa: N803
@@ -172,9 +172,8 @@ def fit_binary(
     feature_names = list(feature_names)
     wording = None
     if texts is not None:
-        column, wording = wording_column(texts, y, np.ones(len(y), bool), folds(y, groups, n_splits, seed),
-                                         sample_weight, seed, langs)
-        X = np.column_stack([X, column])
+        X, wording = with_wording(X, texts, y, np.ones(len(y), bool), groups, sample_weight, seed,  # noqa: N806
+                                  n_splits, langs)
         feature_names.append(wording_feature_name(name))
     select = select or (lambda raw: auroc(y, raw))
     oof: dict[str, np.ndarray] = {}

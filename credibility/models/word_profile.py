@@ -41,10 +41,12 @@ def word_profile_features(doc: Document) -> dict[str, float]:
     if resources is None or not resources.wordfreq_lang:
         return values
     lang = resources.wordfreq_lang
+    # Zipf of every alphabetic word, looked up once (None for the rest); sentences reuse these values.
+    per_word = [zipf(w, lang) if w.isalpha() else None for w in doc.words_lower]
     words = [w for w in doc.words_lower if w.isalpha()]
     if len(words) < 5:
         return values
-    zipfs = [zipf(w, lang) for w in words]
+    zipfs = [z for z in per_word if z is not None]
     n = len(zipfs)
     mean = math.fsum(zipfs) / n
     values["word_zipf_mean"] = mean
@@ -57,7 +59,7 @@ def word_profile_features(doc: Document) -> dict[str, float]:
     known_content = [z for w, z in zip(words, zipfs, strict=True) if w not in function_words and z > 0.0]
     if len(known_content) > 2:
         values["content_word_zipf_sd"] = _sd(known_content, math.fsum(known_content) / len(known_content))
-    values["sentence_zipf_cv"] = _sentence_zipf_cv(doc, lang)
+    values["sentence_zipf_cv"] = _sentence_zipf_cv(doc, per_word)
     values["repeated_bigram_share"] = _windowed_repeats(words, 2, WINDOW)
     values["repeated_trigram_share"] = _windowed_repeats(words, 3, WINDOW)
     values["content_word_repeat_share"] = _windowed_repeats(content, 1, CONTENT_WINDOW)
@@ -68,10 +70,10 @@ def _sd(values: Sequence[float], mean: float) -> float:
     return math.sqrt(math.fsum((v - mean) ** 2 for v in values) / len(values))
 
 
-def _sentence_zipf_cv(doc: Document, lang: str) -> float:
+def _sentence_zipf_cv(doc: Document, per_word: Sequence[float | None]) -> float:
     means = []
     for sentence in doc.sentences:
-        zs = [zipf(w, lang) for w in doc.sentence_words(sentence) if w.isalpha()]
+        zs = [z for z in per_word[sentence.first_word : sentence.end_word] if z is not None]
         if len(zs) >= 3:
             means.append(math.fsum(zs) / len(zs))
     if len(means) < 2:
