@@ -77,6 +77,9 @@ def _check_out_path(out_path: Path, csv_path: Path) -> None:
 @click.option("--name", default=None, help="Model name (default: the output file's stem).")
 @click.option("--target-fpr", type=click.FloatRange(0.0, 0.5), default=0.01, show_default=True,
               help="False-positive rate the decision threshold is set for.")
+@click.option("--balanced", is_flag=True,
+              help="Decide at P = 0.5 instead (both kinds of error equally costly, as the shipped credibility "
+                   "model); --target-fpr is then ignored.")
 @click.option("--folds", "n_splits", type=click.IntRange(2, 20), default=5, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--model", "kinds", type=click.Choice([*CANDIDATES, "all", "both"]), default="all", show_default=True,
@@ -86,8 +89,8 @@ def _check_out_path(out_path: Path, csv_path: Path) -> None:
 @click.option("--jobs", type=click.IntRange(1, 64), default=2, show_default=True, help="Featurisation processes.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the feature cache in artifacts/.")
 def train_command(csv_path: Path, text_col: str, label_col: str, title_col: str | None, group_col: str | None,
-                  out_path: Path, positive: str | None, name: str | None, target_fpr: float, n_splits: int,
-                  seed: int, kinds: str, wording: bool, jobs: int, no_cache: bool) -> None:
+                  out_path: Path, positive: str | None, name: str | None, target_fpr: float, balanced: bool,
+                  n_splits: int, seed: int, kinds: str, wording: bool, jobs: int, no_cache: bool) -> None:
     """Train a model on LABELED.csv (two classes) and write it with its model card."""
     from .models.store import save_model
 
@@ -104,7 +107,8 @@ def train_command(csv_path: Path, text_col: str, label_col: str, title_col: str 
     candidates = CANDIDATES if kinds in ("all", "both") else (kinds,)
     with tqdm(total=n_splits * len(candidates), desc="cross-validation", unit="fold", leave=False) as bar:
         fitted = fit_binary(X, data.y, data.groups, names, name=name or out_path.stem, task="custom",
-                            classes=data.classes, candidates=candidates, target_fpr=target_fpr,
+                            classes=data.classes, candidates=candidates,
+                            target_fpr=None if balanced else target_fpr,
                             n_splits=n_splits, seed=seed, tick=lambda: bar.update(1),
                             texts=data.texts if wording else None)
     for kind, score in fitted.candidate_scores.items():
@@ -121,11 +125,17 @@ def train_command(csv_path: Path, text_col: str, label_col: str, title_col: str 
         },
         "cross_validated_metrics": fitted.oof_metrics,
         "candidates": fitted.candidate_scores,
-        "threshold_note": f"Threshold set for {target_fpr:.1%} false positives on out-of-fold scores of "
-                          f"{data.classes[0]!r}.",
+        "threshold_note": _threshold_note(balanced, target_fpr, data.classes[0]),
     })
     save_model(model, out_path)
-    click.echo(f"wrote {out_path} (threshold {model.threshold:.3f} for {target_fpr:.0%} FPR)")
+    how = "balanced: P = 0.5" if balanced else f"for {target_fpr:.0%} FPR"
+    click.echo(f"wrote {out_path} (threshold {model.threshold:.3f}, {how})")
+
+
+def _threshold_note(balanced: bool, target_fpr: float, negative: str) -> str:
+    if balanced:
+        return "Threshold 0.5 on the calibrated probability: both kinds of error count the same."
+    return f"Threshold set for {target_fpr:.1%} false positives on out-of-fold scores of {negative!r}."
 
 
 @click.command("evaluate")

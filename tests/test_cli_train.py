@@ -101,6 +101,19 @@ def test_bad_csv_gives_a_clear_error(rows, args, message, runner, tmp_path):
     assert not out.exists()
 
 
+def test_balanced_threshold_decides_at_one_half(runner, tmp_path):
+    csv_path = write_csv(tmp_path / "labeled.csv", synthetic_rows())
+    out = tmp_path / "balanced.joblib"
+    result = runner.invoke(app, ["train", str(csv_path), "--group-col", "story", "--out", str(out), "--no-cache",
+                                 "--jobs", "1", "--folds", "3", "--model", "linear", "--balanced"])
+    assert result.exit_code == 0, result.output
+    assert "threshold 0.500, balanced" in result.output
+    card = json.loads(card_path(out).read_text())
+    assert card["threshold"] == 0.5 and card["target_fpr"] is None
+    assert "both kinds of error" in card["threshold_note"]
+    assert load_model(out).threshold == 0.5
+
+
 def test_failed_run_keeps_the_existing_model(trained, runner, tmp_path):
     _, out, _ = trained
     target = tmp_path / "keep.joblib"

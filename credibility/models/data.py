@@ -5,6 +5,13 @@ article and both are cut at ~150 words mid-sentence. A model can learn "shares a
 text" or "ends mid-sentence" instead of "machine-written". So for every Fast-DetectGPT pair we drop the
 shared opening (up to the end of the sentence it ends in) from *both* texts, drop the trailing
 unfinished sentence, and keep each human article once (it recurs in every generator's file).
+
+The FakeNewsAMT part of ``credibility/articles.jsonl`` carries two conversion artefacts that mark one
+class: 87 of its real articles have their commas (all of them, or in 14 articles some) replaced by two
+spaces ("Alex Jones  a prominent …"), and 18 of its fakes are wrapped in one extra pair of double quotes.
+A model would learn "few commas → credible" (the opposite of what commas mean everywhere else) and
+"opens with a quote → fake". Both are undone when the articles are loaded (``repair_conversion_artefacts``);
+no other article in the corpora matches either pattern.
 """
 
 from __future__ import annotations
@@ -22,6 +29,9 @@ COLUMNS = ("id", "text", "title", "label", "y", "group", "source", "domain", "ge
 MIN_WORDS = 40
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s|$)")
+# Two spaces between a word (or closing mark) and the next word: where a comma was. After a full stop
+# only before a lower-case word ("Newtown  Conn.  was"): ".  The" is a typist's sentence break.
+_STRIPPED_COMMA = re.compile(r"(?<=[\w)\"'’”%])  (?=[\w\"'“‘$(£€])|(?<=\.)  (?=[a-z])")
 
 
 def shared_dir() -> Path:
@@ -66,6 +76,46 @@ def common_prefix_words(a: str, b: str) -> int:
             break
         n += 1
     return n
+
+
+def restore_stripped_commas(text: str) -> str:
+    """Put back commas a conversion replaced by two spaces.
+
+    Only where that is what happened: a text with no comma left and such a gap, or with three gaps or
+    more (some articles lost only part of their commas). One or two stray double spaces in a text that
+    has its commas are a writer's typo and stay.
+    """
+    gaps = len(_STRIPPED_COMMA.findall(text))
+    if gaps == 0 or ("," in text and gaps < 3):
+        return text
+    return _STRIPPED_COMMA.sub(", ", text)
+
+
+def unwrap_quoted_text(text: str) -> str:
+    """Drop one pair of double quotes wrapped around a whole text by a CSV export."""
+    stripped = text.strip()
+    if len(stripped) > 2 and stripped[0] == '"' and stripped[-1] == '"':
+        return stripped[1:-1].strip()
+    return text
+
+
+def repair_conversion_artefacts(text: str) -> str:
+    """Both FakeNewsAMT repairs (module docstring); a text without the artefacts comes back unchanged."""
+    return unwrap_quoted_text(restore_stripped_commas(text))
+
+
+def _credibility_text(record: dict) -> str:
+    text = record.get("text") or ""
+    return repair_conversion_artefacts(text) if record.get("dataset") == "fakenewsamt" else text
+
+
+def _story_group(record: dict) -> str:
+    """One group per story: a FakeNewsAMT fake was written from its real article (``biz01.legit`` and
+    ``biz01.fake``), so the two must land on the same side of every split; other articles stand alone."""
+    story = record["id"]
+    if record.get("dataset") == "fakenewsamt":
+        story = re.sub(r"\.(legit|fake)$", "", story)
+    return f"cred-{story}"
 
 
 def _row(**kw) -> dict:
@@ -131,7 +181,7 @@ def load_human_news(data_dir: Path | None = None) -> pd.DataFrame:
     base = data_dir or shared_dir()
     rows: list[dict] = []
     for r in read_jsonl(base / "credibility" / "articles.jsonl"):
-        rows.append(_row(id=r["id"], text=r.get("text") or "", title=r.get("title"), label="human",
+        rows.append(_row(id=r["id"], text=_credibility_text(r), title=r.get("title"), label="human",
                          group=f"cred-{r['id']}", source="credibility", domain="human-news-en",
                          generator="human", lang=r.get("lang", "en"), dataset=r.get("dataset")))
     for r in read_jsonl(base / "news_nl" / "dpgmedia2019.jsonl"):
@@ -145,7 +195,7 @@ def load_credibility(data_dir: Path | None = None) -> pd.DataFrame:
     """Credible vs not-credible articles; ``y`` is 1 for not_credible (the class a reader is warned of)."""
     base = data_dir or shared_dir()
     rows = [
-        _row(id=r["id"], text=r.get("text") or "", title=r.get("title"), label=r["label"], group=f"cred-{r['id']}",
+        _row(id=r["id"], text=_credibility_text(r), title=r.get("title"), label=r["label"], group=_story_group(r),
              source="credibility", domain=r.get("dataset"), generator=None, lang=r.get("lang", "en"),
              dataset=r.get("dataset"))
         for r in read_jsonl(base / "credibility" / "articles.jsonl")

@@ -39,7 +39,8 @@ AI_AUROC_FLOORS = {
     "vicuna": 0.97,
 }
 AI_FPR_CEILINGS = {"credibility": 0.01, "news_nl": 0.01}  # human news called machine-written at the threshold
-CRED_AUROC_FLOOR = 0.89
+CRED_AUROC_FLOOR = 0.90
+CRED_FAKENEWSAMT_ACCURACY_FLOOR = 0.68  # measured 0.717 on 60 articles (one article is 0.017)
 CARD_TOLERANCE = 1e-6
 
 
@@ -80,7 +81,7 @@ def test_ai_generated_false_positives_on_human_news_stay_under_the_ceiling(ai_he
         assert fpr == pytest.approx(card["metrics"][key], abs=CARD_TOLERANCE), f"{key} differs from the card"
 
 
-def test_credibility_held_out_auroc_reproduces_the_card_and_stays_above_its_floor():
+def test_credibility_held_out_figures_reproduce_the_card_and_stay_above_their_floors():
     from credibility.models import credibility_experiment as cred
 
     data = cred.load_cred_data()
@@ -92,3 +93,7 @@ def test_credibility_held_out_auroc_reproduces_the_card_and_stays_above_its_floo
     card = read_card(MODELS_DIR / CREDIBILITY_MODEL_FILE)
     assert measured == pytest.approx(card["metrics"]["held_out_auroc"], abs=CARD_TOLERANCE)
     assert measured >= CRED_AUROC_FLOOR
+    amt = test & data.df["dataset"].eq("fakenewsamt").to_numpy()
+    accuracy = float(((prob[amt] >= model.threshold) == y[amt]).mean())
+    assert accuracy == pytest.approx(card["metrics"]["held_out_fakenewsamt_accuracy"], abs=CARD_TOLERANCE)
+    assert accuracy >= CRED_FAKENEWSAMT_ACCURACY_FLOOR
