@@ -101,6 +101,15 @@ def test_bad_csv_gives_a_clear_error(rows, args, message, runner, tmp_path):
     assert not out.exists()
 
 
+def test_train_warns_when_one_class_alone_has_line_breaks(runner, tmp_path):
+    rows = [{**r, "text": r["text"].replace(". ", ".\n\n")} if r["label"] == "human" else r for r in synthetic_rows()]
+    csv_path = write_csv(tmp_path / "layout.csv", rows)
+    result = runner.invoke(app, ["train", str(csv_path), "--out", str(tmp_path / "m.joblib"), "--no-cache",
+                                 "--jobs", "1", "--folds", "3", "--model", "linear"])
+    assert result.exit_code == 0, result.output
+    assert "warning: layout.csv: 0% of 'machine' texts and 100% of 'human' texts have line breaks" in result.output
+
+
 def test_balanced_threshold_decides_at_one_half(runner, tmp_path):
     csv_path = write_csv(tmp_path / "labeled.csv", synthetic_rows())
     out = tmp_path / "balanced.joblib"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +38,7 @@ class TrainingResult:
     path: Path
     metrics: dict
     card: dict
+    warnings: list[str] = field(default_factory=list)  # e.g. a layout trait that separates the classes
 
 
 def check_name(name: str, folder: Path) -> None:
@@ -136,7 +137,7 @@ def train_from_table(
     path = folder / f"{name}.joblib"
     card = save_model(fitted.model, path)
     report(1.0, "Done")
-    return TrainingResult(name=name, path=path, metrics=metrics, card=card)
+    return TrainingResult(name=name, path=path, metrics=metrics, card=card, warnings=list(data.warnings))
 
 
 def read_labeled_table(name: str, data: bytes) -> pd.DataFrame:

@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .layout_check import layout_warnings
+
 MIN_ROWS_PER_CLASS = 10
 # Label values understood as the positive class when the user does not say which it is.
 POSITIVE_HINTS = ("machine", "ai", "generated", "fake", "not_credible", "false", "1", "true", "yes", "positive")
@@ -125,6 +127,7 @@ def validate_labeled_frame(df: pd.DataFrame, name: str, *, text_col: str = "text
     groups = df[group_col].astype(str).to_numpy() if group_col else np.array([f"row-{i}" for i in range(len(df))])
     titles = df[title_col].astype(str).tolist() if title_col else None
     text_list, warnings = _capped(texts.tolist(), name)
+    warnings += layout_warnings(text_list, y, classes, name)
     return LabeledData(text_list, titles, labels.to_numpy(), y, groups, classes, warnings)
 
 

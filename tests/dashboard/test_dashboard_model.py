@@ -91,3 +91,23 @@ def test_scores_appear_once_a_model_is_installed(installed_models, make_app, vag
 def test_auc_is_found_under_a_prefixed_metric_name():
     card = parse_card({"metrics": {"held_out_news_auroc": 0.93, "held_out_news_ece": 0.04}}, default_name="m")
     assert card.auc == 0.93
+
+
+def test_retraining_warns_when_one_class_alone_has_line_breaks(models_dir, make_app, labeled_csv):
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(labeled_csv.decode())))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(rows[0])
+    for row_id, text, label in rows[1:]:
+        writer.writerow([row_id, text.replace(". ", ".\n\n") if label == "credible" else text, label])
+    at = make_app("model.py")
+    at.file_uploader(key="train_file").upload("layout.csv", out.getvalue().encode(), "text/csv").run()
+    at.selectbox(key="train_task").set_value("credibility").run()
+    at.text_input(key="train_name").input("layout-model").run()
+    at.button(key="train_button").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value.startswith("Saved layout-model.joblib")
+    assert any("of 'credible' texts have line breaks" in w.value for w in at.warning), [w.value for w in at.warning]

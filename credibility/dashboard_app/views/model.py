@@ -151,6 +151,8 @@ if upload is not None:
 trained = st.session_state.get("trained_model")
 if trained is not None:
     st.success(f"Saved {trained.path.name} with its card (listed above as '{trained.name}').")
+    for warning in trained.warnings:
+        st.warning(plain(warning))
     st.dataframe(
         pd.DataFrame({"metric": list(trained.metrics), "value": list(trained.metrics.values())}),
         hide_index=True, width="stretch", key="train_metrics",
