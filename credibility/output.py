@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -18,23 +17,23 @@ from typing import Any, Protocol, TextIO
 
 from .report import Report
 from .signals import feature_names
+from .surrogates import LONE_SURROGATE_RE, replace_lone_surrogates
 
 FORMATS = ("table", "jsonl", "csv")
 # Lone UTF-16 surrogates cannot be written as UTF-8. They reach reports from JSON escapes ("\ud800") and from
 # file names that are not valid UTF-8 (Python keeps their bytes as surrogates), and one would stop the
 # whole run at the first write. JSON lines keep them as \uXXXX escapes (read back identically, so
 # --resume still matches the id); text and CSV show U+FFFD.
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def _json_line(value: Any) -> str:
     line = json.dumps(value, ensure_ascii=False, default=_json_default)
-    return _SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n"
+    return LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n"
 
 
 def writable(text: str) -> str:
     """``text`` with lone surrogates replaced by U+FFFD, so it can be written as UTF-8."""
-    return _SURROGATE_RE.sub("\ufffd", text)
+    return replace_lone_surrogates(text)
 # Scalar columns of the CSV, in order; then every feature, then JSON-encoded structures.
 CSV_BASE_COLUMNS = (
     "schema_version",

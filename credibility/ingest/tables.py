@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from ..surrogates import LONE_SURROGATE_RE, replace_lone_surrogates
 from .decode import BinaryContent, decode_bytes
 from .items import InputItem, cap_text, clean_meta, error_item
 
@@ -36,7 +37,6 @@ META_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 DEFAULT_CHUNK_ROWS = 1000
 _LANG_CODE_RE = re.compile(r"[a-z]{2,3}")
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _SNIFF_BYTES = 1 << 20
 # Article texts in one CSV cell can be far longer than the csv module's default 128 KB limit.
 csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
@@ -155,11 +155,11 @@ def record_item(
         text_key = next((k for k in record if str(k).lower() in TEXT_COLUMNS), text_key)
     raw = record.get(text_key)
     text = raw if isinstance(raw, str) else clean_meta(raw) or ""
-    bad = len(_SURROGATE_RE.findall(text))
+    bad = len(LONE_SURROGATE_RE.findall(text))
     if bad:  # "\ud800" escapes in JSON: not characters; they cannot be analysed or written as UTF-8
-        text = _SURROGATE_RE.sub("\ufffd", text)
-    meta = {k: _SURROGATE_RE.sub("\ufffd", v) if v else v for k, v in meta.items()}
-    item_id = _SURROGATE_RE.sub("\ufffd", item_id)
+        text = replace_lone_surrogates(text)
+    meta = {k: replace_lone_surrogates(v) if v else v for k, v in meta.items()}
+    item_id = replace_lone_surrogates(item_id)
     if not text.strip():
         label = f" (id {item_id})" if "id" in columns.meta else ""
         problem = f"empty text in column '{text_key}'" if text_key in record else f"no '{text_key}' field"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -52,11 +54,20 @@ def reliability_png(y, prob, path: Path | str, *, title: str = "Reliability", bi
 
 
 def _save(fig, path: Path | str) -> Path:
+    """Write the figure atomically: an interrupted run leaves the old PNG (or none), never half a file."""
+    import matplotlib.pyplot as plt
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.tight_layout()
-    fig.savefig(path)
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
+    handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fig.savefig(fh, format=path.suffix.lstrip(".").lower() or "png")
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    finally:
+        plt.close(fig)
     return path
