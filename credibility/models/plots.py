@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 from sklearn.metrics import roc_curve
 
+from ..atomic_write import atomic_write
 from .metrics import reliability_curve
 
 
@@ -58,16 +57,9 @@ def _save(fig, path: Path | str) -> Path:
     import matplotlib.pyplot as plt
 
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     fig.tight_layout()
-    handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "wb") as fh:
-            fig.savefig(fh, format=path.suffix.lstrip(".").lower() or "png")
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+        atomic_write(path, lambda fh: fig.savefig(fh, format=path.suffix.lstrip(".").lower() or "png"))
     finally:
         plt.close(fig)
     return path

@@ -37,6 +37,7 @@ from pathlib import Path
 
 import joblib
 
+from ..atomic_write import atomic_write, ordinary_file_mode
 from .bundle import TrainedModel
 from .card import render_card
 
@@ -81,28 +82,6 @@ def library_versions() -> dict[str, str]:
             "joblib": joblib.__version__, "credibility": __version__}
 
 
-def _umask_mode() -> int:
-    """Ordinary file permissions (0o666 minus the umask): mkstemp's 0o600 would hide models from others."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def _atomic_write_bytes(path: Path, write) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _umask_mode())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save_model(model: TrainedModel, path: Path | str, *, markdown: bool = True) -> dict:
     """Write the model file, its JSON card (with the file's sha256) and a readable Markdown card."""
     path = Path(path)
@@ -124,8 +103,8 @@ def save_model(model: TrainedModel, path: Path | str, *, markdown: bool = True) 
         fd2, card_tmp = tempfile.mkstemp(prefix=f".{card_file.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd2, "wb") as fh:
             fh.write(card_bytes)
-        os.chmod(tmp, _umask_mode())
-        os.chmod(card_tmp, _umask_mode())
+        os.chmod(tmp, ordinary_file_mode())
+        os.chmod(card_tmp, ordinary_file_mode())
         os.replace(tmp, path)
         os.replace(card_tmp, card_file)
     except BaseException:
@@ -135,7 +114,7 @@ def save_model(model: TrainedModel, path: Path | str, *, markdown: bool = True) 
         raise
     if markdown:
         text = render_card(card).encode()
-        _atomic_write_bytes(markdown_path(path), lambda fh: fh.write(text))
+        atomic_write(markdown_path(path), lambda fh: fh.write(text))
     return card
 
 
