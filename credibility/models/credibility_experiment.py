@@ -84,7 +84,7 @@ def evaluate_cred(data: CredData, model: TrainedModel, *, bow: bool = True, gene
     stack = model.wording is not None
     groups_all = df["group"].to_numpy()
     if bow:
-        vec, lr = _bow_fit([t for t, tr in zip(texts, ~test, strict=True) if tr], y[~test])
+        vec, lr = _bow_fit(_masked(texts, ~test), y[~test])
         bprob = lr.predict_proba(vec.transform(texts))[:, 1]
     tables = []
     rows = []
@@ -110,7 +110,7 @@ def evaluate_cred(data: CredData, model: TrainedModel, *, bow: bool = True, gene
     oof = 1 / (1 + np.exp(-(a * raw + b)))
     boof = np.zeros(tr.sum())
     if bow:
-        ttr = [t for t, k in zip(texts, tr, strict=True) if k]
+        ttr = _masked(texts, tr)
         for f_tr, f_te in folds(ytr, groups, 5, SEED):
             v, m_ = _bow_fit([ttr[i] for i in f_tr], ytr[f_tr])
             boof[f_te] = m_.predict_proba(v.transform([ttr[i] for i in f_te]))[:, 1]
@@ -142,8 +142,8 @@ def evaluate_cred(data: CredData, model: TrainedModel, *, bow: bool = True, gene
             row = {"left-out dataset": ds, "n": int(d.sum()), "n_not_credible": int(y[d].sum())}
             row["auroc"], row["accuracy"] = _metrics(y[d], s, 0.5)
             if bow:
-                v, m_ = _bow_fit([t for t, k in zip(texts, train, strict=True) if k], y[train])
-                bs = m_.predict_proba(v.transform([t for t, k in zip(texts, d, strict=True) if k]))[:, 1]
+                v, m_ = _bow_fit(_masked(texts, train), y[train])
+                bs = m_.predict_proba(v.transform(_masked(texts, d)))[:, 1]
                 row["bow_auroc"], row["bow_accuracy"] = _metrics(y[d], bs, 0.5)
             rows.append(row)
         tables.append(_table("Leave one dataset out (trained on the other datasets)", rows,
@@ -166,12 +166,12 @@ def in_domain_row(data: CredData, dataset: str, *, bow: bool = True, seed: int =
     d = df["dataset"].eq(dataset).to_numpy()
     train, held = d & ~data.test, d & data.test
     texts = df["text"].tolist()
-    train_texts = [t for t, k in zip(texts, train, strict=True) if k]
+    train_texts = _masked(texts, train)
     fitted = fit_binary(data.X[train], y[train], df.loc[train, "group"].to_numpy(), data.names, name=dataset,
                         task="credibility", classes=("credible", "not_credible"), target_fpr=None, seed=seed,
                         texts=train_texts)
     model = fitted.model
-    held_texts = [t for t, k in zip(texts, held, strict=True) if k]
+    held_texts = _masked(texts, held)
     prob = model.predict_proba(model.columns(data.X[held], data.names, held_texts))
     row = {"dataset": dataset, "n_train": int(train.sum()), "n_held_out": int(held.sum()), "kind": model.kind}
     row["auroc"], row["accuracy"] = _metrics(y[held], prob, model.threshold)
@@ -179,6 +179,11 @@ def in_domain_row(data: CredData, dataset: str, *, bow: bool = True, seed: int =
         vec, lr = _bow_fit(train_texts, y[train], seed)
         row["bow_auroc"], row["bow_accuracy"] = _metrics(y[held], lr.predict_proba(vec.transform(held_texts))[:, 1], 0.5)
     return row
+
+
+def _masked(texts: list[str], mask: np.ndarray) -> list[str]:
+    """The texts of the rows where ``mask`` is true, in order."""
+    return [t for t, keep in zip(texts, mask, strict=True) if keep]
 
 
 def _weights(df: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
