@@ -180,8 +180,8 @@ def _iter_csv(path: Path, columns: ColumnMap, encoding: str, warning: str | None
         width = len(header)
         try:
             for fields in reader:
-                if not any(f.strip() for f in fields):
-                    continue
+                if len(fields) <= 1 and not "".join(fields).strip():
+                    continue  # a blank line; a row of bare separators (",,") is a record, reported below
                 row += 1
                 if len(fields) != width:
                     yield error_item(

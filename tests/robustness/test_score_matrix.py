@@ -213,7 +213,9 @@ def test_csv_quoted_newlines_empty_cells_and_ragged_rows(scratch, cli, records):
         "e2,Empty,\n"
         'w3,Whitespace,"   "\n'
         "r4,Ragged,too,many,fields\n"
-        'ok5,Fine,"The council voted 7-2 to fund the buses, the minutes show."\n',
+        'ok5,Fine,"The council voted 7-2 to fund the buses, the minutes show."\n'
+        "\n"  # a blank line is not a row
+        ",,\n",  # a row of bare separators is: reported, not skipped
         encoding="utf-8",
     )
     result = cli("score", path, "--format", "jsonl", "--no-model", "-q")
@@ -224,6 +226,8 @@ def test_csv_quoted_newlines_empty_cells_and_ragged_rows(scratch, cli, records):
     assert got["w3"]["error"] == f"{path}: row 3 (id w3): empty text in column 'text'"
     assert got[f"{path}:4"]["error"] == f"{path}: row 4 (line 6): 5 fields, the header has 3"
     assert got["ok5"]["error"] is None
+    assert got[f"{path}:6"]["error"] == f"{path}: row 6 (id {path}:6): empty text in column 'text'"
+    assert len(got) == 6
 
 
 def test_csv_without_its_text_column(scratch, cli, records):
