@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from joblib import Parallel, delayed
 
+from ..atomic_write import atomic_write
 from ..document import Document, build_document
 from ..signals import extract_all
 from ..signals import feature_names as signal_feature_names
@@ -128,10 +129,7 @@ def _load_cache(names: Sequence[str], cache_dir: Path | None) -> dict[str, np.nd
 
 
 def _save_cache(store: dict[str, np.ndarray], names: Sequence[str], cache_dir: Path | None) -> None:
-    path = _cache_path(names, cache_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
     keys = np.array(list(store), dtype="U64")
     rows = np.vstack(list(store.values())) if store else np.zeros((0, len(names)))
-    tmp = path.with_suffix(".tmp.npz")
-    np.savez(tmp, keys=keys, rows=rows)
-    tmp.replace(path)
+    # A temporary file of its own (not a fixed name): two trainings sharing the cache cannot collide.
+    atomic_write(_cache_path(names, cache_dir), lambda fh: np.savez(fh, keys=keys, rows=rows))
