@@ -33,15 +33,17 @@ def source_key(report: Report) -> str:
 def is_flagged(report: Report) -> bool | None:
     """True when a model's verdict crosses its stored threshold; None when no model scored it.
 
-    The AI model flags at or above its threshold (a probability); the credibility model flags at or
-    below its threshold (a 0-100 score where low means low credibility), as the models decide verdicts.
+    The AI model flags at or above its threshold (a probability), or when the text declares itself
+    AI-made; the credibility model flags at or below its threshold (a 0-100 score where low means low
+    credibility), as the models decide verdicts.
     """
     ai = report.scores.get("ai_generated")
     cred = report.scores.get("credibility")
     if ai is None and cred is None:
         return None
     return bool(
-        (ai is not None and ai.value >= ai.threshold) or (cred is not None and cred.value <= cred.threshold)
+        (ai is not None and (ai.value >= ai.threshold or ai.declared is not None))
+        or (cred is not None and cred.value <= cred.threshold)
     )
 
 

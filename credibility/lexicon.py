@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+# The closed-class (grammar) word list every language folder has: style and boilerplate both read it.
+FUNCTION_WORDS_LIST = "style_function_words"
 LEXICON_ROOT = Path(os.environ.get("CREDIBILITY_LEXICONS", Path(__file__).parent / "lexicons"))
 
 

@@ -18,6 +18,7 @@ from typing import Any, Protocol, TextIO
 from .report import Report
 from .signals import feature_names
 from .surrogates import LONE_SURROGATE_RE, replace_lone_surrogates
+from .verdicts import ai_verdict
 
 FORMATS = ("table", "jsonl", "csv")
 # Lone UTF-16 surrogates cannot be written as UTF-8. They reach reports from JSON escapes ("\ud800") and from
@@ -255,7 +256,13 @@ def _triple(row: dict[str, Any], key: str, fmt: str) -> str:
 def _score_line(report: Report) -> str:
     parts = []
     ai = report.scores.get("ai_generated")
-    parts.append("ai: n/a (no model)" if ai is None else f"ai: {ai.value:.2f} {ai.verdict}")
+    if ai is None:
+        parts.append("ai: n/a (no model)")
+    elif ai.declared:
+        alone = ai_verdict(ai.value, ai.threshold)
+        parts.append(f"ai: {ai.value:.2f} {ai.verdict} ({ai.declared!r}; model alone: {alone})")
+    else:
+        parts.append(f"ai: {ai.value:.2f} {ai.verdict}")
     cred = report.scores.get("credibility")
     parts.append("credibility: n/a" if cred is None else f"credibility: {cred.value:.0f}/100 {cred.verdict}")
     if report.low_confidence:

@@ -37,6 +37,9 @@ class Score:
     verdict: str
     threshold: float
     reasons: list[Reason] = field(default_factory=list)
+    # The text's own statement that AI made it (an AI banner line); it decides the AI verdict whatever
+    # the value, because the models never saw such banners in training.
+    declared: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +47,7 @@ class Score:
             "value": self.value,
             "verdict": self.verdict,
             "threshold": self.threshold,
+            "declared": self.declared,
             "reasons": [r.as_dict() for r in self.reasons],
         }
 

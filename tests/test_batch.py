@@ -104,6 +104,9 @@ def test_is_flagged_uses_each_models_threshold_direction():
     assert is_flagged(report) is False
     report.scores["credibility"] = Score("cred", 50.0, "low", 50.0)  # at the threshold is low credibility
     assert is_flagged(report) is True
+    declared = Report(id="b")
+    declared.scores["ai_generated"] = Score("ai", 0.2, "declared", 0.9, declared="Summarized by AI")
+    assert is_flagged(declared) is True  # the text says AI made it, whatever the probability
 
 
 def test_source_aggregates():

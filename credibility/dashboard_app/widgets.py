@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ..report import Report, Score
+from ..verdicts import ai_verdict
 from .render import plain
 from .services import get_scorer, model_problem
 
@@ -64,6 +65,10 @@ def score_cards(report: Report) -> None:
                 f"**Verdict:** {score.verdict.replace('_', ' ')}  \n"
                 f"threshold {format_value(name, score.threshold)} · model {plain(score.model)}"
             )
+            if score.declared:
+                st.caption("The text says AI made it; the model alone says "
+                           f"{ai_verdict(score.value, score.threshold)}:")
+                st.text(score.declared)
             reasons(score)
 
 

@@ -13,8 +13,10 @@ from pathlib import Path
 import numpy as np
 
 from ..document import Document
+from ..lexicon import FUNCTION_WORDS_LIST
 from ..report import Report, Score
-from ..signals.style import FUNCTION_WORDS_LIST
+from ..signals.boilerplate import is_ai_disclosure
+from ..verdicts import AI_DECLARED_VERDICT, CREDIBILITY_VERDICTS, ai_verdict
 from .bundle import TrainedModel
 from .explain import top_reasons
 from .store import load_model
@@ -26,10 +28,7 @@ CREDIBILITY_MODEL_FILE = "credibility.joblib"
 MODELS_DIR_ENV = "CREDIBILITY_MODELS_DIR"
 TOP_REASONS = 5
 
-# Below 0.5; from 0.5 up to the stored threshold (machine-like, but human news scores there too: about 7%
-# of English human news does); at or above the threshold (set for 1% false positives on human news).
-AI_VERDICTS = ("likely human-written", "possibly machine-written", "likely machine-written")
-CREDIBILITY_VERDICTS = ("likely credible", "low credibility")
+_DECLARED_MAX_CHARS = 120  # a declaring banner is quoted up to this length
 AI_EFFECT = ("points to human-written", "points to machine-written")
 CREDIBILITY_EFFECT = ("raises credibility", "lowers credibility")
 
@@ -88,11 +87,14 @@ class ModelScorer:
                 )
             p = float(prob[i])
             if key == "ai_generated":
+                declared = ai_disclosure(report)
                 report.scores[key] = Score(
-                    model=model.name, value=round(p, 4), verdict=ai_verdict(p, model.threshold),
+                    model=model.name, value=round(p, 4),
+                    verdict=AI_DECLARED_VERDICT if declared else ai_verdict(p, model.threshold),
                     threshold=round(model.threshold, 4),
                     reasons=top_reasons(model, X[i], contrib[i], effect=AI_EFFECT, k=self.top_k,
                                         skip_terms=skips[i], wording_row=_row(rows, i)),
+                    declared=declared,
                 )
             else:
                 report.scores[key] = Score(
@@ -108,11 +110,13 @@ def _row(matrix, i: int):
     return None if matrix is None else matrix[i]
 
 
-def ai_verdict(probability: float, threshold: float) -> str:
-    """The AI verdict: flagged only at the stored threshold; 'possibly' between 0.5 and it."""
-    if probability >= threshold:
-        return AI_VERDICTS[2]
-    return AI_VERDICTS[1] if probability >= 0.5 else AI_VERDICTS[0]
+def ai_disclosure(report: Report) -> str | None:
+    """The first line or sentence in which the text says AI made it (see signals.boilerplate), or None."""
+    for span in report.spans_of(kind="ai_banner"):
+        if is_ai_disclosure(span):
+            text = " ".join(report.span_text(span).split())
+            return text if len(text) <= _DECLARED_MAX_CHARS else text[: _DECLARED_MAX_CHARS - 1] + "…"
+    return None
 
 
 _CACHE: dict[tuple, ModelScorer | None] = {}

@@ -15,7 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..document import Document
-from ..signals.style import FUNCTION_WORDS_LIST, zipf
+from ..lexicon import FUNCTION_WORDS_LIST
+from ..signals.style import zipf
 
 FEATURES = (
     "word_zipf_mean",  # mean Zipf frequency of all alphabetic words (higher = more predictable)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lexicon import LanguageResources, PhraseMatch
+from ..lexicon import FUNCTION_WORDS_LIST, LanguageResources, PhraseMatch
 from .base import Signal, Span, register, share
 
 KINDS: tuple[str, ...] = ("ai_banner", "question_list", "call_to_action", "link_footer", "repeated_line", "syndication")
@@ -28,6 +28,14 @@ FEATURES = (
 
 # Line-length limits (words) that separate template lines from prose.
 _BANNER_LINE_MAX_WORDS = 40
+# An AI wording is a disclosure (the text says AI made it) when it opens, or makes up at least this share
+# of, a line this short (and does not open with a grammar word such as "the"); or when it opens with a
+# self-reference ("this article …", list below).
+_DISCLOSURE_LINE_MAX_WORDS = 12
+_DISCLOSURE_MIN_LINE_SHARE = 0.5
+SELF_REFERENCE_LIST = "boilerplate_self_reference"
+DISCLOSURE_REASON = "banner says the text was made by AI"
+_MENTION_REASON = "mentions text made by AI"
 _CTA_LINE_MAX_WORDS = 20
 _HEADING_MAX_WORDS = 8
 _QUESTION_MAX_WORDS = 25
@@ -112,14 +120,35 @@ def _enclosing_sentence(doc: Document, match: PhraseMatch) -> tuple[int, int]:
 
 def _banner_spans(doc: Document, lines: list[_Line], resources: LanguageResources | None) -> list[Span]:
     spans = []
+    self_reference = resources.words(SELF_REFERENCE_LIST) if resources is not None else frozenset()
+    function_words = resources.words(FUNCTION_WORDS_LIST) if resources is not None else frozenset()
     for match in _matches(resources, "boilerplate_ai_banner", doc.text):
         line = _line_of(lines, match.start)
         if line is not None and line.words <= _BANNER_LINE_MAX_WORDS:
             start, end = line.start, line.end
         else:
             start, end = _enclosing_sentence(doc, match)
-        spans.append(Span(start, end, "ai_banner", f"banner says the text was made by AI: {_quoted(match.text)}"))
+        opener = match.text.split(maxsplit=1)[0].lower() if match.text.strip() else ""
+        # "This article was …" speaks of itself; "The report was …" of something else, even on its own line.
+        declares = opener in self_reference or (opener not in function_words and _is_banner_line(line, match))
+        reason = DISCLOSURE_REASON if declares else _MENTION_REASON
+        spans.append(Span(start, end, "ai_banner", f"{reason}: {_quoted(match.text)}"))
     return spans
+
+
+def _is_banner_line(line: _Line | None, match: PhraseMatch) -> bool:
+    """A short line that is (mostly) the AI wording: a label or widget banner, not a sentence about AI."""
+    if line is None or line.words > _DISCLOSURE_LINE_MAX_WORDS:
+        return False
+    lead = _LEADING_NON_WORD.match(line.text).end()
+    opens_line = match.start <= line.start + lead
+    return opens_line or len(match.text) >= _DISCLOSURE_MIN_LINE_SHARE * len(line.text.strip())
+
+
+def is_ai_disclosure(span: Span) -> bool:
+    """Whether an ``ai_banner`` span is the text's own statement that AI made it (a banner line, or
+    "this article was generated with AI"), rather than prose that mentions AI-made text."""
+    return span.kind == "ai_banner" and span.reason.startswith(DISCLOSURE_REASON)
 
 
 def _syndication_spans(doc: Document, lines: list[_Line], resources: LanguageResources | None) -> list[Span]:

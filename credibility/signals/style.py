@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from itertools import repeat
 
 from ..document import Document
-from ..lexicon import LanguageResources
+from ..lexicon import FUNCTION_WORDS_LIST, LanguageResources
 from .base import Signal, Span, rate_per_100_words, register, share
 from .readability import prose_sentences
 
@@ -45,7 +45,6 @@ MATTR_WINDOW = 50
 RARE_ZIPF = 3.0
 ZIPF_CACHE_SIZE = 1 << 16
 LLM_VOCABULARY_LIST = "style_llm_vocabulary"
-FUNCTION_WORDS_LIST = "style_function_words"
 # LLM words are matched in lower case; capitalised mid-sentence they are names ("Jodie Foster"), not style.
 LLM_REASON = "word favoured by LLM-written text (Kobak et al. 2024); weak evidence alone"
 EM_DASH_REASON = "em dash: frequent in LLM-written prose, though also used by human editors; weak evidence"

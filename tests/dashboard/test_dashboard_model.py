@@ -111,3 +111,18 @@ def test_retraining_warns_when_one_class_alone_has_line_breaks(models_dir, make_
     assert not at.exception, at.exception
     assert at.success[0].value.startswith("Saved layout-model.joblib")
     assert any("of 'credible' texts have line breaks" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_a_self_declared_ai_summary_shows_the_declaration_beside_the_models_view(make_app, example_text,
+                                                                                  monkeypatch):
+    from credibility.models.scorer import MODELS_DIR
+
+    monkeypatch.setenv("CREDIBILITY_MODELS_DIR", str(MODELS_DIR))  # the shipped models
+    at = make_app()
+    at.text_area(key="paste_text").input(example_text("ai_summary_nl")).run()
+    assert not at.exception, at.exception
+    ai_card = at.markdown[0].value
+    assert ai_card.startswith("**Verdict:** declared machine-written  \n")
+    [caption] = [c.value for c in at.caption if c.value.startswith("The text says AI made it")]
+    assert caption.endswith(("likely human-written:", "possibly machine-written:", "likely machine-written:"))
+    assert "Samengevat door AI" in [t.value for t in at.text]

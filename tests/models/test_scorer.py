@@ -5,6 +5,7 @@ from credibility.analysis import analyze
 from credibility.models.scorer import MODELS_DIR, ModelScorer, load_default_scorer
 from credibility.models.store import save_model
 from credibility.models.training import fit_binary
+from credibility.verdicts import AI_VERDICTS, ai_verdict
 
 SIMPLE = " ".join(PLAIN * 2)
 FANCY = " ".join(FLOWERY * 2)
@@ -86,8 +87,22 @@ def test_batch_scoring_equals_one_by_one_and_reasons_add_up():
 
 
 def test_ai_verdict_has_three_levels_and_flags_only_at_the_threshold():
-    from credibility.models.scorer import ai_verdict
-
     assert ai_verdict(0.2, 0.93) == "likely human-written"
     assert ai_verdict(0.5, 0.93) == ai_verdict(0.92, 0.93) == "possibly machine-written"
     assert ai_verdict(0.93, 0.93) == "likely machine-written"
+
+
+def test_a_text_that_declares_itself_ai_made_gets_the_declared_verdict(text_model):
+    scorer = ModelScorer(text_model, text_model)
+    banner = analyze(f"Summarized by NewsBrief AI\n\n{SIMPLE}", scorer=scorer)
+    mention = analyze(f"{SIMPLE}\n\nThe agency said its AI summary tool was popular with readers.", scorer=scorer)
+    ai = banner.scores["ai_generated"]
+    assert ai.declared == "Summarized by NewsBrief AI" and ai.verdict == "declared machine-written"
+    assert banner.as_dict()["ai_verdict"] == "declared machine-written"
+    assert banner.as_dict()["scores"]["ai_generated"]["declared"] == "Summarized by NewsBrief AI"
+    assert 0.0 <= ai.value <= 1.0  # the model's own probability is still reported
+    # prose about someone else's AI tool is evidence for the signals, not a declaration
+    other = mention.scores["ai_generated"]
+    assert other.declared is None and other.verdict in AI_VERDICTS
+    assert mention.spans_of(kind="ai_banner")
+    assert banner.scores["credibility"].declared is None

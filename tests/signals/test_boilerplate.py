@@ -9,7 +9,7 @@ import pytest
 from credibility.document import Document, build_document
 from credibility.signals import EXTRACTORS
 from credibility.signals.base import Signal
-from credibility.signals.boilerplate import FEATURES, KINDS
+from credibility.signals.boilerplate import FEATURES, KINDS, is_ai_disclosure
 
 
 @pytest.fixture(scope="module")
@@ -196,3 +196,26 @@ def _timed(extract, doc: Document) -> float:
     start = time.perf_counter()
     extract(doc)
     return time.perf_counter() - start
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "declares"),
+    [
+        ("Summarized by NewsBrief AI\n\nThe council approved the wall on Tuesday.", "en", True),
+        ("Key points (AI-generated summary)\n\nThe council approved the wall on Tuesday.", "en", True),
+        ("The council approved the wall.\n\nThis article was generated with AI and checked by an editor.", "en", True),
+        ("Samengevat door AI\n\nHet waterschap verhoogt de heffing.", "nl", True),
+        ("Het waterschap verhoogt de heffing. Dit artikel is gegenereerd met AI.", "nl", True),
+        # prose about someone else's AI-made text: a mention, not the text's own disclosure
+        ("Google rolled out its AI summary feature on Tuesday.\n\nUsers were unimpressed, the firm said.", "en",
+         False),
+        ("The report was generated with AI tools, officials said on Tuesday.", "en", False),
+        ("Het rapport werd gegenereerd met AI, zei de woordvoerder van de gemeente.", "nl", False),
+    ],
+)
+def test_ai_wording_is_a_disclosure_only_when_the_text_speaks_of_itself(extract, text, lang, declares):
+    signal = extract(build_document(text, lang=lang))
+    [span] = [s for s in signal.spans if s.kind == "ai_banner"]
+    assert is_ai_disclosure(span) is declares
+    assert span.reason.startswith("banner says" if declares else "mentions text made by AI")
+    assert signal.features["has_ai_banner"] == 1.0  # the feature counts both, as the models were trained
