@@ -68,7 +68,7 @@ def score_cards(report: Report) -> None:
             if score.declared:
                 st.caption("The text says AI made it; the model alone says "
                            f"{ai_verdict(score.value, score.threshold)}:")
-                st.text(score.declared)
+                st.text(f"“{score.declared}”")
             reasons(score)
 
 

@@ -125,4 +125,4 @@ def test_a_self_declared_ai_summary_shows_the_declaration_beside_the_models_view
     assert ai_card.startswith("**Verdict:** declared machine-written  \n")
     [caption] = [c.value for c in at.caption if c.value.startswith("The text says AI made it")]
     assert caption.endswith(("likely human-written:", "possibly machine-written:", "likely machine-written:"))
-    assert "Samengevat door AI" in [t.value for t in at.text]
+    assert "“Samengevat door AI”" in [t.value for t in at.text]
