@@ -9,7 +9,7 @@ what "not credible" looks like for the small, differently made ones (crowd-writt
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -58,12 +58,15 @@ def load_cred_data(progress: Callable[[int], None] | None = None, n_jobs: int = 
     return CredData(df, X[:, keep], [names[i] for i in keep])
 
 
-def train_cred_model(data: CredData, seed: int = SEED, tick: Callable[[], None] | None = None) -> Fitted:
-    m = ~data.test
+def train_cred_model(data: CredData, seed: int = SEED, tick: Callable[[], None] | None = None, *,
+                     rows: np.ndarray | None = None, candidates: Sequence[str] | None = None) -> Fitted:
+    """The shipped recipe, fitted on ``rows`` (default: the training split)."""
+    m = ~data.test if rows is None else rows
     df = data.df[m].reset_index(drop=True)
     return fit_binary(data.X[m], df["y"].to_numpy(), df["group"].to_numpy(), data.names, name="credibility",
                       task="credibility", classes=("credible", "not_credible"), target_fpr=None, seed=seed, tick=tick,
-                      sample_weight=sample_weights(df, by="dataset"), texts=df["text"].tolist())
+                      sample_weight=sample_weights(df, by="dataset"), texts=df["text"].tolist(),
+                      **({"candidates": candidates} if candidates else {}))
 
 
 def _bow_fit(texts_train, y, seed=SEED):
