@@ -161,11 +161,26 @@ def verify(model_path: Path | str) -> dict:
         raise ModelVerificationError(f"{exc}; {_OPT_IN}") from None
     actual = file_sha256(model_path)
     if card.get("sha256") != actual:
+        pending = _interrupted_card(model_path, actual)
+        why = (f"A save was interrupted between moving the model file and its card: the matching card is still "
+               f"in {pending.name}. Train again, or rename that file to {card_path(model_path).name} if you "
+               "trust the run that wrote it; " if pending else "The file was changed or replaced; ")
         raise ModelVerificationError(
             f"{model_path.name}: sha256 {actual[:12]}… does not match its card ({str(card.get('sha256'))[:12]}…). "
-            f"The file was changed or replaced; {_OPT_IN}"
+            f"{why}{_OPT_IN}"
         )
     return card
+
+
+def _interrupted_card(model_path: Path, digest: str) -> Path | None:
+    """The temporary card an interrupted :func:`save_model` left beside ``model_path`` for this very file."""
+    for candidate in sorted(model_path.parent.glob(f".{card_path(model_path).name}.*.tmp")):
+        try:
+            if json.loads(candidate.read_text(encoding="utf-8")).get("sha256") == digest:
+                return candidate
+        except (OSError, ValueError, AttributeError):
+            continue
+    return None
 
 
 _OPT_IN = ("loading a model runs code from the file (pickle), so it is refused. If you trust this file, "

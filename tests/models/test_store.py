@@ -42,6 +42,23 @@ def test_replaced_file_is_refused_unless_trusted(tmp_path, toy_model):
     assert load_model(path, trust_unverified=True).metadata["note"] == "a different file"
 
 
+def test_a_save_interrupted_between_the_two_moves_is_explained(tmp_path, toy_model):
+    path = tmp_path / "toy.joblib"
+    save_model(toy_model, path)
+    newer = tmp_path / "newer" / "toy.joblib"
+    newer.parent.mkdir()
+    toy_model.metadata["note"] = "the new run"
+    save_model(toy_model, newer)
+    # what a kill after save_model's first os.replace leaves: the new file, the old card, the new card's temp
+    path.write_bytes(newer.read_bytes())
+    pending = tmp_path / f".{card_path(path).name}.k1ll3d.tmp"
+    pending.write_bytes(card_path(newer).read_bytes())
+    with pytest.raises(ModelVerificationError, match=r"save was interrupted.*still in \.toy\.card\.json\.k1ll3d\.tmp"):
+        load_model(path)
+    pending.rename(card_path(path))  # the way out the message offers
+    assert load_model(path).metadata["note"] == "the new run"
+
+
 def test_missing_card_is_refused(tmp_path, toy_model):
     path = tmp_path / "toy.joblib"
     save_model(toy_model, path)
