@@ -1,3 +1,4 @@
+import copy
 import json
 
 import joblib
@@ -29,29 +30,32 @@ def test_roundtrip_keeps_predictions_and_card(tmp_path, toy_model, toy_matrix):
     assert joblib.load(path)["metadata"]["created"] == on_disk["created"]
 
 
-def test_replaced_file_is_refused_unless_trusted(tmp_path, toy_model):
-    path = tmp_path / "toy.joblib"
-    save_model(toy_model, path)
-    other = tmp_path / "other" / "toy.joblib"
-    other.parent.mkdir()
-    toy_model.metadata["note"] = "a different file"
-    save_model(toy_model, other)
-    path.write_bytes(other.read_bytes())  # swapped behind the card's back
-    with pytest.raises(ModelVerificationError, match="does not match its card.*--trust-model"):
-        load_model(path)
-    assert load_model(path, trust_unverified=True).metadata["note"] == "a different file"
-
-
-def test_a_save_interrupted_between_the_two_moves_is_explained(tmp_path, toy_model):
+@pytest.fixture
+def two_saves(tmp_path, toy_model):
+    """The model saved as ``toy.joblib``, and a later run (note "the new run") saved in another folder."""
     path = tmp_path / "toy.joblib"
     save_model(toy_model, path)
     newer = tmp_path / "newer" / "toy.joblib"
     newer.parent.mkdir()
-    toy_model.metadata["note"] = "the new run"
-    save_model(toy_model, newer)
+    later = copy.deepcopy(toy_model)  # the fixture is shared: leave it as it was
+    later.metadata["note"] = "the new run"
+    save_model(later, newer)
+    return path, newer
+
+
+def test_replaced_file_is_refused_unless_trusted(two_saves):
+    path, newer = two_saves
+    path.write_bytes(newer.read_bytes())  # swapped behind the card's back
+    with pytest.raises(ModelVerificationError, match="does not match its card.*--trust-model"):
+        load_model(path)
+    assert load_model(path, trust_unverified=True).metadata["note"] == "the new run"
+
+
+def test_a_save_interrupted_between_the_two_moves_is_explained(two_saves):
+    path, newer = two_saves
     # what a kill after save_model's first os.replace leaves: the new file, the old card, the new card's temp
     path.write_bytes(newer.read_bytes())
-    pending = tmp_path / f".{card_path(path).name}.k1ll3d.tmp"
+    pending = path.parent / f".{card_path(path).name}.k1ll3d.tmp"
     pending.write_bytes(card_path(newer).read_bytes())
     with pytest.raises(ModelVerificationError, match=r"save was interrupted.*still in \.toy\.card\.json\.k1ll3d\.tmp"):
         load_model(path)
