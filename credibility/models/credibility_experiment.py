@@ -170,10 +170,7 @@ def in_domain_row(data: CredData, dataset: str, *, bow: bool = True, seed: int =
     train, held = d & ~data.test, d & data.test
     texts = df["text"].tolist()
     train_texts = _masked(texts, train)
-    fitted = fit_binary(data.X[train], y[train], df.loc[train, "group"].to_numpy(), data.names, name=dataset,
-                        task="credibility", classes=("credible", "not_credible"), target_fpr=None, seed=seed,
-                        texts=train_texts)
-    model = fitted.model
+    model = train_in_domain(data, train, name=dataset, seed=seed)
     held_texts = _masked(texts, held)
     prob = model.predict_proba(model.columns(data.X[held], data.names, held_texts))
     row = {"dataset": dataset, "n_train": int(train.sum()), "n_held_out": int(held.sum()), "kind": model.kind}
@@ -182,6 +179,15 @@ def in_domain_row(data: CredData, dataset: str, *, bow: bool = True, seed: int =
         vec, lr = _bow_fit(train_texts, y[train], seed)
         row["bow_auroc"], row["bow_accuracy"] = _metrics(y[held], lr.predict_proba(vec.transform(held_texts))[:, 1], 0.5)
     return row
+
+
+def train_in_domain(data: CredData, rows: np.ndarray, *, name: str, seed: int = SEED) -> TrainedModel:
+    """What ``credibility train --balanced`` fits on a CSV of these rows: the default candidates, the
+    wording feature, no sample weights, threshold 0.5."""
+    df = data.df
+    return fit_binary(data.X[rows], df["y"].to_numpy()[rows], df.loc[rows, "group"].to_numpy(), data.names,
+                      name=name, task="credibility", classes=("credible", "not_credible"), target_fpr=None,
+                      seed=seed, texts=_masked(df["text"].tolist(), rows)).model
 
 
 def _masked(texts: list[str], mask: np.ndarray) -> list[str]:
