@@ -56,10 +56,10 @@ def crossfit(data: cred.CredData, seed: int, candidates: tuple[str, ...] | None,
         held[idx[held_idx]] = True
         model = (cred.train_in_domain(data, rows, name=in_domain) if in_domain
                  else cred.train_cred_model(data, rows=rows, candidates=candidates).model)
-        held_texts = [t for t, keep in zip(texts, held, strict=True) if keep]
+        held_texts = cred._masked(texts, held)
         prob[held] = model.predict_proba(model.columns(data.X[held], data.names, held_texts))
         thresholds.append(model.threshold)
-        vec, lr = cred._bow_fit([t for t, keep in zip(texts, rows, strict=True) if keep], y[rows])
+        vec, lr = cred._bow_fit(cred._masked(texts, rows), y[rows])
         base[held] = lr.predict_proba(vec.transform(held_texts))[:, 1]
     return prob, base, float(np.mean(thresholds))
 

@@ -20,10 +20,20 @@ def ordinary_file_mode() -> int:
     return 0o666 & ~mask
 
 
+def temp_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file next to ``path`` (open descriptor, name): ``.<name>.<random>.tmp``."""
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+
+def temps_beside(path: Path) -> list[Path]:
+    """Temporary files :func:`temp_beside` made for ``path`` that are still there (a write was killed)."""
+    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
+
+
 def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Call ``write(fh)`` on a temporary binary file, then move it onto ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temp_beside(path)
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)

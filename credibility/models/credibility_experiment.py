@@ -24,6 +24,7 @@ from .features import featurize_texts
 from .metrics import auroc
 from .split import data_fingerprint, is_test_group
 from .training import (
+    CANDIDATES,
     Fitted,
     _standardise,
     fit_binary,
@@ -66,7 +67,7 @@ def train_cred_model(data: CredData, seed: int = SEED, tick: Callable[[], None] 
     return fit_binary(data.X[m], df["y"].to_numpy(), df["group"].to_numpy(), data.names, name="credibility",
                       task="credibility", classes=("credible", "not_credible"), target_fpr=None, seed=seed, tick=tick,
                       sample_weight=sample_weights(df, by="dataset"), texts=df["text"].tolist(),
-                      **({"candidates": candidates} if candidates else {}))
+                      candidates=candidates or CANDIDATES)
 
 
 def _bow_fit(texts_train, y, seed=SEED):

@@ -30,14 +30,13 @@ import os
 import pickle
 import platform
 import struct
-import tempfile
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
 import joblib
 
-from ..atomic_write import atomic_write, ordinary_file_mode
+from ..atomic_write import atomic_write, ordinary_file_mode, temp_beside, temps_beside
 from .bundle import TrainedModel
 from .card import render_card
 
@@ -91,7 +90,7 @@ def save_model(model: TrainedModel, path: Path | str, *, markdown: bool = True) 
     # a failure here leaves any existing model untouched.
     path.parent.mkdir(parents=True, exist_ok=True)
     card_file = card_path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temp_beside(path)
     os.close(fd)
     card_tmp = None
     try:
@@ -100,7 +99,7 @@ def save_model(model: TrainedModel, path: Path | str, *, markdown: bool = True) 
         card = _card_dict(model, path.name, digest)
         card_bytes = (json.dumps(card, indent=2, sort_keys=False, default=_json_default) + "\n").encode()
         # Card under a temp name too, then both moved into place back to back.
-        fd2, card_tmp = tempfile.mkstemp(prefix=f".{card_file.name}.", suffix=".tmp", dir=path.parent)
+        fd2, card_tmp = temp_beside(card_file)
         with os.fdopen(fd2, "wb") as fh:
             fh.write(card_bytes)
         os.chmod(tmp, ordinary_file_mode())
@@ -174,7 +173,7 @@ def verify(model_path: Path | str) -> dict:
 
 def _interrupted_card(model_path: Path, digest: str) -> Path | None:
     """The temporary card an interrupted :func:`save_model` left beside ``model_path`` for this very file."""
-    for candidate in sorted(model_path.parent.glob(f".{card_path(model_path).name}.*.tmp")):
+    for candidate in temps_beside(card_path(model_path)):
         try:
             if json.loads(candidate.read_text(encoding="utf-8")).get("sha256") == digest:
                 return candidate
