@@ -6,7 +6,7 @@ from typing import Protocol
 
 from .document import Document, build_document
 from .report import LOW_CONFIDENCE_WORDS, Report
-from .signals import extract_all
+from .signals import extract_all, flatten
 
 
 class Scorer(Protocol):
@@ -18,12 +18,8 @@ class Scorer(Protocol):
 def analyze_document(doc: Document, scorer: Scorer | None = None, *, source: str | None = None) -> Report:
     """All signals for one parsed document, plus model scores when a scorer is given."""
     signals = extract_all(doc)
-    features: dict[str, float] = {}
-    spans = []
-    for signal in signals:
-        for name, value in signal.features.items():
-            features[f"{signal.name}.{name}"] = value
-        spans.extend(signal.spans)
+    features = flatten(signals)
+    spans = [span for signal in signals for span in signal.spans]
     spans.sort(key=lambda s: (s.start, s.end))
     report = Report(
         id=doc.id,

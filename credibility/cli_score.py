@@ -79,7 +79,7 @@ model files.
 @click.option(
     "--trust-model",
     is_flag=True,
-    help="Load model files even if they do not match their cards (pickles run code: only files you trust).",
+    help="Load model files even if they do not match their cards (model files hold plain arrays and cannot run code; the card records what was trained and evaluated).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, notes or summary on standard error.")
 @click.option(

@@ -56,8 +56,11 @@ def _print_metrics(m: dict, heading: str) -> None:
 
 def _check_out_path(out_path: Path, csv_path: Path) -> None:
     """Never overwrite the training data or a file that is not a model (before any work is done)."""
-    from .models.store import card_path
+    from .models.store import MODEL_SUFFIX, card_path
 
+    if out_path.suffix != MODEL_SUFFIX:
+        raise click.UsageError(f"--out {out_path}: model files end in {MODEL_SUFFIX} (NumPy archives of plain "
+                               "arrays, which cannot run code when loaded)")
     if not out_path.exists():
         return
     if csv_path.exists() and out_path.samefile(csv_path):
@@ -71,7 +74,7 @@ def _check_out_path(out_path: Path, csv_path: Path) -> None:
 
 @click.command("train")
 @csv_options
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=Path("model.joblib"),
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=Path("model.npz"),
               show_default=True, help="Model file to write (its .card.json and .md are written beside it).")
 @click.option("--positive", default=None, help="Label of the positive class (default: guessed, e.g. 'machine').")
 @click.option("--name", default=None, help="Model name (default: the output file's stem).")
@@ -141,8 +144,8 @@ def _threshold_note(balanced: bool, target_fpr: float, negative: str) -> str:
 @click.command("evaluate")
 @csv_options
 @click.option("--model", "model_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Model file (e.g. models/ai_generated.joblib).")
-@click.option("--trust-model", is_flag=True, help="Load the model even if it does not match its card (runs its code).")
+              help="Model file (e.g. models/ai_generated.npz).")
+@click.option("--trust-model", is_flag=True, help="Load the model even if it does not match its card (it cannot run code; the card records what was evaluated).")
 @click.option("--plots", "plots_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Folder for roc.png and reliability.png.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=2, show_default=True)

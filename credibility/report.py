@@ -23,9 +23,12 @@ class Reason:
     value: float
     contribution: float
     text: str
+    # Span kinds (``Report.spans``) that show this reason in the text, e.g. ("vague_source",).
+    evidence: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return {"feature": self.feature, "value": self.value, "contribution": self.contribution, "text": self.text}
+        return {"feature": self.feature, "value": self.value, "contribution": self.contribution, "text": self.text,
+                "evidence": list(self.evidence)}
 
 
 @dataclass(slots=True)

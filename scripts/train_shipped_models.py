@@ -21,10 +21,10 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from credibility.models import ai_experiment as ai  # noqa: E402
-from credibility.models import credibility_experiment as cred  # noqa: E402
 from credibility.models.metrics import binary_metrics, card_curves  # noqa: E402
 from credibility.models.store import save_model  # noqa: E402
+from experiments import ai_experiment as ai  # noqa: E402
+from experiments import credibility_model as cred  # noqa: E402
 
 REPRODUCE = "python scripts/train_shipped_models.py"
 AI_WEAKNESSES = [
@@ -102,41 +102,52 @@ def train_ai(out: Path, quick: bool) -> None:
         "seed": ai.SEED,
     })
     # Saved once with the held-out tables, then again with the (slow) leave-one-out tables added.
-    save_model(model, out / "ai_generated.joblib")
+    save_model(model, out / "ai_generated.npz")
     print(f"ai_generated: {model.kind}, threshold {model.threshold:.3f}, {time.time() - t0:.0f}s", flush=True)
     if not quick:
         with tqdm(desc="ai leave-one-out", unit="step") as bar:
             tables = ai._generalisation(data, model.kind, bow, lambda s: (bar.set_postfix_str(s), bar.update(1)))
         model.metadata["evaluation"] = result["tables"] + tables
-        save_model(model, out / "ai_generated.joblib")
+        save_model(model, out / "ai_generated.npz")
         print(f"ai_generated: leave-one-out tables added, {time.time() - t0:.0f}s", flush=True)
 
 
 def train_credibility(out: Path, quick: bool) -> None:
+    """The editorial credibility model (experiments/credibility_model.py), trained on the English training split."""
     t0 = time.time()
     with _bar("credibility features") as bar:
-        data = cred.load_cred_data(progress=bar.update)
+        data = cred.load(progress=bar.update)
+    rows = data.train
     with tqdm(desc="credibility cross-validation", unit="fold") as bar:
-        fitted = cred.train_cred_model(data, tick=lambda: bar.update(1))
-    result = cred.evaluate_cred(data, fitted.model, bow=not quick, generalisation=not quick)
+        fitted = cred.fit(data, rows, tick=lambda: bar.update(1))
     model = fitted.model
+    with tqdm(desc="credibility evaluation", unit="step") as bar:
+        result = cred.evaluate(data, model, baseline=not quick, lodo=not quick,
+                               tick=lambda s: (bar.set_postfix_str(s), bar.update(1)))
     model.metadata.update({
-        "description": "Credibility 0–100 = 100 × (1 − P(not credible)) from the signal and surface features. "
-                       "The verdict 'low credibility' is given when P(not credible) reaches the threshold.",
-        "training_data": cred.training_summary(data),
-        "selection": _selection_text(fitted.candidate_scores, model.kind, SELECTION_HOW["credibility"]),
-        "candidates": fitted.candidate_scores,
+        "description": "Credibility 0–100 = 100 × (1 − P(not credible)) from editorial evidence only: sourcing and "
+                       "attribution, vague sources, quotes, unsupported checkable claims, emphatic language, machine "
+                       "page furniture and the AI model's probability. Directions are guaranteed (monotonic "
+                       "constraints); machine furniture carries fixed expert weights. The verdict 'low credibility' "
+                       "is given when P(not credible) reaches the threshold.",
+        "training_data": cred.training_summary(data, rows),
+        "selection": "One-feature gradient-boosted trees (HistGradientBoosting, interaction_cst='no_interactions') "
+                     "with a monotonic constraint per input, so each input's effect is a curve of its own value "
+                     "and its direction is guaranteed; calibrated (Platt, positive slope) on grouped 5-fold "
+                     "out-of-fold scores with the expert terms as a fixed offset.",
         "cross_validated_metrics": fitted.oof_metrics,
-        "threshold_note": f"Threshold {model.threshold:.2f} on P(not credible), i.e. a credibility score of "
-                          f"{100 * (1 - model.threshold):.0f}.",
+        "threshold_note": f"Threshold {model.threshold:.3f} on P(not credible) (a credibility score of "
+                          f"{100 * (1 - model.threshold):.0f}): the score at which {cred.TARGET_FPR:.0%} of "
+                          "out-of-fold credible English training articles would be called low credibility.",
+        "reference_values": cred.reference_values(data, rows),
         "evaluation": result["tables"],
-        **_cred_headline(data, model),
+        **cred.headline(data, model),
         "weaknesses": CRED_WEAKNESSES,
         "reproduce": REPRODUCE,
         "seed": cred.SEED,
     })
-    save_model(model, out / "credibility.joblib")
-    print(f"credibility: {model.kind}, {time.time() - t0:.0f}s", flush=True)
+    save_model(model, out / "credibility.npz")
+    print(f"credibility: {model.kind}, threshold {model.threshold:.3f}, {time.time() - t0:.0f}s", flush=True)
 
 
 def _dashboard_parts(model, y: np.ndarray, prob: np.ndarray, metrics: dict) -> dict:
@@ -164,19 +175,7 @@ def _ai_headline(data, model) -> dict:
     return _dashboard_parts(model, y[news], prob[news], metrics)
 
 
-def _cred_headline(data, model) -> dict:
-    prob = model.predict_proba(model.columns(data.X, data.names, data.df["text"].tolist()))
-    t, y = data.test, data.df["y"].to_numpy()
-    m = binary_metrics(y[t], prob[t], model.threshold)
-    amt = t & data.df["dataset"].eq("fakenewsamt").to_numpy()
-    metrics = {"held_out_auroc": m["auroc"], "held_out_accuracy": m["accuracy"], "held_out_f1": m["f1"],
-               "held_out_ece": m["ece"],
-               "held_out_fakenewsamt_accuracy": float(((prob[amt] >= model.threshold) == y[amt]).mean())}
-    return _dashboard_parts(model, y[t], prob[t], metrics)
-
-
-SELECTION_HOW = {"ai_generated": "mean over generator families of out-of-fold AUROC against human news",
-                 "credibility": "out-of-fold AUROC"}
+SELECTION_HOW = {"ai_generated": "mean over generator families of out-of-fold AUROC against human news"}
 
 
 def _selection_text(candidates: dict[str, float], kept: str, how: str) -> str:
@@ -191,20 +190,18 @@ def refresh_cards(out: Path) -> None:
     """Recompute the headline figures and dashboard curves of the saved models and rewrite their cards."""
     from credibility.models.store import load_model
 
-    if (out / "credibility.joblib").exists():
-        model = load_model(out / "credibility.joblib")
-        model.metadata.update(_cred_headline(cred.load_cred_data(), model))
+    if (out / "credibility.npz").exists():
+        model = load_model(out / "credibility.npz")
+        model.metadata.update(cred.headline(cred.load(), model))
         model.metadata["weaknesses"] = CRED_WEAKNESSES
-        model.metadata["selection"] = _selection_text(model.metadata.get("candidates", {}), model.kind,
-                                                      SELECTION_HOW["credibility"])
-        save_model(model, out / "credibility.joblib")
-    if (out / "ai_generated.joblib").exists():
-        model = load_model(out / "ai_generated.joblib")
+        save_model(model, out / "credibility.npz")
+    if (out / "ai_generated.npz").exists():
+        model = load_model(out / "ai_generated.npz")
         model.metadata.update(_ai_headline(ai.load_ai_data(), model))
         model.metadata["weaknesses"] = AI_WEAKNESSES
         model.metadata["selection"] = _selection_text(model.metadata.get("candidates", {}), model.kind,
                                                       SELECTION_HOW["ai_generated"])
-        save_model(model, out / "ai_generated.joblib")
+        save_model(model, out / "ai_generated.npz")
 
 
 def main() -> None:

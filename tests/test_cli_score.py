@@ -292,12 +292,12 @@ def test_unverified_model_is_a_clear_error_not_a_traceback(corpus, monkeypatch):
     from credibility.models.store import ModelVerificationError
 
     def refuse():
-        raise ModelVerificationError("credibility.joblib: sha256 does not match its card")
+        raise ModelVerificationError("credibility.npz: sha256 does not match its card")
 
     monkeypatch.setattr("credibility.cli_score.load_scorer", refuse)
     result = run(corpus / "a.txt", "-q")
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)  # not an uncaught error
-    assert "could not load the trained models: credibility.joblib: sha256 does not match its card" in result.stderr
+    assert "could not load the trained models: credibility.npz: sha256 does not match its card" in result.stderr
     assert "--no-model" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -308,7 +308,7 @@ def test_trust_model_scores_with_a_model_whose_card_does_not_match(corpus, tmp_p
     from credibility.paths import PROJECT_ROOT
 
     shipped = PROJECT_ROOT / "models"
-    if not (shipped / "credibility.joblib").exists():
+    if not (shipped / "credibility.npz").exists():
         pytest.skip("the shipped models are not in this checkout")
     folder = tmp_path / "models"
     shutil.copytree(shipped, folder)

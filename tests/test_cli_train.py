@@ -26,7 +26,7 @@ def trained(tmp_path_factory):
     """One training run shared by the tests that only read its outputs."""
     base = tmp_path_factory.mktemp("train")
     csv_path = write_csv(base / "labeled.csv", synthetic_rows())
-    out = base / "custom.joblib"
+    out = base / "custom.npz"
     result = CliRunner().invoke(app, ["train", str(csv_path), "--group-col", "story", "--title-col", "title",
                                       "--out", str(out), "--no-cache", "--jobs", "1", "--folds", "3",
                                       "--model", "linear"])
@@ -69,7 +69,7 @@ def test_evaluate_on_other_data_does_not_warn_about_training_data(trained, runne
 
 def test_evaluate_refuses_a_tampered_model_unless_trusted(trained, runner, tmp_path):
     csv_path, out, _ = trained
-    copy = tmp_path / "copy.joblib"
+    copy = tmp_path / "copy.npz"
     copy.write_bytes(out.read_bytes())
     card = json.loads(card_path(out).read_text())
     card["sha256"] = "0" * 64
@@ -94,7 +94,7 @@ def test_evaluate_refuses_a_tampered_model_unless_trusted(trained, runner, tmp_p
 )
 def test_bad_csv_gives_a_clear_error(rows, args, message, runner, tmp_path):
     csv_path = write_csv(tmp_path / "bad.csv", rows)
-    out = tmp_path / "m.joblib"
+    out = tmp_path / "m.npz"
     result = runner.invoke(app, ["train", str(csv_path), "--out", str(out), "--no-cache", *args])
     assert result.exit_code != 0
     assert message in result.output
@@ -104,7 +104,7 @@ def test_bad_csv_gives_a_clear_error(rows, args, message, runner, tmp_path):
 def test_train_warns_when_one_class_alone_has_line_breaks(runner, tmp_path):
     rows = [{**r, "text": r["text"].replace(". ", ".\n\n")} if r["label"] == "human" else r for r in synthetic_rows()]
     csv_path = write_csv(tmp_path / "layout.csv", rows)
-    result = runner.invoke(app, ["train", str(csv_path), "--out", str(tmp_path / "m.joblib"), "--no-cache",
+    result = runner.invoke(app, ["train", str(csv_path), "--out", str(tmp_path / "m.npz"), "--no-cache",
                                  "--jobs", "1", "--folds", "3", "--model", "linear"])
     assert result.exit_code == 0, result.output
     assert "warning: layout.csv: 0% of 'machine' texts and 100% of 'human' texts have line breaks" in result.output
@@ -112,7 +112,7 @@ def test_train_warns_when_one_class_alone_has_line_breaks(runner, tmp_path):
 
 def test_balanced_threshold_decides_at_one_half(runner, tmp_path):
     csv_path = write_csv(tmp_path / "labeled.csv", synthetic_rows())
-    out = tmp_path / "balanced.joblib"
+    out = tmp_path / "balanced.npz"
     result = runner.invoke(app, ["train", str(csv_path), "--group-col", "story", "--out", str(out), "--no-cache",
                                  "--jobs", "1", "--folds", "3", "--model", "linear", "--balanced"])
     assert result.exit_code == 0, result.output
@@ -125,7 +125,7 @@ def test_balanced_threshold_decides_at_one_half(runner, tmp_path):
 
 def test_failed_run_keeps_the_existing_model(trained, runner, tmp_path):
     _, out, _ = trained
-    target = tmp_path / "keep.joblib"
+    target = tmp_path / "keep.npz"
     target.write_bytes(out.read_bytes())
     card_path(target).write_bytes(card_path(out).read_bytes())
     before = target.read_bytes()

@@ -46,7 +46,7 @@ def check_name(name: str, folder: Path) -> None:
         raise TrainingInputError("name: use 1–48 lower-case letters, digits, '-' or '_', starting with a letter or digit")
     if name in SHIPPED_NAMES:
         raise TrainingInputError(f"'{name}' is a shipped model's name; choose a new name")
-    if (folder / f"{name}.joblib").exists() or (folder / f"{name}.card.json").exists():
+    if (folder / f"{name}.npz").exists() or (folder / f"{name}.card.json").exists():
         raise TrainingInputError(f"a model called '{name}' already exists; choose a new name")
 
 
@@ -71,7 +71,7 @@ def train_from_table(
     n_splits: int = 5,
     wording: bool = True,
 ) -> TrainingResult:
-    """Featurise, fit (grouped cross-validation), and save ``<folder>/<name>.joblib`` with its cards.
+    """Featurise, fit (grouped cross-validation), and save ``<folder>/<name>.npz`` with its cards.
 
     ``candidates``: model families to compare (default: every family ``fit_binary`` knows; ``("linear",)``
     is the fast choice, seconds instead of minutes on a few thousand articles). ``wording`` stacks the
@@ -134,7 +134,7 @@ def train_from_table(
         }
     )  # fmt: skip
     report(0.97, "Saving the model and its card")
-    path = folder / f"{name}.joblib"
+    path = folder / f"{name}.npz"
     card = save_model(fitted.model, path)
     report(1.0, "Done")
     return TrainingResult(name=name, path=path, metrics=metrics, card=card, warnings=list(data.warnings))

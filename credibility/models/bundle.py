@@ -1,21 +1,31 @@
-"""A trained binary model as one object: scaling, estimator, calibration, threshold and explainer.
+"""A trained binary model as plain arrays: scaling, learned part, fixed expert terms, calibration, threshold.
 
-Features are standardised with the training mean and scale and clipped to ±5 standard deviations (a
-handful of very short texts produce extreme rates; one such value must not decide a score). The
-estimator sees the standardised values.
+The score of an article is a sum of per-feature terms on the log-odds scale of P(positive class):
+
+- the **learned part**, fitted on data: a linear model or gradient-boosted trees over the standardised
+  features (training mean and scale, clipped to ±5 standard deviations so one extreme rate of a very short
+  text cannot decide a score), Platt-calibrated (``a × raw + b``);
+- **expert terms** (``prior_weight``): fixed log-odds per unit of a feature, measured from a reference value
+  (``prior_reference``). They carry directions editors agree on for evidence the training corpora do not
+  hold (no article in them has an AI banner or a generated question list), so the data cannot teach them.
 
 Per-article explanations are exact decompositions of the model's own log-odds, never a surrogate:
 
 - linear model: ``a × coef × z`` per feature;
 - gradient-boosted trees: path attribution (Saabas' "tree interpreter"): walking each tree from the
   root to the article's leaf, every split moves the expected output from the parent's to the child's
-  (count-weighted mean of the leaves below), and that change is credited to the split's feature. Over all
-  trees the credits plus the trees' expected output add up to the article's score exactly. For trees
+  (count-weighted mean of the leaves below), and that change is credited to the split's feature. For trees
   that each use one feature (``interaction_cst="no_interactions"``, the ``gam`` kind) this equals the
-  feature's SHAP value with the training data as background.
+  feature's SHAP value with the training data as background;
+- expert terms: ``prior_weight × (x − prior_reference)``.
 
-So the contributions plus :meth:`TrainedModel.bias` always equal the calibrated log-odds; a reason can
-never point the other way from what the model actually did for that article.
+So the contributions plus :meth:`TrainedModel.bias` always equal the calibrated log-odds; a reason can never
+point the other way from what the model did for that article. ``monotonic`` records each feature's
+guaranteed direction (+1: never lowers P(positive) as the feature grows, −1: never raises it, 0: free); the
+trees are fitted with those constraints and expert weights must agree with them (checked on load).
+
+Nothing here is pickled: :mod:`credibility.models.store` writes these arrays to ``.npz`` and the rest to
+the JSON card.
 """
 
 from __future__ import annotations
@@ -27,32 +37,48 @@ from typing import Any
 import numpy as np
 
 CLIP = 5.0
-FORMAT_VERSION = 2
-READABLE_FORMATS = (1, 2)  # 1 stored a linear surrogate for trees; its estimator and scaling still load
+KINDS = ("linear", "gam", "gbt")
 
 
 @dataclass
 class TrainedModel:
-    """Everything needed to score and explain; stored as a plain dict inside the model file."""
+    """Everything needed to score and explain one task."""
 
     name: str
     task: str
     classes: tuple[str, str]  # (negative, positive); probabilities are P(positive)
     feature_names: list[str]
     kind: str  # "linear" | "gbt" | "gam" (trees without feature interactions)
-    estimator: Any
     mean: np.ndarray
     scale: np.ndarray
-    calibration: tuple[float, float]  # Platt: p = sigmoid(a * raw + b)
+    calibration: tuple[float, float]  # Platt: log-odds = a * raw + b (+ expert terms)
     threshold: float  # on P(positive)
     target_fpr: float | None
     explain_coef: np.ndarray  # global signed effect per feature (card and dashboard), not used per article
+    linear: tuple[np.ndarray, float] | None = None  # (coef over the learned features, intercept)
+    trees: dict | None = None  # packed trees over the learned features (pack_trees)
+    monotonic: np.ndarray | None = None  # int8 per feature: +1 / -1 / 0
+    prior_weight: np.ndarray | None = None  # per feature; 0 where the feature is learned (or unused)
+    prior_reference: np.ndarray | None = None
     metadata: dict = field(default_factory=dict)
     # Optional stacked wording model (lexical.py); its score is the last feature, computed from the text.
     wording: Any = None
-    _trees: dict | None = field(default=None, init=False, repr=False, compare=False)
+    # Training-time only (not saved): the fitted scikit-learn estimator the arrays were taken from.
+    estimator: Any = field(default=None, repr=False, compare=False)
 
-    # -- scoring ---------------------------------------------------------------------------------
+    def __post_init__(self) -> None:
+        n = len(self.feature_names)
+        if self.monotonic is None:
+            self.monotonic = np.zeros(n, dtype=np.int8)
+        if self.prior_weight is None:
+            self.prior_weight = np.zeros(n)
+        if self.prior_reference is None:
+            self.prior_reference = np.zeros(n)
+        self.monotonic = np.asarray(self.monotonic, dtype=np.int8)
+        self.prior_weight = np.asarray(self.prior_weight, dtype=np.float64)
+        self.prior_reference = np.asarray(self.prior_reference, dtype=np.float64)
+
+    # -- features ----------------------------------------------------------------------------------
     @property
     def wording_feature(self) -> str | None:
         """Name of the stacked wording feature (computed from the text, not by the extractors), if any."""
@@ -60,8 +86,13 @@ class TrainedModel:
 
     @property
     def input_feature_names(self) -> list[str]:
-        """The features a caller supplies (signal and surface); the wording feature is added from text."""
+        """The features a caller supplies (from ``Report.features``); the wording feature is added from text."""
         return self.feature_names[:-1] if self.wording is not None else list(self.feature_names)
+
+    @property
+    def learned(self) -> np.ndarray:
+        """Indices of the features the learned part reads (every feature without an expert term)."""
+        return np.flatnonzero(self.prior_weight == 0)
 
     def columns(self, X: np.ndarray, names: Sequence[str],  # noqa: N803
                 texts: Sequence[str] | None = None, wording_scores: np.ndarray | None = None) -> np.ndarray:
@@ -86,86 +117,68 @@ class TrainedModel:
             z = np.nan_to_num(z, nan=0.0, posinf=CLIP, neginf=-CLIP)
         return np.clip(z, -CLIP, CLIP)
 
+    # -- scoring -----------------------------------------------------------------------------------
     def raw_score(self, Z: np.ndarray) -> np.ndarray:  # noqa: N803
+        """The learned part's uncalibrated score of standardised rows ``Z`` (all features' columns)."""
+        Zl = Z[:, self.learned]  # noqa: N806
         if self.kind == "linear":
-            coef = self.estimator.coef_.ravel()
-            return Z @ coef + float(self.estimator.intercept_[0])
-        return trees_raw(self._packed(), Z)
+            coef, intercept = self._linear()
+            return Zl @ coef + intercept
+        return trees_raw(self._trees(), Zl)
 
-    def _packed(self) -> dict:
-        if self._trees is None:
-            self._trees = pack_trees(self.estimator)
-        return self._trees
+    def expert_terms(self, X: np.ndarray) -> np.ndarray:  # noqa: N803
+        """Each feature's expert-term contribution (rows × features; zero where learned)."""
+        X = np.nan_to_num(np.asarray(X, dtype=np.float64))  # noqa: N806
+        return (X - self.prior_reference) * self.prior_weight
 
     def bias(self) -> float:
         """The log-odds of an article whose contributions are all zero: contributions + bias = log-odds."""
         a, b = self.calibration
         if self.kind == "linear":
-            return a * float(self.estimator.intercept_[0]) + b
-        return a * self._packed()["expected_total"] + b
+            return a * self._linear()[1] + b
+        return a * self._trees()["expected_total"] + b
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:  # noqa: N803
         """P(positive class) for each row of raw feature values (columns in ``feature_names`` order)."""
-        X = np.atleast_2d(X)
+        X = np.atleast_2d(np.asarray(X, dtype=np.float64))  # noqa: N806
         a, b = self.calibration
-        return _sigmoid(a * self.raw_score(self.standardise(X)) + b)
+        return sigmoid(a * self.raw_score(self.standardise(X)) + b + self.expert_terms(X).sum(axis=1))
 
     def contributions(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:  # noqa: N803
         """(probabilities, per-feature signed contributions on the log-odds scale) for each row."""
-        X = np.atleast_2d(X)
+        X = np.atleast_2d(np.asarray(X, dtype=np.float64))  # noqa: N806
         Z = self.standardise(X)  # noqa: N806
         a, b = self.calibration
+        learned = self.learned
+        contrib = self.expert_terms(X)
         if self.kind == "linear":
-            prob = _sigmoid(a * self.raw_score(Z) + b)
-            return prob, Z * (a * self.estimator.coef_.ravel())
-        raw, credit = trees_raw_and_credit(self._packed(), Z)
-        return _sigmoid(a * raw + b), a * credit
+            coef, _ = self._linear()
+            contrib[:, learned] = Z[:, learned] * (a * coef)
+        else:
+            _, credit = trees_raw_and_credit(self._trees(), Z[:, learned])
+            contrib[:, learned] = a * credit
+        return sigmoid(self.bias() + contrib.sum(axis=1)), contrib
 
-    # -- (de)serialisation -----------------------------------------------------------------------
-    def to_dict(self) -> dict:
-        return {
-            "format_version": FORMAT_VERSION,
-            "name": self.name,
-            "task": self.task,
-            "classes": list(self.classes),
-            "feature_names": list(self.feature_names),
-            "kind": self.kind,
-            "estimator": self.estimator,
-            "mean": self.mean,
-            "scale": self.scale,
-            "calibration": list(self.calibration),
-            "threshold": self.threshold,
-            "target_fpr": self.target_fpr,
-            "explain_coef": self.explain_coef,
-            "metadata": self.metadata,
-            "wording": self.wording,
-        }
+    def _linear(self) -> tuple[np.ndarray, float]:
+        if self.linear is None:
+            raise ValueError(f"model {self.name!r} ({self.kind}) has no linear coefficients")
+        return self.linear
 
-    @classmethod
-    def from_dict(cls, d: dict) -> TrainedModel:
-        if d.get("format_version") not in READABLE_FORMATS:
-            raise ValueError(f"unsupported model format {d.get('format_version')!r} "
-                             f"(this version reads {', '.join(map(str, READABLE_FORMATS))})")
-        return cls(
-            name=d["name"],
-            task=d["task"],
-            classes=tuple(d["classes"]),
-            feature_names=list(d["feature_names"]),
-            kind=d["kind"],
-            estimator=d["estimator"],
-            mean=np.asarray(d["mean"], dtype=np.float64),
-            scale=np.asarray(d["scale"], dtype=np.float64),
-            calibration=(float(d["calibration"][0]), float(d["calibration"][1])),
-            threshold=float(d["threshold"]),
-            target_fpr=d["target_fpr"],
-            explain_coef=np.asarray(d["explain_coef"], dtype=np.float64),
-            metadata=dict(d.get("metadata", {})),
-            wording=d.get("wording"),
-        )
+    def _trees(self) -> dict:
+        if self.trees is None:
+            raise ValueError(f"model {self.name!r} ({self.kind}) has no trees")
+        return self.trees
+
+
+def from_estimator(est, kind: str) -> dict:
+    """The plain-array form of a fitted scikit-learn estimator: ``{"linear": ...}`` or ``{"trees": ...}``."""
+    if kind == "linear":
+        return {"linear": (np.asarray(est.coef_, dtype=np.float64).ravel(), float(np.ravel(est.intercept_)[0]))}
+    return {"trees": pack_trees(est)}
 
 
 def pack_trees(est) -> dict:
-    """The fitted HistGradientBoosting trees as padded numpy arrays, for vectorised prediction.
+    """The fitted HistGradientBoosting trees as padded numpy arrays, for vectorised prediction and storage.
 
     scikit-learn's own predict costs milliseconds per call (thread start-up); walking all trees at once
     in numpy costs microseconds per article. Equality with ``decision_function`` is tested.
@@ -174,10 +187,10 @@ def pack_trees(est) -> dict:
     width = max(len(p.nodes) for p in preds)
     shape = (len(preds), width)
     packed = {
-        "feature": np.zeros(shape, dtype=np.intp),
+        "feature": np.zeros(shape, dtype=np.int32),
         "threshold": np.zeros(shape),
-        "left": np.zeros(shape, dtype=np.intp),
-        "right": np.zeros(shape, dtype=np.intp),
+        "left": np.zeros(shape, dtype=np.int32),
+        "right": np.zeros(shape, dtype=np.int32),
         "leaf": np.ones(shape, dtype=bool),
         "value": np.zeros(shape),
         "expected": np.zeros(shape),
@@ -251,5 +264,5 @@ def _walk_trees(packed: dict, Z: np.ndarray, *, credit: bool) -> tuple[np.ndarra
     return raw, None if credits is None else credits.reshape(n, n_features)
 
 
-def _sigmoid(x: np.ndarray) -> np.ndarray:
+def sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -50, 50)))

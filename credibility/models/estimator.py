@@ -15,8 +15,10 @@ import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
+from ..document import normalize_text
 from .bundle import TrainedModel
 from .features import featurize_texts
+from .scorer import model_matrix
 from .training import CANDIDATES, fit_binary
 
 
@@ -62,7 +64,7 @@ class ArticleClassifier(ClassifierMixin, BaseEstimator):
             features, binary, group_ids, names, name=self.name, task="custom",
             classes=(str(self.classes_[0]), str(self.classes_[1])), candidates=tuple(self.candidates),
             sample_weight=sample_weight, target_fpr=self.target_fpr, n_splits=self.n_splits, seed=self.seed,
-            texts=texts if self.wording else None,
+            texts=[normalize_text(t) for t in texts] if self.wording else None,
         )
         self.model_ = fitted.model
         self.cv_metrics_ = fitted.oof_metrics
@@ -81,7 +83,7 @@ class ArticleClassifier(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "model_")
         texts = _texts(X)
         features, names = featurize_texts(texts, n_jobs=self.n_jobs, cache=False)
-        return self.model_.columns(features, names, texts)
+        return model_matrix(self.model_, features, names, texts)
 
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:  # noqa: N803
         """Calibrated probabilities, one column per class in ``classes_`` order."""

@@ -7,12 +7,14 @@ which way that pushed the score.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
 from ..report import Reason
 from .bundle import TrainedModel
+from .credibility_task import REASONS
 
 # Words that read better than the raw feature-name pieces (longest first: "word_zipf" before "zipf").
 _WORDS = {
@@ -43,9 +45,49 @@ def plain_feature(name: str) -> str:
 
 def reason_text(name: str, value: float, mean: float, contribution: float, effect: tuple[str, str]) -> str:
     """One sentence: what the feature is, how it compares with typical, and which way it pushed."""
-    level = "higher than typical" if value > mean else "lower than typical" if value < mean else "typical"
+    shown, typical = f"{value:.3g}", f"{mean:.3g}"
+    level = ("about typical" if shown == typical else "higher than typical" if value > mean else "lower than typical")
     push = effect[1] if contribution > 0 else effect[0]
-    return f"{plain_feature(name)} is {level} ({value:.3g} vs {mean:.3g}): {push}"
+    return f"{plain_feature(name)} is {level} ({shown} vs {typical}): {push}"
+
+
+@dataclass(frozen=True)
+class ArticleCounts:
+    """What an editorial reason counts against: the article's sentences and words, and its declaring banner."""
+
+    sentences: int
+    words: int
+    declared: str | None = None
+
+
+def editorial_reason(name: str, value: float, reference: float | None, contribution: float,
+                     effect: tuple[str, str], counts: ArticleCounts) -> tuple[str, tuple[str, ...]] | None:
+    """A credibility reason in the article's own counts against typical credible news, with the span kinds
+    that show it; None for a feature without a template (the generic wording is used then)."""
+    template = REASONS.get(name)
+    if template is None:
+        return None
+    push = effect[1] if contribution > 0 else effect[0]
+    n, words = max(counts.sentences, 1), max(counts.words, 1)
+    if template.form == "sentences":
+        k = round(value * n)
+        typical = f" (typical credible news: {round(reference * n)} of {n})" if reference is not None else ""
+        text = f"{k} of {n} sentences {template.what}{typical}"
+    elif template.form == "share":
+        typical = f" (typical credible news: {reference:.0%})" if reference is not None else ""
+        text = f"{value:.0%} {template.what}{typical}"
+    elif template.form == "count":
+        k = round(value * words / 100)
+        typical = (f" (typical credible news: {reference * words / 100:.1f} in as many words)"
+                   if reference is not None else "")
+        text = f"{k} {template.what} in {words} words{typical}"
+    elif template.form == "probability":
+        text = f"the text {template.what} (AI model: {value:.2f})"
+    elif name == "boilerplate.declares_ai" and counts.declared:
+        text = f"the text {template.what}: '{counts.declared}'"
+    else:
+        text = f"the text {template.what}" if value else f"the text has no {template.what.split(' ', 1)[-1]}"
+    return f"{text}: {push}", template.evidence
 
 
 def wording_reason_text(terms: list[str], contribution: float, effect: tuple[str, str]) -> str:
@@ -65,14 +107,18 @@ def top_reasons(
     sign: float = 1.0,
     skip_terms: frozenset[str] = frozenset(),
     wording_row=None,
+    counts: ArticleCounts | None = None,
 ) -> list[Reason]:
     """The ``k`` largest absolute contributions for one article, as :class:`Reason` objects.
 
     ``effect`` is the wording for (pushes to class 0, pushes to class 1); ``sign=-1`` flips the
     contribution for scores that run opposite to P(positive) (credibility = 100 × (1 − P(not credible))).
     ``wording_row`` (the article's TF-IDF row from the model's wording model) lets the wording feature's
-    reason name the phrases behind it (minus ``skip_terms``).
+    reason name the phrases behind it (minus ``skip_terms``). With ``counts``, features that have an
+    editorial template (credibility_task.REASONS) are put in the article's own counts against the
+    model's typical credible article (``metadata["reference_values"]``).
     """
+    references = model.metadata.get("reference_values", {}) if counts is not None else {}
     magnitude = np.abs(contributions)
     order = np.argpartition(-magnitude, k)[:k] if magnitude.size > k else np.arange(magnitude.size)
     order = order[np.argsort(-magnitude[order])]
@@ -82,11 +128,17 @@ def top_reasons(
         if c == 0.0:
             continue
         name = model.feature_names[j]
+        evidence: tuple[str, ...] = ()
+        editorial = (editorial_reason(name, float(x[j]), references.get(name), c, effect, counts)
+                     if counts is not None else None)
         if name == model.wording_feature:
             terms = ([] if wording_row is None
                      else model.wording.top_terms_of_row(wording_row, direction=np.sign(c), skip=skip_terms))
             words = wording_reason_text(terms, c, effect)
+        elif editorial is not None:
+            words, evidence = editorial
         else:
             words = reason_text(name, float(x[j]), float(model.mean[j]), c, effect)
-        out.append(Reason(feature=name, value=float(x[j]), contribution=round(sign * c, 4), text=words))
+        out.append(Reason(feature=name, value=float(x[j]), contribution=round(sign * c, 4), text=words,
+                          evidence=evidence))
     return out

@@ -1,8 +1,11 @@
-"""The model feature matrix: the signal features plus the surface features, with an on-disk cache.
+"""The model feature matrix: every registered signal feature, with an on-disk cache.
+
+One feature path: a row is :func:`credibility.signals.flatten` of ``extract_all(doc)``, exactly what
+``Report.features`` holds, so training, ``analyze()`` and the estimator see the same values.
 
 Featurising the corpora takes minutes, so rows are cached in ``artifacts/features/`` keyed by the text's
-sha256 (with its title and forced language) and a fingerprint of the feature names and the extractor
-code. Change an extractor and its cache is simply not found again.
+sha256 (with its title and forced language) and a fingerprint of the feature names and the whole
+package's source and data files. Change any code and the cache is simply not found again.
 """
 
 from __future__ import annotations
@@ -17,28 +20,22 @@ from joblib import Parallel, delayed
 
 from ..atomic_write import atomic_write
 from ..document import Document, build_document
-from ..signals import extract_all
+from ..signals import extract_all, flatten
 from ..signals import feature_names as signal_feature_names
-from .surface import FEATURE_NAMES as SURFACE_NAMES
-from .surface import surface_features
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = PROJECT_ROOT / "artifacts" / "features"
+_FINGERPRINT_SUFFIXES = frozenset({".py", ".txt", ".json"})
 
 
 def all_feature_names() -> list[str]:
     """Every feature a model may use, in a stable order."""
-    return [*signal_feature_names(), *SURFACE_NAMES]
+    return signal_feature_names()
 
 
 def document_features(doc: Document) -> dict[str, float]:
-    """All features of one parsed document (signals and surface)."""
-    values: dict[str, float] = {}
-    for signal in extract_all(doc):
-        for name, value in signal.features.items():
-            values[f"{signal.name}.{name}"] = float(value)
-    values.update(surface_features(doc))
-    return values
+    """All features of one parsed document (the same mapping ``Report.features`` holds)."""
+    return flatten(extract_all(doc))
 
 
 def text_key(text: str, title: str | None = None, lang: str | None = None) -> str:
@@ -50,8 +47,9 @@ def text_key(text: str, title: str | None = None, lang: str | None = None) -> st
 
 
 def code_fingerprint(names: Sequence[str]) -> str:
-    """Feature names plus the source of the extractors, lexicons and surface features (read once per
-    process: the cache is looked up and written in the same call, and the code does not change under it)."""
+    """Feature names plus every source and data file of the package (read once per process: the cache is
+    looked up and written in the same call, and the code does not change under it). Hashing the whole
+    package, not a hand-kept list, means no helper module can change features behind the cache's back."""
     return _code_fingerprint(tuple(names))
 
 
@@ -59,12 +57,11 @@ def code_fingerprint(names: Sequence[str]) -> str:
 def _code_fingerprint(names: tuple[str, ...]) -> str:
     h = hashlib.sha256("\n".join(names).encode())
     pkg = PROJECT_ROOT / "credibility"
-    files = sorted([*pkg.glob("signals/*.py"), *pkg.glob("lexicons/*/*"), pkg / "models" / "surface.py",
-                    pkg / "document.py", pkg / "text_split.py"])
+    files = sorted(p for p in pkg.rglob("*") if p.is_file() and p.suffix in _FINGERPRINT_SUFFIXES
+                   and "__pycache__" not in p.parts)
     for path in files:
-        if path.is_file():
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
+        h.update(path.relative_to(pkg).as_posix().encode())
+        h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 

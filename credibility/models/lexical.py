@@ -49,8 +49,7 @@ class WordingModel:
         """Learn the vocabulary and IDF weights (no labels); returns the texts' TF-IDF matrix."""
         # min_df cannot exceed the number of texts (tiny user CSVs).
         min_df = max(1, min(self.min_df, len(texts) // 4))
-        self.vectorizer_ = TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, max_features=self.max_features,
-                                           sublinear_tf=True, token_pattern=MIN_TERM_LENGTH_PATTERN, dtype=np.float64)
+        self.vectorizer_ = _vectorizer(min_df=min_df, max_features=self.max_features)
         matrix = self.vectorizer_.fit_transform(list(texts))
         self.terms_ = self.vectorizer_.get_feature_names_out()
         return matrix
@@ -60,9 +59,28 @@ class WordingModel:
 
     def fit_classifier(self, matrix, y: np.ndarray, sample_weight: np.ndarray | None = None) -> WordingModel:
         """Fit the classifier on a TF-IDF ``matrix`` from this model's vocabulary."""
-        self.classifier_ = self.new_classifier().fit(matrix, np.asarray(y).astype(int), sample_weight=sample_weight)
-        self.coef_ = self.classifier_.coef_.ravel().astype(np.float64)
+        classifier = self.new_classifier().fit(matrix, np.asarray(y).astype(int), sample_weight=sample_weight)
+        self.coef_ = classifier.coef_.ravel().astype(np.float64)
+        self.intercept_ = float(classifier.intercept_[0])
         return self
+
+    # -- plain arrays (model files hold no pickle) ---------------------------------------------------
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """Vocabulary, IDF weights and coefficients: everything scoring needs, as plain arrays."""
+        return {"terms": np.asarray(self.terms_, dtype=str), "idf": np.asarray(self.vectorizer_.idf_, dtype=np.float64),
+                "coef": self.coef_, "intercept": np.array([self.intercept_])}
+
+    @classmethod
+    def from_arrays(cls, terms: np.ndarray, idf: np.ndarray, coef: np.ndarray, intercept: float) -> WordingModel:
+        """Rebuild a fitted model from :meth:`to_arrays`. The tokeniser settings are this module's constants,
+        never read from a file (a stored regex could be made to hang)."""
+        model = cls()
+        model.vectorizer_ = _vectorizer(min_df=1, max_features=None, vocabulary={str(t): i for i, t in enumerate(terms)})
+        model.vectorizer_.idf_ = np.asarray(idf, dtype=np.float64)
+        model.terms_ = np.asarray(terms, dtype=object)
+        model.coef_ = np.asarray(coef, dtype=np.float64)
+        model.intercept_ = float(intercept)
+        return model
 
     def transform(self, texts: Sequence[str]):
         """The texts' TF-IDF rows (sparse), to score and explain a batch with one vectorisation."""
@@ -72,7 +90,7 @@ class WordingModel:
         return self.decision_from_matrix(self.transform(texts))
 
     def decision_from_matrix(self, matrix) -> np.ndarray:
-        return np.asarray(self.classifier_.decision_function(matrix), dtype=np.float64)
+        return np.asarray(matrix @ self.coef_, dtype=np.float64).ravel() + self.intercept_
 
     def top_terms(self, text: str, k: int = 4, direction: float = 1.0,
                   skip: frozenset[str] = frozenset()) -> list[str]:
@@ -96,6 +114,11 @@ class WordingModel:
             if not all(word in skip for word in term.split()):
                 out.append(term)
         return out
+
+
+def _vectorizer(*, min_df: int, max_features: int | None, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+    return TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, max_features=max_features, vocabulary=vocabulary,
+                           sublinear_tf=True, token_pattern=MIN_TERM_LENGTH_PATTERN, dtype=np.float64)
 
 
 def language_balanced(weights: np.ndarray, y: np.ndarray, langs: Sequence[str]) -> np.ndarray:

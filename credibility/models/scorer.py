@@ -1,7 +1,9 @@
 """The shipped models as a scorer: ``score(doc, report)`` adds ``ai_generated`` and ``credibility``.
 
 Models are loaded (and verified against their cards) once per process; scoring an article is a few
-vector operations on the features the report already holds, plus the surface features.
+vector operations on the features the report already holds (``Report.features``: every registered
+extractor's features). The AI model scores first; its probability is the one stacked input of the
+credibility model and is added to ``Report.features`` as ``ai_generated.probability``.
 """
 
 from __future__ import annotations
@@ -12,19 +14,19 @@ from pathlib import Path
 
 import numpy as np
 
-from ..document import Document
+from ..document import Document, normalize_text
 from ..lexicon import FUNCTION_WORDS_LIST
 from ..report import Report, Score
 from ..signals.boilerplate import is_ai_disclosure
 from ..verdicts import AI_DECLARED_VERDICT, CREDIBILITY_VERDICTS, ai_verdict
 from .bundle import TrainedModel
-from .explain import top_reasons
-from .store import load_model
-from .surface import surface_features
+from .credibility_task import AI_PROBABILITY
+from .explain import ArticleCounts, top_reasons
+from .store import MODEL_SUFFIX, load_model
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
-AI_MODEL_FILE = "ai_generated.joblib"
-CREDIBILITY_MODEL_FILE = "credibility.joblib"
+AI_MODEL_FILE = f"ai_generated{MODEL_SUFFIX}"
+CREDIBILITY_MODEL_FILE = f"credibility{MODEL_SUFFIX}"
 MODELS_DIR_ENV = "CREDIBILITY_MODELS_DIR"
 TOP_REASONS = 5
 
@@ -50,27 +52,18 @@ class ModelScorer:
         """Score a batch in one vectorised pass per model."""
         if not reports:
             return
-        values = [self._values(doc, report) for doc, report in zip(docs, reports, strict=True)]
         texts = [doc.text for doc in docs]
         skips = [doc.resources.words(FUNCTION_WORDS_LIST) if doc.resources else frozenset() for doc in docs]
-        matrices: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}  # both models usually share columns
         if self.ai_model is not None:
-            self._apply(self.ai_model, values, texts, skips, reports, "ai_generated", matrices)
+            self._apply(self.ai_model, texts, skips, reports, "ai_generated")
         if self.credibility_model is not None:
-            self._apply(self.credibility_model, values, texts, skips, reports, "credibility", matrices)
+            self._apply(self.credibility_model, texts, skips, reports, "credibility")
 
-    def _values(self, doc: Document, report: Report) -> dict[str, float]:
-        values = dict(report.features)
-        values.update(surface_features(doc))
-        return values
-
-    def _apply(self, model: TrainedModel, values: list[dict[str, float]], texts: list[str],
-               skips: list[frozenset[str]], reports: Sequence[Report], key: str, matrices: dict) -> None:
+    def _apply(self, model: TrainedModel, texts: list[str], skips: list[frozenset[str]],
+               reports: Sequence[Report], key: str) -> None:
         names = tuple(model.input_feature_names)
-        if names not in matrices:
-            raw = np.array([[v.get(n, np.nan) for n in names] for v in values], dtype=np.float64)
-            matrices[names] = (raw, np.isnan(raw))
-        raw, missing = matrices[names]
+        raw = np.array([[r.features.get(n, np.nan) for n in names] for r in reports], dtype=np.float64)
+        missing = np.isnan(raw)
         X = raw  # noqa: N806
         if missing.any():
             X = raw.copy()  # noqa: N806
@@ -87,6 +80,7 @@ class ModelScorer:
                 )
             p = float(prob[i])
             if key == "ai_generated":
+                report.features[AI_PROBABILITY] = p  # the credibility model's stacked input
                 declared = ai_disclosure(report)
                 report.scores[key] = Score(
                     model=model.name, value=round(p, 4),
@@ -97,13 +91,35 @@ class ModelScorer:
                     declared=declared,
                 )
             else:
+                counts = ArticleCounts(report.sentence_count, report.word_count, ai_disclosure(report))
                 report.scores[key] = Score(
                     model=model.name, value=round(100.0 * (1.0 - p), 1),
                     verdict=CREDIBILITY_VERDICTS[int(p >= model.threshold)],
                     threshold=round(100.0 * (1.0 - model.threshold), 1),
                     reasons=top_reasons(model, X[i], contrib[i], effect=CREDIBILITY_EFFECT, k=self.top_k,
-                                        sign=-1.0, skip_terms=skips[i], wording_row=_row(rows, i)),
+                                        sign=-1.0, skip_terms=skips[i], wording_row=_row(rows, i), counts=counts),
                 )
+
+
+def model_matrix(model: TrainedModel, X: np.ndarray, names: Sequence[str], texts: Sequence[str],  # noqa: N803
+                 ai_model: TrainedModel | None = None) -> np.ndarray:
+    """``model``'s columns for feature rows ``X`` (named ``names``) of raw article ``texts``, computed as
+    :meth:`ModelScorer.score` computes them: the wording model reads the normalised text a Document holds,
+    and the stacked AI probability comes from ``ai_model`` (the shipped one by default)."""
+    names = list(names)
+    normalised = [normalize_text(t) for t in texts]
+    if AI_PROBABILITY in model.input_feature_names and AI_PROBABILITY not in names:
+        ai_model = ai_model or _shipped_ai_model()
+        p = ai_model.predict_proba(ai_model.columns(X, names, normalised))
+        X, names = np.column_stack([X, p]), [*names, AI_PROBABILITY]  # noqa: N806
+    return model.columns(X, names, normalised)
+
+
+def _shipped_ai_model() -> TrainedModel:
+    scorer = load_default_scorer()
+    if scorer is None or scorer.ai_model is None:
+        raise RuntimeError(f"this model stacks the AI model's probability: {AI_MODEL_FILE} is needed in {models_dir()}")
+    return scorer.ai_model
 
 
 def _row(matrix, i: int):

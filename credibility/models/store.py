@@ -1,44 +1,46 @@
-"""Saving and loading model files with their cards.
+"""Saving and loading model files with their cards. A model file holds plain arrays only: no pickle.
 
-A model file is a joblib pickle, and plain unpickling runs code: so every ``<name>.joblib`` has a
-``<name>.card.json`` beside it recording the file's sha256, and loading refuses a file whose hash does
-not match its card unless the caller opts in (``trust_unverified=True`` / ``--trust-model``).
+A model ``<name>.npz`` is a NumPy archive of numbers and strings (scaling, tree nodes or coefficients,
+calibration, threshold, feature names, the wording model's vocabulary and weights), read with
+``allow_pickle=False``: loading it cannot run code. Beside it, ``<name>.card.json`` is the model card
+(description, training data and fingerprint, metrics, weaknesses, library versions) and records the file's
+sha256; ``<name>.md`` is the same card for people.
 
-Even an opted-in (or hash-matching) file is never handed to ``pickle``/``joblib.load`` as is:
+Loading checks, before anything is allocated or scored:
 
-- its size is capped (:data:`MAX_MODEL_FILE_BYTES`) and its compression is decoded here, bounded
-  (:data:`MAX_MODEL_DATA_BYTES`), refusing trailing bytes after the compressed stream or a cut-off one;
-- it is unpickled by :class:`RestrictedUnpickler`, which resolves only an allow-list of types
-  (numpy arrays, dtypes and scalar types, scikit-learn estimators and their fitted parts, joblib's array
-  wrapper, plain builtins, and classes of :data:`PROJECT_MODEL_MODULES`), in the spirit of skops' "trusted types": a pickle that names ``os.system``,
-  ``builtins.eval``, ``subprocess.Popen`` or any other callable is refused before anything runs;
-- every array's declared size must fit in the bytes that are left, so a forged shape cannot make it
-  allocate gigabytes.
+- the sha256 against the card (an edited or replaced file is refused unless the caller opts in with
+  ``trust_unverified=True`` / ``--trust-model``);
+- the archive: size caps on the file and on every member's unpacked size, only known member names;
+- every array's dtype and shape against the feature count; every value finite; tree child indices pointing
+  forward inside their tree (so a walk always ends) and a bounded depth; expert weights agreeing with the
+  declared monotonic directions; a bounded vocabulary of bounded terms. The tokeniser's regex is a constant
+  in code, never read from a file.
 
-Files are written to a temporary name and moved into place, so a failed or interrupted run never
-leaves a half-written model behind.
+Files are written to a temporary name and moved into place, so a failed or interrupted run never leaves a
+half-written model behind. Old pickled ``.joblib`` models are refused with a message saying what to do.
 """
 
 from __future__ import annotations
 
-import bz2
 import hashlib
 import io
 import json
-import lzma
 import os
-import pickle
 import platform
-import struct
-import zlib
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-import joblib
+import numpy as np
 
 from ..atomic_write import atomic_write, ordinary_file_mode, temp_beside, temps_beside
-from .bundle import TrainedModel
+from .bundle import KINDS, TrainedModel
 from .card import render_card
+from .lexical import WordingModel
+
+FORMAT_VERSION = 3
+MODEL_SUFFIX = ".npz"
+LEGACY_SUFFIX = ".joblib"
 
 
 class ModelVerificationError(RuntimeError):
@@ -46,13 +48,27 @@ class ModelVerificationError(RuntimeError):
 
 
 class UnsafeModelError(ModelVerificationError):
-    """The model file is damaged, too large, or names a type outside the allow-list: never loaded, even
-    with ``trust_unverified=True`` (trusting a file cannot make it run arbitrary code)."""
+    """The model file is damaged, too large or inconsistent: never loaded, even with ``trust_unverified``."""
 
 
-# Shipped models are ~0.3 MB; a model trained on a few hundred thousand articles stays well below these.
+# Shipped models are ~1 MB; a model trained on a few hundred thousand articles stays well below these.
 MAX_MODEL_FILE_BYTES = 256 * 1024 * 1024
-MAX_MODEL_DATA_BYTES = 1024 * 1024 * 1024  # after decompression
+MAX_MODEL_DATA_BYTES = 1024 * 1024 * 1024  # all members unpacked
+MAX_TREES = 20_000
+MAX_TREE_NODES = 1 << 16
+MAX_TREE_DEPTH = 64
+MAX_VOCABULARY = 1_000_000
+MAX_TERM_CHARS = 256
+
+_HEADER = ("format_version", "name", "task", "classes", "kind", "feature_names")
+_FEATURE_ARRAYS = ("mean", "scale", "explain_coef", "monotonic", "prior_weight", "prior_reference")
+_TREE_ARRAYS = ("feature", "threshold", "left", "right", "leaf", "value", "expected")
+_TREE_SCALARS = ("depth", "baseline", "n_features", "expected_total")
+_WORDING_ARRAYS = ("terms", "idf", "coef", "intercept")
+ALLOWED_MEMBERS = frozenset(
+    {*_HEADER, *_FEATURE_ARRAYS, "calibration", "threshold", "target_fpr", "linear_coef", "linear_intercept",
+     *(f"tree_{k}" for k in (*_TREE_ARRAYS, *_TREE_SCALARS)), *(f"wording_{k}" for k in _WORDING_ARRAYS)}
+)
 
 
 def card_path(model_path: Path) -> Path:
@@ -72,44 +88,66 @@ def file_sha256(path: Path) -> str:
 
 
 def library_versions() -> dict[str, str]:
-    import numpy
     import sklearn
 
     from .. import __version__
 
-    return {"python": platform.python_version(), "numpy": numpy.__version__, "scikit-learn": sklearn.__version__,
-            "joblib": joblib.__version__, "credibility": __version__}
+    return {"python": platform.python_version(), "numpy": np.__version__, "scikit-learn": sklearn.__version__,
+            "credibility": __version__}
+
+
+# -- writing ----------------------------------------------------------------------------------------
+
+def model_arrays(model: TrainedModel) -> dict[str, np.ndarray]:
+    """Everything scoring needs, as named plain arrays (strings as unicode arrays, never objects)."""
+    out: dict[str, np.ndarray] = {
+        "format_version": np.array(FORMAT_VERSION),
+        "name": np.array(model.name), "task": np.array(model.task), "kind": np.array(model.kind),
+        "classes": np.asarray(model.classes, dtype=str), "feature_names": np.asarray(model.feature_names, dtype=str),
+        "mean": model.mean, "scale": model.scale, "explain_coef": model.explain_coef,
+        "monotonic": model.monotonic, "prior_weight": model.prior_weight, "prior_reference": model.prior_reference,
+        "calibration": np.asarray(model.calibration, dtype=np.float64), "threshold": np.array(model.threshold),
+        "target_fpr": np.array(np.nan if model.target_fpr is None else model.target_fpr),
+    }
+    if model.linear is not None:
+        out["linear_coef"], out["linear_intercept"] = model.linear[0], np.array(model.linear[1])
+    if model.trees is not None:
+        out.update({f"tree_{k}": np.asarray(v) for k, v in model.trees.items()})
+    if model.wording is not None:
+        out.update({f"wording_{k}": v for k, v in model.wording.to_arrays().items()})
+    return out
 
 
 def save_model(model: TrainedModel, path: Path | str, *, markdown: bool = True) -> dict:
     """Write the model file, its JSON card (with the file's sha256) and a readable Markdown card."""
     path = Path(path)
+    if path.suffix != MODEL_SUFFIX:
+        raise ValueError(f"model files end in {MODEL_SUFFIX} (got {path.name})")
     model.metadata.setdefault("created", datetime.now(UTC).isoformat(timespec="seconds"))
     model.metadata.setdefault("libraries", library_versions())
-    # Pickle into a temporary file beside the target first (same file system, so the move is atomic):
-    # a failure here leaves any existing model untouched.
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **model_arrays(model))
+    payload = buffer.getvalue()
+    card = card_dict(model, path.name, hashlib.sha256(payload).hexdigest())
+    card_bytes = (json.dumps(card, indent=2, sort_keys=False, default=_json_default) + "\n").encode()
+    # Both files under temporary names beside their targets first (same file system, so the moves are
+    # atomic), then moved back to back: a failure before the moves leaves any existing model untouched.
     path.parent.mkdir(parents=True, exist_ok=True)
-    card_file = card_path(path)
-    fd, tmp = temp_beside(path)
-    os.close(fd)
-    card_tmp = None
+    temps: list[str] = []
     try:
-        joblib.dump(model.to_dict(), tmp, compress=3)
-        digest = file_sha256(Path(tmp))
-        card = _card_dict(model, path.name, digest)
-        card_bytes = (json.dumps(card, indent=2, sort_keys=False, default=_json_default) + "\n").encode()
-        # Card under a temp name too, then both moved into place back to back.
-        fd2, card_tmp = temp_beside(card_file)
-        with os.fdopen(fd2, "wb") as fh:
-            fh.write(card_bytes)
-        os.chmod(tmp, ordinary_file_mode())
-        os.chmod(card_tmp, ordinary_file_mode())
-        os.replace(tmp, path)
-        os.replace(card_tmp, card_file)
+        for data in (payload, card_bytes):
+            fd, tmp = temp_beside(path if data is payload else card_path(path))
+            temps.append(tmp)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, ordinary_file_mode())
+        os.replace(temps[0], path)
+        os.replace(temps[1], card_path(path))
     except BaseException:
-        for leftover in (tmp, card_tmp):
-            if leftover:
-                Path(leftover).unlink(missing_ok=True)
+        for leftover in temps:
+            Path(leftover).unlink(missing_ok=True)
         raise
     if markdown:
         text = render_card(card).encode()
@@ -117,10 +155,12 @@ def save_model(model: TrainedModel, path: Path | str, *, markdown: bool = True) 
     return card
 
 
-def _card_dict(model: TrainedModel, file_name: str, digest: str) -> dict:
+def card_dict(model: TrainedModel, file_name: str, digest: str) -> dict:
+    """The JSON card: what the model is, with the file's sha256 and the metadata gathered in training."""
     return {
         "file": file_name,
         "sha256": digest,
+        "format_version": FORMAT_VERSION,
         "name": model.name,
         "task": model.task,
         "classes": list(model.classes),
@@ -128,19 +168,23 @@ def _card_dict(model: TrainedModel, file_name: str, digest: str) -> dict:
         "threshold": model.threshold,
         "target_fpr": model.target_fpr,
         "feature_names": list(model.feature_names),
+        "monotonic_constraints": {n: int(c) for n, c in zip(model.feature_names, model.monotonic, strict=True) if c},
+        "expert_terms": {n: {"weight": float(w), "reference": float(r)}
+                         for n, w, r in zip(model.feature_names, model.prior_weight, model.prior_reference, strict=True)
+                         if w},
         **{k: v for k, v in model.metadata.items() if k not in {"name", "task"}},
     }
 
 
 def _json_default(obj):
-    import numpy as np
-
     if isinstance(obj, np.generic):
         return obj.item()
     if isinstance(obj, np.ndarray):
         return obj.tolist()
     return str(obj)
 
+
+# -- verifying --------------------------------------------------------------------------------------
 
 def read_card(model_path: Path | str) -> dict:
     path = card_path(Path(model_path))
@@ -152,6 +196,7 @@ def read_card(model_path: Path | str) -> dict:
 def verify(model_path: Path | str) -> dict:
     """The card, after checking the model file's sha256 against it; raises on any mismatch."""
     model_path = Path(model_path)
+    _refuse_legacy(model_path)
     if not model_path.exists():
         raise FileNotFoundError(f"model file not found: {model_path}")
     try:
@@ -182,222 +227,176 @@ def _interrupted_card(model_path: Path, digest: str) -> Path | None:
     return None
 
 
-_OPT_IN = ("loading a model runs code from the file (pickle), so it is refused. If you trust this file, "
-           "pass trust_unverified=True (Python) or --trust-model (CLI).")
+_OPT_IN = ("the card records which file was trained and evaluated, so a file that does not match it is refused. "
+           "If you trust this file, pass trust_unverified=True (Python) or --trust-model (CLI).")
 
+
+def _refuse_legacy(path: Path) -> None:
+    if path.suffix == LEGACY_SUFFIX:
+        raise ModelVerificationError(
+            f"{path.name} is a model in the old pickle format (.joblib), which this version does not load "
+            f"because unpickling can run code. Retrain it with `credibility train` (it writes {MODEL_SUFFIX})."
+        )
+
+
+# -- loading ----------------------------------------------------------------------------------------
 
 def load_model(path: Path | str, *, trust_unverified: bool = False) -> TrainedModel:
-    """Load a model file after verifying it against its card (unless ``trust_unverified``).
-
-    Whether verified or trusted, the file is read by :func:`safe_load` (size caps, bounded
-    decompression, allow-listed types only); it raises :class:`UnsafeModelError` otherwise.
-    """
+    """Load a model file after verifying it against its card (unless ``trust_unverified``) and checking
+    every array (see the module docstring); raises :class:`UnsafeModelError` for a damaged file."""
     path = Path(path)
+    _refuse_legacy(path)
     if not trust_unverified:
-        verify(path)
+        card = verify(path)
     elif not path.exists():
         raise FileNotFoundError(f"model file not found: {path}")
-    data = safe_load(path)
-    from sklearn.base import BaseEstimator
-
-    if not isinstance(data, dict) or not isinstance(data.get("estimator"), BaseEstimator):
-        raise UnsafeModelError(f"{path.name} is not a credibility model file (no model dictionary inside)")
-    return TrainedModel.from_dict(data)
-
-
-# -- restricted loading ---------------------------------------------------------------------------------
-
-# Exact (module, name) pairs a model file may name, besides scikit-learn classes (see _allowed_sklearn).
-# Callables here only construct arrays, dtypes, scalars, random generators or containers.
-ALLOWED_GLOBALS = frozenset(
-    {
-        ("joblib.numpy_pickle", "NumpyArrayWrapper"),
-        ("numpy", "ndarray"),
-        ("numpy", "dtype"),
-        *((m, n) for m in ("numpy.core.multiarray", "numpy._core.multiarray") for n in ("_reconstruct", "scalar")),
-        *(("numpy.dtypes", n) for n in ("Float64DType", "Float32DType", "Int64DType", "Int32DType", "UInt8DType",
-                                        "BoolDType", "StrDType", "ObjectDType")),
-        ("numpy.random._pickle", "__bit_generator_ctor"),
-        ("numpy.random._pickle", "__generator_ctor"),
-        ("numpy.random._pickle", "__randomstate_ctor"),
-        ("numpy.random._pcg64", "PCG64"),
-        ("numpy.random._mt19937", "MT19937"),
-        ("numpy.random.mtrand", "RandomState"),
-        ("numpy.random.bit_generator", "SeedSequence"),
-        ("numpy.random.bit_generator", "__pyx_unpickle_SeedSequence"),
-        # numpy scalar types (e.g. TfidfVectorizer(dtype=np.float64) pickles the type itself)
-        *(
-            ("numpy", n)
-            for n in ("float16", "float32", "float64", "longdouble", "complex64", "complex128", "int8", "int16",
-                      "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool_", "bool", "str_", "bytes_",
-                      "object_")
-        ),  # fmt: skip
-        ("copyreg", "_reconstructor"),
-        ("collections", "OrderedDict"),
-        *(("builtins", n) for n in ("dict", "list", "tuple", "set", "frozenset", "slice", "complex", "bytes",
-                                    "bytearray", "int", "float", "str", "bool", "range", "object")),
-    }
-)
-# Modules of this project whose classes (never functions) a model file may hold, e.g. the stacked
-# wording model (credibility.models.lexical.WordingModel). A module listed here must define only data
-# classes whose construction and state-setting run no code from their arguments.
-PROJECT_MODEL_MODULES = frozenset({"credibility.models.lexical", "credibility.models.bundle"})
-# Fitted parts of scikit-learn estimators that are not estimators themselves.
-_SKLEARN_PARTS = ("sklearn._loss.", "sklearn.ensemble._hist_gradient_boosting.")
+    else:
+        card = read_card(path) if card_path(path).exists() else {}
+    arrays = read_arrays(path)
+    model = model_from_arrays(arrays, path.name)
+    metadata = {k: v for k, v in card.items() if k not in {"file", "sha256", "feature_names", "classes"}}
+    model.metadata = metadata
+    return model
 
 
-# scikit-learn packages whose classes a model may contain (estimators and their fitted parts). A positive
-# list: nothing from sklearn.utils, datasets, externals, tests, conftest or build helpers is importable.
-_SKLEARN_PACKAGES = frozenset(
-    {
-        "_loss", "calibration", "compose", "decomposition", "discriminant_analysis", "dummy", "ensemble",
-        "feature_extraction", "feature_selection", "impute", "isotonic", "kernel_approximation", "linear_model",
-        "multiclass", "naive_bayes", "neighbors", "neural_network", "pipeline", "preprocessing", "svm", "tree",
-    }
-)  # fmt: skip
+def read_arrays(path: Path) -> dict[str, np.ndarray]:
+    """The members of a model archive, after size and name checks, read without pickle."""
+    size = path.stat().st_size
+    if size > MAX_MODEL_FILE_BYTES:
+        raise UnsafeModelError(f"{path.name}: {size / 2**20:.0f} MB is larger than a model file may be "
+                               f"({MAX_MODEL_FILE_BYTES // 2**20} MB); refused")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnsafeModelError(f"{path.name}: not a model archive ({exc}); refused") from None
+    names = [i.filename.removesuffix(".npy") for i in infos]
+    unknown = sorted(set(names) - ALLOWED_MEMBERS)
+    if unknown:
+        raise UnsafeModelError(f"{path.name}: unexpected member(s) {unknown[:5]}; refused")
+    if sum(i.file_size for i in infos) > MAX_MODEL_DATA_BYTES:
+        raise UnsafeModelError(f"{path.name}: unpacks to more than {MAX_MODEL_DATA_BYTES // 2**20} MB; refused")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return {name: data[name] for name in data.files}
+    except (ValueError, OSError, zipfile.BadZipFile, EOFError, KeyError) as exc:
+        raise UnsafeModelError(f"{path.name}: damaged model file ({exc}); refused") from None
 
 
-def _sklearn_module(module: str) -> bool:
-    """Modules of scikit-learn a model may name (checked before anything is imported)."""
-    parts = module.split(".")
-    return (
-        len(parts) >= 2
-        and parts[0] == "sklearn"
-        and parts[1] in _SKLEARN_PACKAGES
-        and not any(p in ("tests", "conftest") or p.endswith("_testing") for p in parts)
+def model_from_arrays(a: dict[str, np.ndarray], file_name: str = "model") -> TrainedModel:
+    """A :class:`TrainedModel` from :func:`model_arrays` output, after checking every array."""
+    check = _Checker(a, file_name)
+    version = check.scalar("format_version", int)
+    if version != FORMAT_VERSION:
+        raise UnsafeModelError(f"{file_name}: model format {version} (this version reads {FORMAT_VERSION})")
+    names = check.strings("feature_names", MAX_TERM_CHARS)
+    n = len(names)
+    classes = check.strings("classes", MAX_TERM_CHARS)
+    kind = check.scalar("kind", str)
+    if kind not in KINDS or len(classes) != 2 or n == 0:
+        raise UnsafeModelError(f"{file_name}: kind {kind!r}, {len(classes)} classes, {n} features; refused")
+    mean, scale, explain, prior_weight, prior_reference = (
+        check.floats(k, (n,)) for k in ("mean", "scale", "explain_coef", "prior_weight", "prior_reference"))
+    monotonic = check.ints("monotonic", (n,), -1, 1)
+    calibration = check.floats("calibration", (2,))
+    threshold = float(check.floats("threshold", ()))
+    target = float(check.floats("target_fpr", (), allow_nan=True))
+    if (scale <= 0).any() or not 0.0 <= threshold <= 1.0:
+        raise UnsafeModelError(f"{file_name}: non-positive feature scale or threshold outside 0-1; refused")
+    if (monotonic != 0).any() and calibration[0] <= 0:
+        raise UnsafeModelError(f"{file_name}: a monotonic model needs a positive calibration slope; refused")
+    if (prior_weight * monotonic < 0).any():
+        raise UnsafeModelError(f"{file_name}: an expert weight runs against its feature's stated direction; refused")
+    n_learned = int((prior_weight == 0).sum())
+    wording = None
+    if "wording_terms" in a:
+        terms = check.strings("wording_terms", MAX_TERM_CHARS, MAX_VOCABULARY)
+        v = len(terms)
+        wording = WordingModel.from_arrays(terms, check.floats("wording_idf", (v,)), check.floats("wording_coef", (v,)),
+                                           float(check.floats("wording_intercept", (1,))[0]))
+    linear = trees = None
+    if kind == "linear":
+        linear = (check.floats("linear_coef", (n_learned,)), float(check.floats("linear_intercept", ())))
+    else:
+        trees = _checked_trees(check, n_learned)
+    return TrainedModel(
+        name=check.scalar("name", str), task=check.scalar("task", str), classes=(classes[0], classes[1]),
+        feature_names=names, kind=kind, mean=mean, scale=scale, calibration=(float(calibration[0]), float(calibration[1])),
+        threshold=threshold, target_fpr=None if np.isnan(target) else target, explain_coef=explain,
+        linear=linear, trees=trees, monotonic=monotonic, prior_weight=prior_weight, prior_reference=prior_reference,
+        wording=wording,
     )
 
 
-def _allowed_sklearn(module: str, name: str, obj: object) -> bool:
-    """A scikit-learn *class* defined in the module the pickle names (no re-exports, no functions):
-    an estimator, or a fitted part of one (losses, links, binners, tree predictors)."""
-    if not isinstance(obj, type) or obj.__module__ != module or obj.__qualname__ != name:
-        return False
-    if module in PROJECT_MODEL_MODULES:
-        return True
-    from sklearn.base import BaseEstimator
-
-    return issubclass(obj, BaseEstimator) or module.startswith(_SKLEARN_PARTS)
-
-
-def _restricted_unpickler_class():
-    from joblib.numpy_pickle import NumpyArrayWrapper, NumpyUnpickler
-
-    class RestrictedUnpickler(NumpyUnpickler):
-        """joblib's unpickler resolving only allow-listed globals, with array sizes checked."""
-
-        dispatch = NumpyUnpickler.dispatch.copy()
-
-        def find_class(self, module: str, name: str):
-            if (module, name) in ALLOWED_GLOBALS:
-                return super().find_class(module, name)
-            if _sklearn_module(module) or module in PROJECT_MODEL_MODULES:
-                try:
-                    obj = super().find_class(module, name)
-                except Exception:
-                    obj = None
-                if _allowed_sklearn(module, name, obj):
-                    return obj
-            raise UnsafeModelError(
-                f"{self.filename}: refers to {module}.{name}, which a model file may not contain "
-                "(only numpy arrays, scikit-learn estimators and plain values are loaded); refused, nothing "
-                "from the file was run"
-            )
-
-        def load_build(self):
-            """BUILD as in joblib, but an array's declared size must fit in the bytes left in the file."""
-            pickle._Unpickler.load_build(self)
-            wrapper = self.stack[-1]
-            if isinstance(wrapper, NumpyArrayWrapper):
-                _check_array_fits(wrapper, self.file_handle, self.filename)
-                self.stack.pop()
-                self.stack.append(wrapper.read(self, self.ensure_native_byte_order))
-
-        dispatch[pickle.BUILD[0]] = load_build
-
-    return RestrictedUnpickler
+def _checked_trees(check: _Checker, n_learned: int) -> dict:
+    feature = check.ints("tree_feature", None, 0, max(n_learned - 1, 0))
+    if feature.ndim != 2 or not 0 < feature.shape[0] <= MAX_TREES or not 0 < feature.shape[1] <= MAX_TREE_NODES:
+        raise UnsafeModelError(f"{check.file_name}: tree arrays of shape {feature.shape}; refused")
+    shape = feature.shape
+    width = shape[1]
+    left = check.ints("tree_left", shape, 0, width - 1)
+    right = check.ints("tree_right", shape, 0, width - 1)
+    leaf = check.array("tree_leaf", shape, np.bool_)
+    node = np.arange(width)[None, :]
+    if ((~leaf) & ((left <= node) | (right <= node))).any():
+        raise UnsafeModelError(f"{check.file_name}: a tree node points back to itself or an earlier node; refused")
+    depth = check.scalar("tree_depth", int)
+    n_features = check.scalar("tree_n_features", int)
+    if not 0 <= depth <= min(MAX_TREE_DEPTH, width) or n_features != n_learned:
+        raise UnsafeModelError(f"{check.file_name}: tree depth {depth} / {n_features} features; refused")
+    return {
+        "feature": feature.astype(np.intp), "left": left.astype(np.intp), "right": right.astype(np.intp), "leaf": leaf,
+        "threshold": check.floats("tree_threshold", shape, allow_inf=True), "value": check.floats("tree_value", shape),
+        "expected": check.floats("tree_expected", shape), "depth": depth, "n_features": n_features,
+        "baseline": float(check.floats("tree_baseline", ())), "expected_total": float(check.floats("tree_expected_total", ())),
+    }
 
 
-def _check_array_fits(wrapper, handle: io.BytesIO, name: str) -> None:
-    import numpy as np
+class _Checker:
+    """Typed, shape-checked access to the arrays of one model file (every failure names the file and member)."""
 
-    dtype = np.dtype(wrapper.dtype)
-    if dtype.hasobject:
-        return  # a nested pickle, read through the same restricted find_class
-    count = 1
-    for n in wrapper.shape:
-        count *= int(n)
-    need = count * dtype.itemsize
-    left = len(handle.getbuffer()) - handle.tell()
-    if count < 0 or need > left:
-        raise UnsafeModelError(
-            f"{name}: an array claims {need:,} bytes but only {left:,} are left in the file; damaged or forged"
-        )
+    def __init__(self, arrays: dict[str, np.ndarray], file_name: str) -> None:
+        self.arrays = arrays
+        self.file_name = file_name
 
+    def array(self, key: str, shape: tuple[int, ...] | None, kind: type) -> np.ndarray:
+        if key not in self.arrays:
+            raise UnsafeModelError(f"{self.file_name}: member {key!r} is missing; refused")
+        value = self.arrays[key]
+        if not np.issubdtype(value.dtype, kind) or (shape is not None and value.shape != shape):
+            raise UnsafeModelError(f"{self.file_name}: member {key!r} is {value.dtype}{value.shape}, "
+                                   f"expected {kind.__name__}{'' if shape is None else shape}; refused")
+        return value
 
-# joblib's compressed formats: (magic prefix, name, decompressor factory). Our own files use zlib.
-_COMPRESSIONS = (
-    (b"\x78", "zlib", lambda: zlib.decompressobj()),
-    (b"\x1f\x8b", "gzip", lambda: zlib.decompressobj(wbits=31)),
-    (b"BZ", "bz2", bz2.BZ2Decompressor),
-    (b"\xfd7zXZ", "xz", lambda: lzma.LZMADecompressor(format=lzma.FORMAT_XZ)),
-    (b"\x5d\x00", "lzma", lambda: lzma.LZMADecompressor(format=lzma.FORMAT_ALONE)),
-)
+    def floats(self, key: str, shape: tuple[int, ...] | None, *, allow_nan: bool = False,
+               allow_inf: bool = False) -> np.ndarray:
+        value = self.array(key, shape, np.floating).astype(np.float64)
+        bad = np.isnan(value) if not allow_nan else np.zeros(value.shape, bool)
+        if not allow_inf:
+            bad |= np.isinf(value)
+        if bad.any():
+            raise UnsafeModelError(f"{self.file_name}: member {key!r} holds non-finite values; refused")
+        return value
 
+    def ints(self, key: str, shape: tuple[int, ...] | None, low: int, high: int) -> np.ndarray:
+        value = self.array(key, shape, np.integer)
+        if value.size and (value.min() < low or value.max() > high):
+            raise UnsafeModelError(f"{self.file_name}: member {key!r} has values outside {low}..{high}; refused")
+        return value
 
-def read_model_bytes(path: Path) -> bytes:
-    """The pickle stream of a joblib file, decompressed with hard limits on size; raises
-    :class:`UnsafeModelError` for an oversized, cut-off or extended (trailing bytes) file."""
-    size = path.stat().st_size
-    if size > MAX_MODEL_FILE_BYTES:
-        raise UnsafeModelError(
-            f"{path.name}: {size / 2**20:.0f} MB is larger than a model file may be "
-            f"({MAX_MODEL_FILE_BYTES // 2**20} MB); refused"
-        )
-    data = path.read_bytes()
-    if data[:1] == b"\x80":  # an uncompressed pickle (protocol 2 or later)
-        return data
-    found = next(((kind, make) for prefix, kind, make in _COMPRESSIONS if data.startswith(prefix)), None)
-    if found is None:
-        raise UnsafeModelError(f"{path.name}: not a joblib model file (unknown format {data[:4]!r})")
-    kind, make = found
-    decompressor = make()
-    try:
-        raw = decompressor.decompress(data, MAX_MODEL_DATA_BYTES + 1)
-    except (zlib.error, OSError, lzma.LZMAError, EOFError, ValueError) as exc:
-        raise UnsafeModelError(f"{path.name}: damaged {kind} data ({exc}); refused") from None
-    if len(raw) > MAX_MODEL_DATA_BYTES:
-        raise UnsafeModelError(
-            f"{path.name}: unpacks to more than {MAX_MODEL_DATA_BYTES // 2**20} MB; refused (damaged or a bomb)"
-        )
-    if not decompressor.eof:
-        raise UnsafeModelError(f"{path.name}: the {kind} data is cut off (file truncated); refused")
-    if decompressor.unused_data:
-        raise UnsafeModelError(
-            f"{path.name}: {len(decompressor.unused_data)} unexpected byte(s) after the end of the {kind} "
-            "data (file altered or damaged); refused"
-        )
-    if raw[:1] != b"\x80":
-        raise UnsafeModelError(f"{path.name}: the {kind} data does not hold a pickle; refused")
-    return raw
+    def strings(self, key: str, max_chars: int, max_count: int = 100_000) -> list[str]:
+        value = self.array(key, None, np.str_)
+        if value.ndim != 1 or len(value) > max_count or value.dtype.itemsize // 4 > max_chars:
+            raise UnsafeModelError(f"{self.file_name}: member {key!r} is {value.dtype}{value.shape}; refused")
+        return [str(v) for v in value]
 
-
-def safe_load(path: Path | str) -> object:
-    """Unpickle a joblib file with the caps and allow-list described in this module's docstring."""
-    path = Path(path)
-    raw = read_model_bytes(path)
-    handle = io.BytesIO(raw)
-    unpickler = _restricted_unpickler_class()(path.name, handle, ensure_native_byte_order=True)
-    try:
-        obj = unpickler.load()
-    except UnsafeModelError:
-        raise
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError,
-            MemoryError, struct.error) as exc:
-        raise UnsafeModelError(f"{path.name}: damaged model file ({type(exc).__name__}: {exc}); refused") from None
-    if handle.tell() != len(raw):
-        raise UnsafeModelError(
-            f"{path.name}: {len(raw) - handle.tell()} unexpected byte(s) after the model data; refused"
-        )
-    return obj
-
+    def scalar(self, key: str, kind: type):
+        value = self.arrays.get(key)
+        if value is None or value.shape != ():
+            raise UnsafeModelError(f"{self.file_name}: member {key!r} is missing or not a single value; refused")
+        item = value.item()
+        if kind is int and isinstance(item, int | np.integer) and not isinstance(item, bool):
+            return int(item)
+        if kind is str and isinstance(item, str) and len(item) <= MAX_TERM_CHARS:
+            return item
+        raise UnsafeModelError(f"{self.file_name}: member {key!r} is not a {kind.__name__}; refused")

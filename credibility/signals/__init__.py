@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from ..document import Document
-from . import attribution, boilerplate, claims, hedging, readability, style  # noqa: F401  (registration)
+from . import (  # noqa: F401  (registration)
+    attribution,
+    boilerplate,
+    claims,
+    hedging,
+    readability,
+    style,
+    surface,  # noqa: F401,I001  (registered last: earlier families keep their feature order)
+)
 from .base import EXTRACTORS, Extractor, Signal, Span, register
 
-__all__ = ["EXTRACTORS", "Extractor", "Signal", "Span", "register", "extract_all", "feature_names"]
+__all__ = ["EXTRACTORS", "Extractor", "Signal", "Span", "register", "extract_all", "feature_names", "flatten"]
 
 
 def feature_names(extractors: tuple[str, ...] | None = None) -> list[str]:
@@ -22,3 +30,8 @@ def extract_all(doc: Document, extractors: tuple[str, ...] | None = None) -> lis
     if unknown:
         raise ValueError(f"unknown extractor(s) {unknown}; known: {sorted(EXTRACTORS)}")
     return [EXTRACTORS[name](doc) for name in names]
+
+
+def flatten(signals: list[Signal]) -> dict[str, float]:
+    """``{"family.feature": value}`` of the signals: the one flattening used by reports and models."""
+    return {f"{signal.name}.{name}": float(value) for signal in signals for name, value in signal.features.items()}

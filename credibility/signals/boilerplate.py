@@ -24,6 +24,7 @@ FEATURES = (
     "boilerplate_char_share",
     "boilerplate_paragraph_share",
     "boilerplate_kind_count",
+    "declares_ai",  # 1 when a banner or self-reference says AI made this text (not a mention of AI)
 )
 
 # Line-length limits (words) that separate template lines from prose.
@@ -309,4 +310,5 @@ def extract_boilerplate(doc: Document) -> Signal:
     touched = {line.index for line in lines for s in spans if s.start < line.end and line.start < s.end}
     features["boilerplate_paragraph_share"] = share(len(touched), len(lines))
     features["boilerplate_kind_count"] = float(len(kinds))
+    features["declares_ai"] = float(any(is_ai_disclosure(s) for s in spans))
     return Signal("boilerplate", features, tuple(spans))

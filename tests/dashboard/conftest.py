@@ -136,7 +136,7 @@ def installed_models(trained_folder: Path, tmp_path: Path, monkeypatch: pytest.M
     """A models folder where the trained model is installed as the credibility model."""
     folder = tmp_path / "installed"
     folder.mkdir()
-    shutil.copy(trained_folder / "newsroom.joblib", folder / "credibility.joblib")
+    shutil.copy(trained_folder / "newsroom.npz", folder / "credibility.npz")
     shutil.copy(trained_folder / "newsroom.card.json", folder / "credibility.card.json")
     monkeypatch.setenv("CREDIBILITY_MODELS_DIR", str(folder))
     return folder

@@ -65,8 +65,8 @@ def test_retrain_from_uploaded_csv(models_dir, make_app, labeled_csv):
     at.text_input(key="train_name").input("my-model").run()
     at.button(key="train_button").click().run()
     assert not at.exception, at.exception
-    assert at.success[0].value.startswith("Saved my-model.joblib")
-    assert (models_dir / "my-model.joblib").is_file() and (models_dir / "my-model.card.json").is_file()
+    assert at.success[0].value.startswith("Saved my-model.npz")
+    assert (models_dir / "my-model.npz").is_file() and (models_dir / "my-model.card.json").is_file()
     assert [t.label for t in at.tabs] == ["my-model"]
     metrics = at.dataframe[-1].value.set_index("metric")["value"]
     assert metrics["n"] == 40 and 0.0 <= metrics["auroc"] <= 1.0
@@ -109,7 +109,7 @@ def test_retraining_warns_when_one_class_alone_has_line_breaks(models_dir, make_
     at.text_input(key="train_name").input("layout-model").run()
     at.button(key="train_button").click().run()
     assert not at.exception, at.exception
-    assert at.success[0].value.startswith("Saved layout-model.joblib")
+    assert at.success[0].value.startswith("Saved layout-model.npz")
     assert any("of 'credible' texts have line breaks" in w.value for w in at.warning), [w.value for w in at.warning]
 
 

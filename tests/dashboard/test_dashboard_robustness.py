@@ -66,9 +66,9 @@ def tampered_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "models"
     folder.mkdir()
     for name in ("ai_generated", "credibility"):
-        for suffix in (".joblib", ".card.json"):
+        for suffix in (".npz", ".card.json"):
             shutil.copy(ROOT / "models" / f"{name}{suffix}", folder / f"{name}{suffix}")
-    with (folder / "credibility.joblib").open("ab") as fh:
+    with (folder / "credibility.npz").open("ab") as fh:
         fh.write(b"\x00")
     monkeypatch.setenv("CREDIBILITY_MODELS_DIR", str(folder))
     return folder
@@ -186,7 +186,7 @@ def test_retraining_refuses_empty_cells_like_the_cli(models_dir, make_app, label
     assert not at.exception
     [error] = [_shown(e.value) for e in at.error]
     assert "labels.csv: 1 row(s) with an empty 'text' (row 3); fill them in or remove them" in error
-    assert not (models_dir / "newsroom-2.joblib").exists()
+    assert not (models_dir / "newsroom-2.npz").exists()
 
 
 def test_retraining_refuses_a_binary_or_oversized_table(models_dir, make_app, monkeypatch):

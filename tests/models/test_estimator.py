@@ -54,8 +54,8 @@ def test_clone_keeps_parameters_and_cross_val_score_runs(data):
 
 def test_fitted_model_saves_and_wraps_back(fitted, tmp_path, data):
     texts, _ = data
-    save_model(fitted.model_, tmp_path / "clf.joblib")
-    again = ArticleClassifier.from_model(load_model(tmp_path / "clf.joblib"))
+    save_model(fitted.model_, tmp_path / "clf.npz")
+    again = ArticleClassifier.from_model(load_model(tmp_path / "clf.npz"))
     np.testing.assert_allclose(again.predict_proba(texts), fitted.predict_proba(texts))
 
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from credibility.models.data import SHARED_DIR
 from credibility.models.metrics import auroc
 from credibility.models.scorer import AI_MODEL_FILE, CREDIBILITY_MODEL_FILE, MODELS_DIR
 from credibility.models.store import load_model, read_card
+from experiments.data import SHARED_DIR
 
 pytestmark = [
     pytest.mark.shared,

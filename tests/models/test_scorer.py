@@ -44,13 +44,13 @@ def test_scorer_adds_both_scores_with_reasons(text_model):
 
 def test_load_default_scorer_none_without_files_and_cached(tmp_path, text_model):
     assert load_default_scorer(tmp_path) is None
-    save_model(text_model, tmp_path / "ai_generated.joblib")
+    save_model(text_model, tmp_path / "ai_generated.npz")
     first = load_default_scorer(tmp_path)
     assert first is not None and first.credibility_model is None
     assert load_default_scorer(tmp_path) is first
 
 
-@pytest.mark.skipif(not (MODELS_DIR / "ai_generated.joblib").exists(), reason="shipped models not built")
+@pytest.mark.skipif(not (MODELS_DIR / "ai_generated.npz").exists(), reason="shipped models not built")
 def test_shipped_models_score_real_looking_news():
     scorer = load_default_scorer()
     report = analyze(SIMPLE, scorer=scorer)
@@ -59,7 +59,7 @@ def test_shipped_models_score_real_looking_news():
     assert report.scores["ai_generated"].reasons
 
 
-@pytest.mark.skipif(not (MODELS_DIR / "ai_generated.joblib").exists(), reason="shipped models not built")
+@pytest.mark.skipif(not (MODELS_DIR / "ai_generated.npz").exists(), reason="shipped models not built")
 def test_batch_scoring_equals_one_by_one_and_reasons_add_up():
     """score_many (what batches use) gives each article exactly its own scores, and each score's reasons are
     an exact share of its log-odds: the contributions of all features plus the bias give the probability."""
@@ -77,7 +77,7 @@ def test_batch_scoring_equals_one_by_one_and_reasons_add_up():
         assert report.scores == alone.scores
     model = scorer.ai_model
     values = {**batch[1].features}
-    from credibility.models.surface import surface_features
+    from credibility.signals.surface import surface_features
 
     values.update(surface_features(docs[1]))
     x = model.columns(np.array([[values[n] for n in model.input_feature_names]]), model.input_feature_names,

@@ -66,8 +66,8 @@ def test_the_wording_feature_is_stacked_saved_and_needs_the_texts(wording_fitted
         model.columns(X, ["toy.noise_a", "toy.noise_b"])
     full = model.columns(X, ["toy.noise_a", "toy.noise_b"], [rows[0]["text"], rows[1]["text"]])
     assert full.shape == (2, 3)
-    save_model(model, tmp_path / "toy.joblib")
-    again = load_model(tmp_path / "toy.joblib")
+    save_model(model, tmp_path / "toy.npz")
+    again = load_model(tmp_path / "toy.npz")
     np.testing.assert_allclose(again.columns(X, ["toy.noise_a", "toy.noise_b"], [rows[0]["text"], rows[1]["text"]]),
                                full)
 

@@ -64,7 +64,7 @@ def test_train_refuses_bad_csv_with_a_message_and_keeps_the_old_model(case, tmp_
     data, message = TRAIN_CASES[case]
     bad = tmp_path / "bad.csv"
     bad.write_bytes(data)
-    out = tmp_path / "model.joblib"
+    out = tmp_path / "model.npz"
     save_model(toy_model, out)
     before = out.read_bytes(), card_path(out).read_bytes()
     result = cli("train", bad, "--out", out, "--no-cache", "--jobs", "1")
@@ -78,7 +78,7 @@ def test_train_reads_quoted_newlines_and_legacy_encodings(tmp_path, cli):
     rows = [{**r, "text": r["text"].replace(". ", ".\n", 1) + " Café"} for r in ROWS]
     path = tmp_path / "windows.csv"
     path.write_bytes(_csv(rows).encode("cp1252"))
-    out = tmp_path / "m.joblib"
+    out = tmp_path / "m.npz"
     result = cli("train", path, "--out", out, "--no-cache", "--jobs", "1", "--folds", "2", "--model", "linear")
     assert result.exit_code == 0, result.output
     assert "warning: windows.csv: not valid UTF-8" in result.stderr and "decoded as cp1252" in result.stderr
@@ -89,7 +89,7 @@ def test_train_reads_quoted_newlines_and_legacy_encodings(tmp_path, cli):
 def test_train_on_a_path_that_is_not_a_file(tmp_path, cli):
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
-    result = cli("train", fifo, "--out", tmp_path / "m.joblib", "--no-cache")
+    result = cli("train", fifo, "--out", tmp_path / "m.npz", "--no-cache")
     assert result.exit_code == 1 and "pipe.csv: not a regular file" in result.stderr
 
 
@@ -100,7 +100,7 @@ def test_training_killed_midway_leaves_the_previous_model_intact(tmp_path, toy_m
     rows = synthetic_rows(150, seed=5)
     data = tmp_path / "labeled.csv"
     data.write_text(_csv(rows), encoding="utf-8")
-    out = tmp_path / "model.joblib"
+    out = tmp_path / "model.npz"
     save_model(toy_model, out)
     before = out.read_bytes(), card_path(out).read_bytes()
     proc = subprocess.Popen(
@@ -177,7 +177,7 @@ def test_train_never_overwrites_its_data_or_a_file_that_is_not_a_model(tmp_path,
     before = data.read_bytes()
     result = cli("train", data, "--out", data, "--no-cache")
     assert result.exit_code == 2 and "is the training data itself" in result.stderr
-    notes = tmp_path / "notes.joblib"
+    notes = tmp_path / "notes.npz"
     notes.write_text("my notes", encoding="utf-8")
     result = cli("train", data, "--out", notes, "--no-cache")
     assert result.exit_code == 2 and "exists and is not a model file (no notes.card.json beside it)" in result.stderr

@@ -43,7 +43,7 @@ for name in unreadable_cards(folder):
     st.warning(f"{plain(name)} is not a readable model card (not a JSON object); it is not listed.")
 if not cards:
     st.info(
-        "No model cards found. Trained models and their cards (`<name>.joblib`, `<name>.card.json`, "
+        "No model cards found. Trained models and their cards (`<name>.npz`, `<name>.card.json`, "
         "`<name>.md`) are read from the models folder."
     )
 tabs = st.tabs([card.name for card in cards]) if cards else []
@@ -78,7 +78,7 @@ for tab, card in zip(tabs, cards, strict=True):
             plots[1].altair_chart(charts.reliability_chart(*card.reliability), width="stretch")
         if not (card.roc or card.reliability):
             st.caption("This card stores no ROC or reliability curve.")
-        importances = card.importances or coefficient_importances(folder / f"{card.name}.joblib")
+        importances = card.importances or coefficient_importances(folder / f"{card.name}.npz")
         if importances:
             st.altair_chart(charts.importance_chart(importances), width="stretch")
             if not card.importances:
@@ -159,5 +159,5 @@ if trained is not None:
     )  # fmt: skip
     st.caption(
         "Out-of-fold metrics (grouped cross-validation). To score with this model, install it as "
-        "ai_generated.joblib or credibility.joblib (with its .card.json) in the models folder."
+        "ai_generated.npz or credibility.npz (with its .card.json) in the models folder."
     )

@@ -21,12 +21,20 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from .bundle import TrainedModel
-from .data import load_ai_text, load_human_news
-from .features import featurize_texts
-from .metrics import auroc, threshold_for_fpr, tpr_at_fpr
-from .split import data_fingerprint, is_test_group
-from .training import Fitted, _standardise, fit_binary, folds, make_estimator, scaling, with_wording
+from credibility.models.bundle import TrainedModel
+from credibility.models.features import featurize_texts
+from credibility.models.metrics import auroc, threshold_for_fpr, tpr_at_fpr
+from credibility.models.split import data_fingerprint, is_test_group
+from credibility.models.training import (
+    Fitted,
+    _standardise,
+    fit_binary,
+    folds,
+    make_estimator,
+    scaling,
+    with_wording,
+)
+from experiments.data import load_ai_text, load_human_news
 
 SEED = 13
 TARGET_FPR = 0.01

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ..document import Document
 from ..lexicon import FUNCTION_WORDS_LIST
-from ..signals.style import zipf
+from .style import zipf
 
 FEATURES = (
     "word_zipf_mean",  # mean Zipf frequency of all alphabetic words (higher = more predictable)

@@ -3,8 +3,8 @@
 import pytest
 
 from credibility.document import build_document
-from credibility.models.surface import FEATURE_NAMES, surface_features
-from credibility.models.word_profile import FEATURES, word_profile_features
+from credibility.signals.surface import FEATURE_NAMES, surface_features
+from credibility.signals.word_profile import FEATURES, word_profile_features
 
 COMMON = ("The man said that he was going to the city with his family and that they would come back "
           "the next day because it was too late to go home. ")

@@ -1,6 +1,9 @@
-"""Cheap surface features the models add to the signal features.
+"""Surface features: cheap, language-independent shape measures plus the word-frequency profile.
 
-Language-independent shape measures here, plus the word-frequency profile (word_profile.py).
+A registered extractor like every other family, so ``Report.features`` holds every model input and
+there is one feature path (Document -> signals -> model). No evidence spans: these are distributions,
+not cues. The AI-generation model reads them; the credibility model does not (their meaning depends on
+the corpus and topic, see models/README.md).
 
 Only what the ``style`` and ``readability`` extractors do not already measure. Every value is a share or
 rate, so none grows with article length, and none looks at paragraph breaks or the last sentence
@@ -12,6 +15,7 @@ from __future__ import annotations
 import math
 
 from ..document import Document
+from .base import Signal, register
 from .word_profile import FEATURES as WORD_PROFILE_FEATURES
 from .word_profile import word_profile_features
 
@@ -29,6 +33,13 @@ FEATURES = (
 )
 FEATURE_NAMES = tuple(f"{FAMILY}.{f}" for f in FEATURES)
 _CACHE_KEY = "surface_features"  # doc.extra key: these values, computed once per Document
+
+
+@register(FAMILY, FEATURES, needs_lexicons=False)
+def extract_surface(doc: Document) -> Signal:
+    """Word length, capitals, digits and word-commonness profile: distributions, no evidence spans."""
+    prefix = len(FAMILY) + 1
+    return Signal(FAMILY, {name[prefix:]: value for name, value in surface_features(doc).items()})
 
 
 def surface_features(doc: Document) -> dict[str, float]:

@@ -23,8 +23,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from credibility.paths import shared_data_dir
+
 # ``../shared`` beside the project root (credibility/models/data.py -> parents[3]).
-SHARED_DIR = Path(__file__).resolve().parents[3] / "shared" / "data"
+SHARED_DIR = shared_data_dir()
 COLUMNS = ("id", "text", "title", "label", "y", "group", "source", "domain", "generator", "lang", "task", "dataset")
 MIN_WORDS = 40
 

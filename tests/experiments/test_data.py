@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from credibility.models.data import (
+from credibility.models.split import data_fingerprint, is_test_group
+from experiments.data import (
     SHARED_DIR,
     common_prefix_words,
     drop_opening,
@@ -10,7 +11,6 @@ from credibility.models.data import (
     trim_unfinished_ending,
     unwrap_quoted_text,
 )
-from credibility.models.split import data_fingerprint, is_test_group
 
 
 def test_trim_unfinished_ending_cuts_after_last_sentence():
@@ -73,7 +73,7 @@ def test_fingerprint_ignores_order_but_not_labels():
 @pytest.mark.shared
 @pytest.mark.skipif(not SHARED_DIR.is_dir(), reason="needs ../shared corpora")
 def test_fastdetect_humans_once_and_prefix_removed():
-    from credibility.models.data import load_ai_text
+    from experiments.data import load_ai_text
 
     df = load_ai_text()
     fd = df[df["source"] == "fastdetect"]
@@ -91,7 +91,7 @@ def test_fastdetect_humans_once_and_prefix_removed():
 def test_fakenewsamt_artefacts_are_repaired_on_load_and_nothing_else_changes():
     import json
 
-    from credibility.models.data import load_credibility, load_human_news
+    from experiments.data import load_credibility, load_human_news
 
     raw = {}
     with (SHARED_DIR / "credibility" / "articles.jsonl").open(encoding="utf-8") as fh:
@@ -115,7 +115,7 @@ def test_fakenewsamt_artefacts_are_repaired_on_load_and_nothing_else_changes():
 @pytest.mark.shared
 @pytest.mark.skipif(not SHARED_DIR.is_dir(), reason="needs ../shared corpora")
 def test_a_fakenewsamt_story_and_its_fake_share_one_group_and_one_side_of_the_split():
-    from credibility.models.data import load_credibility
+    from experiments.data import load_credibility
 
     cred = load_credibility()
     amt = cred[cred["dataset"] == "fakenewsamt"]
