@@ -22,7 +22,15 @@ from .ingest import (
     discover,
     iter_items,
 )
-from .output import FORMATS, ReportWriter, ResumeError, make_writer, prepare_resume, write_aggregates
+from .output import (
+    FORMATS,
+    ReportWriter,
+    ResumeError,
+    make_writer,
+    prepare_resume,
+    terminal_safe,
+    write_aggregates,
+)
 from .report import Report
 
 SCHEDULER_TIMEOUT_SECONDS = 20
@@ -81,6 +89,15 @@ model files.
     is_flag=True,
     help="Load model files even if they do not match their cards (model files hold plain arrays and cannot run code; the card records what was trained and evaluated).",
 )
+@click.option(
+    "--no-csv-guard",
+    "no_csv_guard",
+    is_flag=True,
+    help="Write CSV cells exactly as they are. By default a text cell starting with =, +, -, @, tab or "
+    "carriage return gets a leading ' so a spreadsheet shows it instead of running it as a formula "
+    "(OWASP's advice against CSV injection); numbers are never changed. Applies to --format csv and "
+    "--by-source CSV; --resume reads the prefix back.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, notes or summary on standard error.")
 @click.option(
     "--chunk-size",
@@ -103,6 +120,7 @@ def score_command(
     scheduler: str | None,
     by_source: bool,
     trust_model: bool,
+    no_csv_guard: bool,
     quiet: bool,
     chunk_size: int,
 ) -> None:
@@ -122,7 +140,7 @@ def score_command(
     done: set[str] = set()
     if resume:
         try:
-            done = prepare_resume(output, fmt)
+            done = prepare_resume(output, fmt, csv_guard=not no_csv_guard)
         except ResumeError as exc:
             raise click.UsageError(str(exc)) from exc
     note = _Notes(quiet)
@@ -147,9 +165,11 @@ def score_command(
     aggregator = SourceAggregator() if by_source else None
     total = None if resume or any(s.kind in ("table", "stdin") for s in found.sources) else len(found.sources)
     try:
-        scored, failed = _write_all(reports, fmt, output, resume, aggregator, note, quiet, total)
+        scored, failed = _write_all(
+            reports, fmt, output, resume, aggregator, note, quiet, total, csv_guard=not no_csv_guard
+        )
         if aggregator is not None:
-            write_aggregates(aggregator.rows(), fmt, sys.stdout)
+            write_aggregates(aggregator.rows(), fmt, sys.stdout, csv_guard=not no_csv_guard)
     except BrokenPipeError:  # e.g. `credibility score ... | head`: stop quietly
         _silence_stdout()
         ctx.exit(1)
@@ -221,7 +241,8 @@ def _check_models(trust_model: bool) -> object | None:
 
 
 class _Notes:
-    """Messages for the person at the terminal, on standard error, silenced by --quiet."""
+    """Messages for the person at the terminal, on standard error, silenced by --quiet (control
+    characters from file names or errors escaped, as in the table output)."""
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
@@ -230,7 +251,7 @@ class _Notes:
         if not self.quiet:
             from tqdm import tqdm
 
-            tqdm.write(message, file=sys.stderr)
+            tqdm.write(terminal_safe(message), file=sys.stderr)
 
 
 def _skip_done(items: Iterator[InputItem], done: set[str], skipped: list[int]) -> Iterator[InputItem]:
@@ -258,6 +279,8 @@ def _write_all(
     note: _Notes,
     quiet: bool,
     total: int | None,
+    *,
+    csv_guard: bool = True,
 ) -> tuple[int, int]:
     """Write each report as it arrives (per-article records go to stdout unless --by-source)."""
     if output is None and aggregator is not None:
@@ -265,7 +288,7 @@ def _write_all(
     stream, close = _open_output(output, append=resume)
     try:
         header = not (resume and output is not None and output.stat().st_size > 0)
-        writer = make_writer(fmt, stream, header=header)
+        writer = make_writer(fmt, stream, header=header, csv_guard=csv_guard)
         echo = output is not None or fmt != "table" or aggregator is not None
         return _drain(reports, writer, aggregator, note, quiet, total, echo_errors=echo)
     finally:

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -35,6 +36,51 @@ def _json_line(value: Any) -> str:
 def writable(text: str) -> str:
     """``text`` with lone surrogates replaced by U+FFFD, so it can be written as UTF-8."""
     return replace_lone_surrogates(text)
+
+
+# Output neutralisation (issue #18). A spreadsheet opening a CSV runs a cell that starts with one of these
+# as a formula (=HYPERLINK(...), +cmd|..., -2+3, @SUM(...); tab and carriage return are trimmed first by
+# some programs). OWASP's recommendation: prefix such a cell with a single quote, so it is shown as text.
+# A value that already starts with quotes followed by one of these gets one more, so reading a cell back
+# (``csv_unguard``, used by --resume) is exact. Only strings are guarded: numbers we write stay numbers.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_RE = re.compile(r"'*[=+\-@\t\r]")
+
+
+def csv_guard(value: Any) -> Any:
+    """``value`` prefixed with ``'`` when a spreadsheet would read it as a formula; other values as they are."""
+    if isinstance(value, str) and _FORMULA_RE.match(value):
+        return "'" + value
+    return value
+
+
+def csv_unguard(cell: str) -> str:
+    """The value :func:`csv_guard` was given, from the cell it wrote."""
+    return cell[1:] if cell.startswith("'") and _FORMULA_RE.match(cell, 1) else cell
+
+
+# Control characters in user-supplied strings (ids, file names, titles, error messages) would act on a
+# terminal: ESC starts sequences that retitle the window, clear the screen or set the clipboard, BEL rings,
+# CR and line breaks overwrite or forge lines. Shown as escapes instead: C0, DEL, C1, the Unicode line and
+# paragraph separators and the bidirectional overrides (which reorder what is displayed).
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_control(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` as one line a terminal only displays: control characters (and line breaks) escaped
+    (``\\x1b``, ``\\n``, ``\\u202e``), lone surrogates replaced."""
+    return writable(_CONTROL_RE.sub(_escape_control, text))
+
+
 # Scalar columns of the CSV, in order; then every feature, then JSON-encoded structures.
 CSV_BASE_COLUMNS = (
     "schema_version",
@@ -80,22 +126,35 @@ class JsonlWriter:
 
 
 class CsvWriter:
-    """Flat rows: metadata, scores, every feature as a column, spans/reasons as JSON strings."""
+    """Flat rows: metadata, scores, every feature as a column, spans/reasons as JSON strings.
 
-    def __init__(self, stream: TextIO, *, header: bool = True) -> None:
+    With ``guard`` (the default) text cells a spreadsheet would run as formulas are prefixed with ``'``
+    (:func:`csv_guard`); numbers are written as numbers.
+    """
+
+    def __init__(self, stream: TextIO, *, header: bool = True, guard: bool = True) -> None:
         self.stream = stream
         self.columns = csv_columns()
+        self.guard = guard
         if header:
             self._emit(self.columns)
 
     def write(self, report: Report) -> None:
-        self._emit([_cell(v) for v in csv_row(report, self.columns)])
+        cells = [_cell(v) for v in csv_row(report, self.columns)]
+        self._emit([csv_guard(c) for c in cells] if self.guard else cells)
 
     def _emit(self, values: Sequence[Any]) -> None:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerow(values)
-        self.stream.write(writable(buffer.getvalue()))
+        self.stream.write(writable(_csv_line(values)))
         self.stream.flush()
+
+
+def _csv_line(values: Sequence[Any]) -> str:
+    """One CSV record ending in ``\\n``. Written with a ``\\r\\n`` terminator (then swapped) because the csv
+    module quotes only the characters of its terminator: with ``\\n`` alone, a cell holding a lone carriage
+    return was written unquoted, and readers (spreadsheets included) split the record there."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(values)
+    return buffer.getvalue()[:-2] + "\n"
 
 
 def csv_row(report: Report, columns: Sequence[str]) -> list[Any]:
@@ -122,7 +181,8 @@ class TableWriter:
 
     def write(self, report: Report) -> None:
         self.count += 1
-        self.stream.write(writable("\n".join(self.lines(report)) + "\n\n"))
+        # Each line escaped as a whole: ids, titles, errors, warnings and reasons quote user input.
+        self.stream.write("\n".join(terminal_safe(line) for line in self.lines(report)) + "\n\n")
         self.stream.flush()
 
     def lines(self, report: Report) -> list[str]:
@@ -144,11 +204,12 @@ class TableWriter:
         return lines
 
 
-def make_writer(fmt: str, stream: TextIO, *, header: bool = True) -> ReportWriter:
+def make_writer(fmt: str, stream: TextIO, *, header: bool = True, csv_guard: bool = True) -> ReportWriter:
+    """``csv_guard``: prefix formula-like CSV cells (see :func:`csv_guard`); only the CSV format uses it."""
     if fmt == "jsonl":
         return JsonlWriter(stream)
     if fmt == "csv":
-        return CsvWriter(stream, header=header)
+        return CsvWriter(stream, header=header, guard=csv_guard)
     if fmt == "table":
         return TableWriter(stream)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -158,8 +219,10 @@ class ResumeError(ValueError):
     """The existing output cannot be continued (other format or other columns)."""
 
 
-def prepare_resume(path: Path, fmt: str) -> set[str]:
-    """Ids already in ``path`` (a previous, maybe interrupted, run); cut off a partial last record."""
+def prepare_resume(path: Path, fmt: str, *, csv_guard: bool = True) -> set[str]:
+    """Ids already in ``path`` (a previous, maybe interrupted, run); cut off a partial last record.
+
+    ``csv_guard``: the CSV was written with formula-like cells prefixed (read back without the prefix)."""
     if fmt not in ("jsonl", "csv"):
         raise ResumeError("--resume needs --format jsonl or csv (the table format cannot be read back)")
     if not path.exists() or path.stat().st_size == 0:
@@ -181,7 +244,8 @@ def prepare_resume(path: Path, fmt: str) -> set[str]:
             if header is not None and header != csv_columns():
                 raise ResumeError(f"{path}: its CSV columns differ from this version's; cannot append to it")
             at = csv_columns().index("id")
-            done.update(row[at] for row in reader if len(row) > at)
+            unguard = csv_unguard if csv_guard else str
+            done.update(unguard(row[at]) for row in reader if len(row) > at)
     return done
 
 
@@ -207,18 +271,21 @@ def _drop_partial_tail(path: Path) -> None:
         fh.truncate(0)
 
 
-def write_aggregates(rows: Iterable[dict[str, Any]], fmt: str, stream: TextIO) -> None:
-    """Per-source aggregates (see :mod:`credibility.aggregate`) in the chosen format."""
+def write_aggregates(
+    rows: Iterable[dict[str, Any]], fmt: str, stream: TextIO, *, csv_guard: bool = True
+) -> None:
+    """Per-source aggregates (see :mod:`credibility.aggregate`) in the chosen format; ``csv_guard`` as
+    for :class:`CsvWriter` (the source names come from the articles)."""
     rows = list(rows)
     if fmt == "jsonl":
         for row in rows:
             stream.write(_json_line(row))
     elif fmt == "csv":
         if rows:
-            writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows({k: writable(v) if isinstance(v, str) else _cell(v) for k, v in row.items()}
-                             for row in rows)
+            columns = list(rows[0])
+            stream.write(_csv_line(columns))
+            for row in rows:
+                stream.write(_csv_line([_aggregate_cell(row[c], csv_guard) for c in columns]))
     else:
         stream.write(writable(_aggregate_table(rows)))
     stream.flush()
@@ -230,7 +297,7 @@ def _aggregate_table(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         table.append(
             [
-                str(row["source"]),
+                terminal_safe(str(row["source"])),
                 str(row["articles"]),
                 str(row["failed"]),
                 _triple(row, "ai_probability", "{:.2f}"),
@@ -278,6 +345,13 @@ def _top_reasons(report: Report, n: int) -> list[str]:
 
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _aggregate_cell(value: Any, guard: bool) -> Any:
+    value = _cell(value)
+    if isinstance(value, str):
+        value = writable(value)
+    return csv_guard(value) if guard else value
 
 
 def _cell(value: Any) -> Any:

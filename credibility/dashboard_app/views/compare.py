@@ -24,7 +24,11 @@ source = st.radio("Input", ("Bundled story", "Upload files"), horizontal=True, k
 result = None
 if source == "Bundled story":
     stories_dir = PROJECT_ROOT / "data" / "stories"
-    stories = sorted(p for p in stories_dir.iterdir() if p.is_dir() and p.name != "eval") if stories_dir.is_dir() else []
+    not_stories = ("eval", "counterfactual")  # labeled pairs; AI summaries without boilerplate (README there)
+    stories = (
+        sorted(p for p in stories_dir.iterdir() if p.is_dir() and p.name not in not_stories)
+        if stories_dir.is_dir() else []
+    )
     if not stories:
         st.info("No bundled story sets found (data/stories/ is not in this installation).")
         st.stop()
