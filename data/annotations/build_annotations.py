@@ -8,7 +8,7 @@ Label file format (one block per article, one line per sentence of ``build_docum
 Codes: ``u`` claim, not attributed (unsupported); ``a`` claim, attributed; ``k`` claim, not attributed but
 common knowledge; ``-`` not a claim, not attributed; ``-a`` not a claim, attributed. For claims the part after
 ``:`` is the kind; for non-claims it is a note saying why (opinion, question, byline, boilerplate, ...).
-The source text is located in the sentence (first occurrence) and stored as character offsets into the
+The source text is located in the sentence (first whole-word occurrence) and stored as character offsets into the
 corpus text; no corpus text is stored except a 24-character prefix of each sentence for verification.
 
 Run: ``python data/annotations/build_annotations.py`` (needs ../shared/data).
@@ -72,7 +72,7 @@ def build(half: str) -> list[dict]:
             if [r[0] for r in rows] != list(range(len(doc.sentences))):
                 raise SystemExit(f"{art_id}: {len(rows)} labels for {len(doc.sentences)} sentences")
             sentences = []
-            for (i, code, kind, source), s in zip(rows, doc.sentences):
+            for (i, code, kind, source), s in zip(rows, doc.sentences, strict=True):
                 claim = code in ("u", "a", "k")
                 attributed = code in ("a", "-a")
                 if claim and kind not in KINDS:
@@ -81,7 +81,8 @@ def build(half: str) -> list[dict]:
                 if source:
                     if not attributed:
                         raise SystemExit(f"{art_id} #{i}: a source on an unattributed sentence")
-                    at = text.find(source, s.start, s.end)
+                    m = re.compile(r"(?<!\w)" + re.escape(source) + r"(?!\w)").search(text, s.start, s.end)
+                    at = m.start() if m else -1
                     if at < 0:
                         raise SystemExit(f"{art_id} #{i}: source {source!r} not in the sentence")
                     span = [at, at + len(source)]
