@@ -13,7 +13,7 @@ Predictions, mapped to the annotated sentences by character overlap:
 
 Printed per half and language: unsupported-claim precision / recall / F1; checkable-claim precision and
 recall overall, recall per annotated kind and precision per predicted type; attributed-sentence precision /
-recall; source-span recall; with counts. The reporting half is the one to report and must never be tuned on,
+recall; source-span recall; with counts (and 95% Wilson intervals for the unsupported-claim figures). The reporting half is the one to report and must never be tuned on,
 so ``--errors`` (which lists the sentences the detector gets wrong) works on the tuning half only.
 
 Run: ``python benchmarks/eval_unsupported.py [--half tuning|reporting|both] [--errors N]``.
@@ -171,6 +171,21 @@ def _gold_code(s: dict) -> str:
     return f"{code}:{s['kind'] or s['note'] or ''}"
 
 
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
+    """95% Wilson score interval of a proportion k/n (the counts here are small)."""
+    if n == 0:
+        return None
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _interval(k: int, n: int) -> str:
+    ci = wilson(k, n)
+    return "" if ci is None else f"[{ci[0]:.2f}-{ci[1]:.2f}]"
+
+
 def _fmt(x: float | None) -> str:
     return "  -  " if x is None else f"{x:.3f}"
 
@@ -190,6 +205,8 @@ def report(half: str, results: dict[str, Result]) -> str:
             f"### {lang}: {r.articles} articles, {r.sentences} sentences "
             f"(gold: {gold_c} claims, {gold_a} attributed, {gold_u} unsupported)",
             f"unsupported claims     {_prf(r.unsupported)}",
+            f"  95% intervals        P {_interval(r.unsupported.tp, r.unsupported.tp + r.unsupported.fp)}"
+            f"  R {_interval(r.unsupported.tp, gold_u)}",
             f"checkable claims       {_prf(r.claims)}",
             f"attributed sentences   {_prf(r.attributed)}",
             f"source spans found     {r.sources_found}/{r.sources_gold}"
