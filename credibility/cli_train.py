@@ -58,13 +58,13 @@ def _check_out_path(out_path: Path, csv_path: Path) -> None:
     """Never overwrite the training data or a file that is not a model (before any work is done)."""
     from .models.store import MODEL_SUFFIX, card_path
 
+    if out_path.exists() and csv_path.exists() and out_path.samefile(csv_path):
+        raise click.UsageError(f"--out {out_path} is the training data itself; choose another file name")
     if out_path.suffix != MODEL_SUFFIX:
         raise click.UsageError(f"--out {out_path}: model files end in {MODEL_SUFFIX} (NumPy archives of plain "
                                "arrays, which cannot run code when loaded)")
     if not out_path.exists():
         return
-    if csv_path.exists() and out_path.samefile(csv_path):
-        raise click.UsageError(f"--out {out_path} is the training data itself; choose another file name")
     if not out_path.is_file() or not card_path(out_path).exists():
         raise click.UsageError(
             f"--out {out_path} exists and is not a model file (no {card_path(out_path).name} beside it); "

@@ -125,9 +125,12 @@ def credibility_frame() -> pd.DataFrame:
     return df
 
 
-def load(progress: Callable[[int], None] | None = None, n_jobs: int = 2) -> CredSet:
-    """The frame, its features (cached) and the shipped AI model's probability for every row."""
+def load(progress: Callable[[int], None] | None = None, n_jobs: int = 2, rows: np.ndarray | None = None) -> CredSet:
+    """The frame (only ``rows`` of it, when given), its features (cached) and the shipped AI model's
+    probability for every row."""
     df = credibility_frame()
+    if rows is not None:
+        df = df[rows].reset_index(drop=True)
     X, names = featurize_texts(df["text"].tolist(), None, None, progress=progress, n_jobs=n_jobs)
     scorer = load_default_scorer()
     if scorer is None or scorer.ai_model is None:

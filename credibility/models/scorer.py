@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..document import Document, normalize_text
+from ..paths import MODELS_ENV, models_dir
 from ..lexicon import FUNCTION_WORDS_LIST
 from ..report import Report, Score
 from ..signals.boilerplate import is_ai_disclosure
@@ -24,10 +25,10 @@ from .credibility_task import AI_PROBABILITY
 from .explain import ArticleCounts, top_reasons
 from .store import MODEL_SUFFIX, load_model
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+MODELS_DIR = models_dir()
 AI_MODEL_FILE = f"ai_generated{MODEL_SUFFIX}"
 CREDIBILITY_MODEL_FILE = f"credibility{MODEL_SUFFIX}"
-MODELS_DIR_ENV = "CREDIBILITY_MODELS_DIR"
+MODELS_DIR_ENV = MODELS_ENV
 TOP_REASONS = 5
 
 _DECLARED_MAX_CHARS = 120  # a declaring banner is quoted up to this length
@@ -136,11 +137,6 @@ def ai_disclosure(report: Report) -> str | None:
 
 
 _CACHE: dict[tuple, ModelScorer | None] = {}
-
-
-def models_dir() -> Path:
-    env = os.environ.get(MODELS_DIR_ENV)
-    return Path(env) if env else MODELS_DIR
 
 
 def load_default_scorer(directory: Path | str | None = None, *, trust_unverified: bool = False) -> ModelScorer | None:

@@ -20,6 +20,7 @@ from experiments.data import SHARED_DIR
 
 pytestmark = [
     pytest.mark.shared,
+    pytest.mark.slow,  # featurises every held-out article: CI runs it, the quick loop does not
     pytest.mark.skipif(not SHARED_DIR.is_dir(), reason="needs the ../shared corpora"),
 ]
 
@@ -39,14 +40,21 @@ AI_AUROC_FLOORS = {
     "vicuna": 0.97,
 }
 AI_FPR_CEILINGS = {"credibility": 0.01, "news_nl": 0.01}  # human news called machine-written at the threshold
-CRED_AUROC_FLOOR = 0.90
-CRED_FAKENEWSAMT_ACCURACY_FLOOR = 0.68  # measured 0.717 on 60 articles (one article is 0.017)
+# Credibility (see credibility.md): floors a little under the measured held-out figures.
+CRED_AUROC_FLOOR = 0.77
+CRED_CREDIBLE_CALLED_LOW_CEILING = 0.15  # issue #13: <= 15% of English credible news called low credibility
+CRED_DUTCH_CALLED_LOW_CEILING = 0.10  # issue #13: <= 10% of Dutch human news
+CRED_PAIR_FLOORS = {  # issue #13: machine rewrites below their originals in >= 85% of pairs
+    "original vs rewrite:sensational": 0.85,
+    "original vs rewrite:emotionally_triggering": 0.85,
+    "original vs information_manipulation": 0.85,
+}
 CARD_TOLERANCE = 1e-6
 
 
 @pytest.fixture(scope="module")
 def ai_heldout():
-    from credibility.models import ai_experiment as ai
+    from experiments import ai_experiment as ai
 
     frame = ai.ai_frame()
     rows = (frame["split"].eq("test") | frame["family"].eq(ai.LEFT_OUT_FAMILY)).to_numpy()
@@ -81,19 +89,33 @@ def test_ai_generated_false_positives_on_human_news_stay_under_the_ceiling(ai_he
         assert fpr == pytest.approx(card["metrics"][key], abs=CARD_TOLERANCE), f"{key} differs from the card"
 
 
-def test_credibility_held_out_figures_reproduce_the_card_and_stay_above_their_floors():
-    from credibility.models import credibility_experiment as cred
+@pytest.fixture(scope="module")
+def credibility_heldout():
+    from experiments import credibility_model as cred
 
-    data = cred.load_cred_data()
+    data = cred.load(rows=cred.credibility_frame()["split"].eq("test").to_numpy())
     model = load_model(MODELS_DIR / CREDIBILITY_MODEL_FILE)
-    texts = data.df["text"].tolist()
-    prob = model.predict_proba(model.columns(data.X, data.names, texts))
-    test, y = data.test, data.df["y"].to_numpy()
-    measured = auroc(y[test], prob[test])
+    return cred, data, model, cred.prob(model, data)
+
+
+def test_credibility_held_out_figures_reproduce_the_card_and_stay_above_their_floors(credibility_heldout):
+    cred, data, model, prob = credibility_heldout
     card = read_card(MODELS_DIR / CREDIBILITY_MODEL_FILE)
+    test, y = data.test, data.y
+    measured = auroc(y[test], prob[test])
     assert measured == pytest.approx(card["metrics"]["held_out_auroc"], abs=CARD_TOLERANCE)
     assert measured >= CRED_AUROC_FLOOR
-    amt = test & data.df["dataset"].eq("fakenewsamt").to_numpy()
-    accuracy = float(((prob[amt] >= model.threshold) == y[amt]).mean())
-    assert accuracy == pytest.approx(card["metrics"]["held_out_fakenewsamt_accuracy"], abs=CARD_TOLERANCE)
-    assert accuracy >= CRED_FAKENEWSAMT_ACCURACY_FLOOR
+    credible_low = float((prob[test & (y == 0)] >= model.threshold).mean())
+    assert credible_low == pytest.approx(card["metrics"]["held_out_credible_called_low"], abs=CARD_TOLERANCE)
+    assert credible_low <= CRED_CREDIBLE_CALLED_LOW_CEILING
+
+
+def test_credibility_out_of_distribution_figures_hold(credibility_heldout):
+    """Dutch journalism (never trained on) is rarely called low credibility, and machine rewrites score
+    below the human originals they were made from (held-out stories)."""
+    cred, data, model, prob = credibility_heldout
+    dutch = cred.dutch_rows(data, prob, model.threshold)[0]
+    assert dutch["called low"] <= CRED_DUTCH_CALLED_LOW_CEILING, dutch
+    pairs = {row["pair"]: row["rewrite scores lower"] for row in cred.pair_rows(data, prob)}
+    below = {k: v for k, v in pairs.items() if k in CRED_PAIR_FLOORS and v < CRED_PAIR_FLOORS[k]}
+    assert set(CRED_PAIR_FLOORS) <= set(pairs) and not below, pairs
