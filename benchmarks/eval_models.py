@@ -1,7 +1,9 @@
 """Held-out report for the shipped models: reproduces the tables in their model cards from models/.
 
-    /work/venv/bin/python benchmarks/eval_models.py            # held-out tables + plots (minutes, cached features)
-    /work/venv/bin/python benchmarks/eval_models.py --full     # + baseline and leave-one-out refits (~20 min)
+    python benchmarks/eval_models.py            # held-out tables + plots (minutes, cached features)
+    python benchmarks/eval_models.py --full     # + baseline and leave-one-out refits (~20 min)
+
+The credibility model's out-of-distribution gate has its own script: benchmarks/eval_credibility_ood.py.
 
 Writes artifacts/eval_models.md and ROC / reliability plots in artifacts/plots/, and says whether each
 figure matches the one recorded in the card.
@@ -18,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from credibility.models import ai_experiment as ai  # noqa: E402
-from credibility.models import credibility_experiment as cred  # noqa: E402
 from credibility.models.card import render_table  # noqa: E402
 from credibility.models.plots import reliability_png, roc_png  # noqa: E402
 from credibility.models.scorer import AI_MODEL_FILE, CREDIBILITY_MODEL_FILE, MODELS_DIR  # noqa: E402
 from credibility.models.store import load_model, read_card  # noqa: E402
+from experiments import ai_experiment as ai  # noqa: E402
+from experiments import credibility_model as cred  # noqa: E402
 
 
 def compare_with_card(tables: list[dict], card: dict) -> list[str]:
@@ -66,10 +68,10 @@ def ai_report(models_dir: Path, plots: Path, full: bool) -> list[str]:
 def cred_report(models_dir: Path, plots: Path, full: bool) -> list[str]:
     path = models_dir / CREDIBILITY_MODEL_FILE
     model, card = load_model(path), read_card(path)
-    data = cred.load_cred_data()
-    result = cred.evaluate_cred(data, model, bow=full, generalisation=full)
-    prob = model.predict_proba(model.columns(data.X, data.names, data.df["text"].tolist()))
-    t, y = data.test, data.df["y"].to_numpy()
+    data = cred.load()
+    result = cred.evaluate(data, model, baseline=full, lodo=full)
+    prob = cred.prob(model, data)
+    t, y = data.test, data.y
     roc_png(y[t], prob[t], plots / "credibility_roc.png", title="credibility: held-out articles (P(not credible))",
             threshold=model.threshold)
     reliability_png(y[t], prob[t], plots / "credibility_reliability.png", title="credibility: held-out articles")

@@ -45,7 +45,7 @@ from credibility.models.training import Fitted, fit_binary
 from experiments.data import MIN_WORDS, read_jsonl, repair_conversion_artefacts, shared_dir
 
 SEED = 13
-TARGET_FPR = 0.10  # share of held-out-fold credible English news the verdict 'low credibility' may hit
+TARGET_FPR = 0.08  # share of held-out-fold credible English news the verdict 'low credibility' may hit
 CLASSES = ("credible", "not_credible")
 PAIR_STYLES = ("rewrite:sensational", "rewrite:emotionally_triggering", "rewrite:objective", "rewrite:neutral",
                "information_manipulation")
@@ -330,7 +330,7 @@ def evaluate(data: CredSet, model, *, baseline: bool = True, lodo: bool = True,
             rows.append({"figure": f"{ours['pair']}: rewrite lower", "credibility model": ours["rewrite scores lower"],
                          "TF-IDF + LR": theirs["rewrite scores lower"]})
         tables.append(table("Against the bag-of-words baseline (same rows, weights and run)", rows,
-                            "TF-IDF word 1-2-grams + logistic regression; its threshold also at 10% of credible "
+                            "TF-IDF word 1-2-grams + logistic regression; its threshold also at 8% of credible "
                             "training articles (in-sample for the baseline, which flatters it)."))
         figures["baseline"] = rows
     if lodo:
@@ -341,6 +341,17 @@ def evaluate(data: CredSet, model, *, baseline: bool = True, lodo: bool = True,
         figures["lodo"] = rows
     tables.append(spec_table())
     return {"tables": tables, "figures": figures}
+
+
+def language_validation(figures: dict) -> dict[str, str | None]:
+    """Per language, None when the score is validated, or the caveat printed with every score (scorer.py)."""
+    dutch = figures["dutch"][0]
+    return {
+        "en": None,
+        "nl": f"Dutch is validated for false alarms only ({dutch['called low']:.0%} of {dutch['articles']} real Dutch "
+              "news articles called low credibility); no labelled low-credibility Dutch articles exist to measure "
+              "detection",
+    }
 
 
 def headline(data: CredSet, model) -> dict:

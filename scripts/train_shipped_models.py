@@ -140,6 +140,7 @@ def train_credibility(out: Path, quick: bool) -> None:
                           f"{100 * (1 - model.threshold):.0f}): the score at which {cred.TARGET_FPR:.0%} of "
                           "out-of-fold credible English training articles would be called low credibility.",
         "reference_values": cred.reference_values(data, rows),
+        "language_validation": cred.language_validation(result["figures"]),
         "evaluation": result["tables"],
         **cred.headline(data, model),
         "weaknesses": CRED_WEAKNESSES,

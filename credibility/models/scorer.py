@@ -79,6 +79,9 @@ class ModelScorer:
                 report.warnings.append(
                     f"{key} model: {int(missing[i].sum())} feature(s) unavailable, treated as typical"
                 )
+            caveat = language_caveat(model, report.lang)
+            if caveat:
+                report.warnings.append(f"{key} model: {caveat}")
             p = float(prob[i])
             if key == "ai_generated":
                 report.features[AI_PROBABILITY] = p  # the credibility model's stacked input
@@ -125,6 +128,17 @@ def _shipped_ai_model() -> TrainedModel:
 
 def _row(matrix, i: int):
     return None if matrix is None else matrix[i]
+
+
+def language_caveat(model: TrainedModel, lang: str | None) -> str | None:
+    """What the model card says about how far the model is validated in ``lang`` (``language_validation``:
+    language -> None when fully validated, or a caveat); a language the card does not list is unvalidated."""
+    validation = model.metadata.get("language_validation")
+    if not isinstance(validation, dict):
+        return None
+    if lang not in validation:
+        return f"not validated for language '{lang}': treat the score as unvalidated"
+    return validation[lang]
 
 
 def ai_disclosure(report: Report) -> str | None:
