@@ -182,6 +182,8 @@ def test_one_detector_call_per_document(monkeypatch):
     ("text", "lang", "reasons"),
     [
         ("date 2026-03-04 10:15\n\nThe council cut 300 jobs last year.", "en", {0: "a date line"}),
+        ("Gepubliceerd op 4 maart 2026, 10:15 uur\n\nDe raad schrapte vorig jaar 300 banen.", "nl", {0: "a date line"}),
+        ("3 March 2024\n\nThe council cut 300 jobs last year.", "en", {0: "a date line"}),
         ("By John Smith and Jane Doe\n\nThe council cut 300 jobs last year.", "en", {0: "a byline"}),
         ("Door onze verslaggever\n\nHet waterschap verhoogt de belasting met 9 procent.", "nl", {0: "a byline"}),
         ("The council cut 300 jobs last year.\n\nPhoto: Reuters/John Smith", "en", {1: "a caption or credit line"}),
