@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> None:
     if not SHARED_CLAIMS.is_dir():
         raise SystemExit(f"corpus folder not found: {SHARED_CLAIMS}")
     check_fingerprint()
-    header = f"{'corpus (held-out half)':32} {'lang':4} {'n':>5} {'pos%':>5} {'method':13} {'P':>5} {'R':>5} {'F1':>5}"
+    header = f"{'corpus (held-out half)':32} {'lang':4} {'n':>5} {'pos%':>5} {'method':13} {'P':>5} {'R':>5} {'F1':>6}"
     print(header)
     print("-" * len(header))
     type_lines = []
@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> None:
         for method in ("detector", "tfidf+lr", "cue rules", "all positive"):
             c = result[method]
             print(f"{name:32} {lang:4} {result['n']:5d} {100 * result['positives'] / max(result['n'], 1):5.1f} "
-                  f"{method:13} {c.precision:5.2f} {c.recall:5.2f} {c.f1:5.2f}")
+                  f"{method:13} {c.precision:5.2f} {c.recall:5.2f} {c.f1:6.3f}")
         cells = "  ".join(f"{t} P={c.precision:.2f} R={c.recall:.2f}" for t, c in result["by_type"].items())
         type_lines.append(f"{name:32} {cells}")
         timing.append(f"{name}: {result['ms']:.2f} ms/text")
