@@ -82,6 +82,7 @@ def test_stream_keeps_order_and_scores():
     assert reports[0].ai_probability == pytest.approx(15 / 30)
 
 
+@pytest.mark.slow  # quick loop: pytest -m 'not slow'
 def test_jobs_two_equals_jobs_one():
     items = make_items(9)
     one = [r.as_dict() for r in score_items(items, scorer=WordCountScorer(), jobs=1, chunk_size=2)]
@@ -178,6 +179,7 @@ def test_a_failing_batch_is_retried_article_by_article():
     assert reports[1].error is None and reports[3].error == "x.txt: empty file"
 
 
+@pytest.mark.slow  # quick loop: pytest -m 'not slow'
 def test_workers_coexist_with_joblib_parallel_in_one_process():
     """--jobs uses joblib's own reusable executor, so a joblib.Parallel before or after it still works."""
     from joblib import Parallel, delayed

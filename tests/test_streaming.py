@@ -63,6 +63,7 @@ def _peak_while_scoring(items: Iterator[InputItem]) -> int:
         tracemalloc.stop()
 
 
+@pytest.mark.slow  # quick loop: pytest -m 'not slow'
 def test_peak_memory_does_not_grow_with_the_number_of_articles(tmp_path: Path):
     """Scoring a JSONL table of 30 and of 300 articles peaks at about the same traced memory."""
 
@@ -86,6 +87,7 @@ def _cli(*args: object) -> list[str]:
     return [sys.executable, "-m", "credibility.cli", "score", *map(str, args)]
 
 
+@pytest.mark.slow  # quick loop: pytest -m 'not slow'
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_killed_run_keeps_its_records_and_resume_finishes_it(tmp_path: Path, jobs: int):
     """A real interruption (SIGKILL mid-run): whole records survive, --resume adds exactly the rest."""

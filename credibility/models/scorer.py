@@ -8,15 +8,14 @@ credibility model and is added to ``Report.features`` as ``ai_generated.probabil
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from ..document import Document, normalize_text
-from ..paths import MODELS_ENV, models_dir
 from ..lexicon import FUNCTION_WORDS_LIST
+from ..paths import MODELS_ENV, models_dir
 from ..report import Report, Score
 from ..signals.boilerplate import is_ai_disclosure
 from ..verdicts import AI_DECLARED_VERDICT, CREDIBILITY_VERDICTS, ai_verdict

@@ -6,6 +6,7 @@ from credibility.models.metrics import auroc
 from credibility.models.training import fit_binary
 
 
+@pytest.mark.slow  # quick loop: pytest -m 'not slow'
 def test_fit_binary_compares_every_kind_and_sets_threshold_on_negatives(toy_matrix):
     X, y, groups, names = toy_matrix  # noqa: N806
     fitted = fit_binary(X, y, groups, names, name="t", task="ai_generated", classes=("human", "machine"),
@@ -70,6 +71,7 @@ def test_a_simpler_kind_within_the_margin_is_preferred():
     assert choose_kind({"linear": float("nan"), "gam": 0.7, "gbt": 0.6}, kinds) == "gam"
 
 
+@pytest.mark.slow  # quick loop: pytest -m 'not slow'
 @pytest.mark.parametrize("kind", ["gbt", "gam"])
 def test_tree_contributions_add_up_to_the_log_odds_exactly(toy_matrix, kind):
     """Per-article reasons are an exact decomposition of the trees' own output, not a surrogate."""

@@ -164,6 +164,7 @@ def test_oversized_files_and_bombs_are_refused(tmp_path, monkeypatch, toy_model)
         load_model(bomb, trust_unverified=True)
 
 
+@pytest.mark.slow  # quick loop: pytest -m 'not slow'
 def test_score_refuses_a_hostile_model_folder_even_with_trust_model(shipped_copy, tmp_path):
     marker = tmp_path / "pwned"
     payload = np.empty(1, dtype=object)

@@ -120,7 +120,12 @@ def _record_for(records: list[dict], path: Path) -> dict:
     return record
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize(
+    "case",
+    # The 50 MB document costs as much as the rest together: the quick loop (-m "not slow") leaves it to CI.
+    [pytest.param(c, marks=pytest.mark.slow) if c.name == "50 MB single document" else c for c in CASES],
+    ids=[c.name for c in CASES],
+)
 def test_each_bad_input_gives_a_record_naming_it(case, scratch, cli, records):
     path = case.make(scratch)
     started = time.perf_counter()
@@ -163,6 +168,7 @@ def test_the_batch_goes_on_past_every_bad_input(scratch, cli, records):
     assert f"{len(by_id) - len(failed)} ok, {len(failed)} failed" in result.stderr
 
 
+@pytest.mark.slow  # quick loop: pytest -m 'not slow'
 def test_text_that_is_too_long_is_cut_at_a_paragraph_and_says_by_how_much(scratch, cli, records):
     path = _big(scratch)
     result = cli("score", path, "--format", "jsonl", "--no-model", "-q")
@@ -173,6 +179,7 @@ def test_text_that_is_too_long_is_cut_at_a_paragraph_and_says_by_how_much(scratc
     assert record["spans"][-1]["end"] <= MAX_TEXT_CHARS
 
 
+@pytest.mark.slow  # quick loop: pytest -m 'not slow'
 def test_a_huge_text_cell_in_a_table_is_cut_too(scratch, cli, records):
     path = scratch / "feed.jsonl"
     text = (ARTICLE + "\n\n") * (MAX_TEXT_CHARS // len(ARTICLE) + 50)
@@ -275,6 +282,7 @@ def test_standard_input_that_is_binary_empty_or_not_utf8(cli, records):
     assert result.exit_code == 0 and record["warnings"][0].startswith("<stdin>: not valid UTF-8")
 
 
+@pytest.mark.slow  # quick loop: pytest -m 'not slow'
 def test_thousands_of_files_stream_in_order(tmp_path, cli):
     folder = tmp_path / "many"
     folder.mkdir()

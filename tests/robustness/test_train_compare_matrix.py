@@ -93,6 +93,7 @@ def test_train_on_a_path_that_is_not_a_file(tmp_path, cli):
     assert result.exit_code == 1 and "pipe.csv: not a regular file" in result.stderr
 
 
+@pytest.mark.slow  # quick loop: pytest -m 'not slow'
 def test_training_killed_midway_leaves_the_previous_model_intact(tmp_path, toy_model):
     """SIGKILL ``credibility train`` while it cross-validates: the old model and card still verify and load."""
     from credibility.models.store import save_model
