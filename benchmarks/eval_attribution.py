@@ -83,7 +83,7 @@ def evaluate(split: str, errors: int) -> None:
         c["texts"] += 1
         golds = [read_ann(a) for a in anns]
         cues = [(a.start, a.end) for a in analyze_attribution(doc).attributions]
-        sources = [(s.start, s.end) for s in signal.spans if s.kind in ("named_source", "vague_source")]
+        sources = [(s.start, s.end) for s in signal.spans if s.kind in ("named_source", "vague_source", "pronoun_source")]
         named = [(s.start, s.end) for s in signal.spans if s.kind == "named_source"]
         all_gold_cues = [f for g in golds for f in g["Cue"]]
         all_gold_sources = [f for g in golds for f in g["Source"]]
