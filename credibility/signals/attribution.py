@@ -23,7 +23,8 @@ Scope (which sentences an attribution covers), decided paragraph by paragraph:
    paragraph ending in "X said:";
 4. a sentence that ends with a colon and carries an attribution ("According to the police:") covers the
    list items that follow (consecutive list-item paragraphs), or else the next paragraph;
-5. nothing is covered backwards: a cue later in a paragraph ("According to The Information, ..." two
+5. a speaker's label opening a paragraph ("TAPPER: ...", "A: ...") covers that paragraph;
+6. nothing is covered backwards: a cue later in a paragraph ("According to The Information, ..." two
    sentences on) covers its own sentence only, never the unquoted sentences before it; and unquoted
    sentences after a cue are not covered either (the author may have resumed speaking). The one
    exception is rule 2: the sentences of the quote a cue is attached to.
@@ -73,6 +74,12 @@ QUOTE_RE = re.compile(
 # A double quotation mark that opens a quote (at a word start); used to find quotes left open at the end
 # of a paragraph ("“We will fight on." with the next paragraph reopening with "“").
 OPEN_QUOTE_RE = re.compile(r"“|„|«|,,(?=\S)|(?<![\w\"])\"(?=\S)")
+# A speaker's label opening a paragraph: "TAPPER: Do you think ...", "A: ...", "Carl Bialik: ..." (one to
+# four capitalised words, a colon, then words or a quote; not "Sanders: 1,501"). An interviewer's "Q:"
+# asks rather than states, and is left out.
+SPEAKER_LABEL_RE = re.compile(
+    r"(A|[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3}):(?=[ \t]+[^\W\d]|[ \t]+[\"“‘'])"
+)
 # Word lists matched in one pass (the first list wins where two match at one place) and their span kinds.
 CUE_LISTS = {
     "vague_sources": "vague_source",
@@ -130,7 +137,7 @@ class Attribution:
 
     start: int
     end: int
-    kind: str  # "reporting_verb" | "according_to" | "vague_source"
+    kind: str  # "reporting_verb" | "according_to" | "vague_source" | "speaker_label"
     sentence: int
     source: str  # "named" | "vague" | "unspecified"
     source_start: int = -1
@@ -271,6 +278,26 @@ def _analyze(doc: Document, res: LanguageResources) -> AttributionAnalysis:
                 Attribution(v_start, v_end, "vague_source", sentence.index, "vague", v_start, v_end)
             )
 
+    for label in _speaker_labels(doc, res):
+        attributions.append(label)
+        if label.source == "named":
+            name = text[label.source_start : label.source_end]
+            spans.append(
+                Span(
+                    label.source_start,
+                    label.source_end,
+                    "named_source",
+                    f"named source: '{name}' is given for the claim",
+                )
+            )
+        spans.append(
+            Span(
+                label.start,
+                label.end,
+                "speaker_label",
+                "speaker label: the paragraph gives what this speaker said",
+            )
+        )
     attributions.sort(key=lambda a: (a.start, a.end))
     scope, quote_sentences, quote_spans = _scope(doc, attributions)
     spans.extend(quote_spans)
@@ -322,6 +349,14 @@ def _scope(
         quote_sentences.update(sentences)
         for index in sentences:
             scope.setdefault(index, speaker)
+    # Rule 5: a speaker label covers its paragraph.
+    for a in attributions:
+        if a.kind == "speaker_label":
+            paragraph = doc.sentences[a.sentence].paragraph
+            for s in doc.sentences[a.sentence :]:
+                if s.paragraph != paragraph:
+                    break
+                scope.setdefault(s.index, a)
     # Rule 4: "According to the police:" covers the list that follows.
     for head, attribution in colon_heads.items():
         paragraph = doc.sentences[head].paragraph
@@ -446,6 +481,37 @@ def _is_list_item(text: str, start: int) -> bool:
     return text[start] in "-*•·–—" or bool(re.match(r"\d{1,2}[.)]\s", text[start : start + 4]))
 
 
+def _speaker_labels(doc: Document, res: LanguageResources) -> list[Attribution]:
+    """Colons after a speaker's label at a paragraph start ("TAPPER: ...", "A: ...", "Carl Bialik: ...")."""
+    exclusions = res.words("attribution_label_exclusions")
+    not_names = res.words("attribution_not_names")
+    labels: list[Attribution] = []
+    text = doc.text
+    for p_start, p_end in doc.paragraphs:
+        m = SPEAKER_LABEL_RE.match(text, p_start, p_end)
+        if m is None:
+            continue
+        words = m.group(1).lower().split()
+        if words[0] in exclusions or words[0] in not_names:
+            continue
+        sentence = doc.sentence_at(p_start)
+        if sentence is None:
+            continue
+        named = m.group(1) != "A"
+        labels.append(
+            Attribution(
+                m.end(1),
+                m.end(1) + 1,
+                "speaker_label",
+                sentence.index,
+                "named" if named else "unspecified",
+                m.start(1),
+                m.end(1),
+            )
+        )
+    return labels
+
+
 def _gated_cue_counts(
     context: _NameContext,
     start: int,
@@ -476,6 +542,8 @@ def _nearby_vague(
     return None
 
 
+# Characters before a verb that mark an inverted clause: the speaker comes after the verb.
+INVERSION_MARKS = frozenset(",”\"'’")
 ROLE_MODIFIERS = frozenset(
     [
         "former",
@@ -590,6 +658,12 @@ class _NameContext:
                 if self._is_role(i) or self._is_name_word(i, sentence):
                     lo, hi = self._phrase(i, sentence, cue_first + 1, first_after - 2)
                     return doc.word_starts[lo], doc.word_ends[hi], "named"
+        head = doc.text[sentence.start : start].rstrip()
+        if after and before and head[-1:] in INVERSION_MARKS:
+            # "…,” said Jane Smith." / ",,…'' zegt een woordvoerder": the speaker follows the verb.
+            found = self._after(first_after, sentence, AFTER_CUE_WORDS, after_any=False)
+            if found is not None:
+                return found
         if before:
             apposed = self._before_apposition(start, sentence)
             if apposed >= 0 and self._is_capitalised_word(apposed):
@@ -604,7 +678,17 @@ class _NameContext:
                 for j in range(i, max(sentence.first_word, i - NAME_WINDOW_WORDS + 1) - 1, -1):
                     if self._is_name_word(j, sentence):
                         return self._named(j, sentence, sentence.first_word, i)
-        reach = (NAME_WINDOW_WORDS if after_any else AFTER_CUE_WORDS) if after else 0
+        if not after:
+            return None
+        return self._after(
+            first_after, sentence, NAME_WINDOW_WORDS if after_any else AFTER_CUE_WORDS, after_any
+        )
+
+    def _after(
+        self, first_after: int, sentence: Sentence, reach: int, after_any: bool
+    ) -> tuple[int, int, str] | None:
+        """The source in the first words after a cue (see :meth:`find`)."""
+        doc = self.doc
         for i in range(first_after, min(sentence.end_word, first_after + reach)):
             word = doc.words_lower[i]
             if word in self.pronouns and not after_any:
@@ -636,16 +720,27 @@ class _NameContext:
         ceiling = min(ceiling, sentence.end_word - 1)
         lo, hi = self._expand(i, sentence) if self._is_capitalised_word(i) else (i, i)
         lo, hi = max(lo, floor), min(hi, ceiling)
-        # A name right after a role: "minister Hugo de Jonge", "President Obama".
-        if hi + 1 <= ceiling and self._joined(hi) and self._is_role(hi) and self._is_capitalised_word(hi + 1):
-            hi = min(self._expand(hi + 1, sentence)[1], ceiling)
-        # An organisation after a role: "spokeswoman for the ministry", "woordvoerder van de politie".
-        if hi + 2 <= ceiling and self._joined(hi) and words[hi + 1] in ROLE_LINKS and self._is_role(hi):
-            j = hi + 2
-            if words[j] in DETERMINERS and j + 1 <= ceiling:
-                j += 1
-            if self._is_role(j) or self._is_capitalised_word(j):
-                hi = min(self._expand(j, sentence)[1], ceiling) if self._is_capitalised_word(j) else j
+        # To the right: a role after a name or adjective ("de Franse minister"), a name after a role
+        # ("minister Hugo de Jonge"), an organisation after a role ("spokeswoman for the ministry").
+        for _ in range(4):
+            if hi + 1 > ceiling or not self._joined(hi):
+                break
+            nxt = hi + 1
+            if self._is_role(nxt) and not self._is_role(hi):
+                hi = nxt
+            elif self._is_role(hi) and self._is_capitalised_word(nxt):
+                hi = min(self._expand(nxt, sentence)[1], ceiling)
+            elif self._is_role(hi) and words[nxt] in ROLE_LINKS and nxt + 1 <= ceiling:
+                j = nxt + 1
+                if words[j] in DETERMINERS and j + 1 <= ceiling:
+                    j += 1
+                if self._is_capitalised_word(j):
+                    hi = min(self._expand(j, sentence)[1], ceiling)
+                elif self._is_role(j):
+                    hi = j
+                break
+            else:
+                break
         # Roles, modifiers, capitalised words and one determiner before the head.
         while lo - 1 >= floor and self._joined(lo - 1):
             j = lo - 1
