@@ -217,6 +217,7 @@ def _analyze(doc: Document, res: LanguageResources) -> AttributionAnalysis:
 
     attributions: list[Attribution] = []
     used_vague: set[int] = set()
+    extra_vague = 0  # bare groups found as subjects ("supporters say", "officials said")
     for start, end, kind, cue_text, gated in cues:
         sentence = doc.sentence_at(start)
         if sentence is None:
@@ -235,7 +236,22 @@ def _analyze(doc: Document, res: LanguageResources) -> AttributionAnalysis:
             found = context.find(
                 start, end, sentence, before=not marker, after=not addressee, after_any=marker
             )
-            if found is not None and found[2] == "named":
+            if found is not None and found[2] == "named" and context.is_bare_group(found[0], found[1]):
+                found = (found[0], found[1], "group")
+            if found is not None and found[2] == "group":
+                source = "vague"
+                source_span = found[:2]
+                extra_vague += 1
+                group = text[found[0] : found[1]]
+                spans.append(
+                    Span(
+                        found[0],
+                        found[1],
+                        "vague_source",
+                        f"vague source: '{group}' does not say who the source is",
+                    )
+                )
+            elif found is not None and found[2] == "named":
                 source = "named"
                 source_span = found[:2]
                 spans.append(
@@ -278,7 +294,7 @@ def _analyze(doc: Document, res: LanguageResources) -> AttributionAnalysis:
                 Attribution(v_start, v_end, "vague_source", sentence.index, "vague", v_start, v_end)
             )
 
-    for label in _speaker_labels(doc, res):
+    for label in _speaker_labels(doc, res, context):
         attributions.append(label)
         if label.source == "named":
             name = text[label.source_start : label.source_end]
@@ -307,7 +323,7 @@ def _analyze(doc: Document, res: LanguageResources) -> AttributionAnalysis:
         tuple(spans),
         frozenset(scope),
         frozenset(quote_sentences),
-        len(vague),
+        len(vague) + extra_vague,
         scope,
     )
 
@@ -481,7 +497,7 @@ def _is_list_item(text: str, start: int) -> bool:
     return text[start] in "-*•·–—" or bool(re.match(r"\d{1,2}[.)]\s", text[start : start + 4]))
 
 
-def _speaker_labels(doc: Document, res: LanguageResources) -> list[Attribution]:
+def _speaker_labels(doc: Document, res: LanguageResources, context: _NameContext) -> list[Attribution]:
     """Colons after a speaker's label at a paragraph start ("TAPPER: ...", "A: ...", "Carl Bialik: ...")."""
     exclusions = res.words("attribution_label_exclusions")
     not_names = res.words("attribution_not_names")
@@ -491,9 +507,17 @@ def _speaker_labels(doc: Document, res: LanguageResources) -> list[Attribution]:
         m = SPEAKER_LABEL_RE.match(text, p_start, p_end)
         if m is None:
             continue
-        words = m.group(1).lower().split()
+        label = m.group(1)
+        words = label.lower().split()
         if words[0] in exclusions or words[0] in not_names:
             continue
+        if (
+            len(words) == 1
+            and label != "A"
+            and not label.isupper()
+            and words[0] not in context.capitals_seen_midsentence()
+        ):
+            continue  # one ordinary word ("Kortom: ...", "Summary: ..."), not a name seen elsewhere
         sentence = doc.sentence_at(p_start)
         if sentence is None:
             continue
@@ -542,6 +566,10 @@ def _nearby_vague(
     return None
 
 
+# Auxiliaries of a passive ("is reported", "werd gemeld"): no speaker stands before such a verb.
+PASSIVE_AUXILIARIES = frozenset(
+    ["is", "are", "was", "were", "been", "being", "be", "wordt", "werd", "worden", "werden"]
+)
 # Characters before a verb that mark an inverted clause: the speaker comes after the verb.
 INVERSION_MARKS = frozenset(",”\"'’")
 ROLE_MODIFIERS = frozenset(
@@ -578,7 +606,7 @@ class _NameContext:
         self.skip = res.words("attribution_subject_skip")
         self._midsentence_capitals: set[str] | None = None
 
-    def _capitals_seen_midsentence(self) -> set[str]:
+    def capitals_seen_midsentence(self) -> set[str]:
         """Capitalised words seen away from a sentence start: evidence that a word is a name."""
         if self._midsentence_capitals is None:
             doc = self.doc
@@ -611,11 +639,25 @@ class _NameContext:
         following = i + 1
         if following < sentence.end_word and doc.text[doc.word_starts[following]].isupper():
             return doc.words_lower[following] not in self.not_names
-        return doc.words_lower[i] in self._capitals_seen_midsentence()
+        return doc.words_lower[i] in self.capitals_seen_midsentence()
 
     def _is_role(self, i: int) -> bool:
         word = self.doc.words_lower[i]
         return word in self.roles or word.rstrip("s’'") in self.roles
+
+    def is_bare_group(self, start: int, end: int) -> bool:
+        """True for a plural role with no name, determiner or organisation ("officials", "supporters")."""
+        doc = self.doc
+        lo = bisect.bisect_left(doc.word_starts, start)
+        hi = bisect.bisect_left(doc.word_starts, end)
+        if hi - lo != 1:
+            return False
+        word = doc.words_lower[lo]
+        return (
+            word.endswith("s")
+            and not doc.text[start].isupper()
+            or word in ("experts", "critici", "deskundigen")
+        )
 
     def _subject_word(self, cue_start: int, sentence: Sentence) -> int:
         """Index of the word before a verb once auxiliaries and adverbs are skipped, or -1."""
@@ -664,6 +706,12 @@ class _NameContext:
             found = self._after(first_after, sentence, AFTER_CUE_WORDS, after_any=False)
             if found is not None:
                 return found
+        if (
+            before
+            and last_before >= sentence.first_word
+            and doc.words_lower[last_before] in PASSIVE_AUXILIARIES
+        ):
+            before = False  # "is reported to cost": a passive names no speaker before the verb
         if before:
             apposed = self._before_apposition(start, sentence)
             if apposed >= 0 and self._is_capitalised_word(apposed):
