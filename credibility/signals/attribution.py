@@ -390,9 +390,10 @@ def _quotes(doc: Document) -> list[list[tuple[int, int]]]:
     text = doc.text
     closed = [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
     by_paragraph_end: list[tuple[int, int]] = []  # open segments, each to its paragraph's end
+    closed_starts = [q[0] for q in closed]
     for p_start, p_end in doc.paragraphs:
-        # The last opening mark of the paragraph that no closed quote accounts for.
-        inside = [q for q in closed if p_start <= q[0] < p_end]
+        # The first opening mark after the paragraph's last closed quote: a quote left open.
+        inside = closed[bisect.bisect_left(closed_starts, p_start) : bisect.bisect_left(closed_starts, p_end)]
         covered_to = max((q[1] for q in inside), default=p_start)
         for m in OPEN_QUOTE_RE.finditer(text, covered_to, p_end):
             if any(q[0] <= m.start() < q[1] for q in inside):
@@ -402,13 +403,14 @@ def _quotes(doc: Document) -> list[list[tuple[int, int]]]:
             break
     paragraph_of_end = {p[1]: i for i, p in enumerate(doc.paragraphs)}
     open_by_start = {s: (s, e) for s, e in by_paragraph_end}
+    open_segments = set(by_paragraph_end)
     closed_by_start = {s: (s, e) for s, e in closed}
     used: set[int] = set()
     quotes: list[list[tuple[int, int]]] = []
     for segment in sorted(closed + by_paragraph_end):
         if segment[0] in used:
             continue
-        if segment in by_paragraph_end:
+        if segment in open_segments:
             chain = [segment]
             while True:
                 p = paragraph_of_end.get(chain[-1][1])
@@ -420,7 +422,7 @@ def _quotes(doc: Document) -> list[list[tuple[int, int]]]:
                     break
                 chain.append(nxt)
                 used.add(nxt[0])
-                if nxt not in open_by_start.values():
+                if nxt not in open_segments:
                     break
             quotes.append(chain)
         else:
@@ -431,7 +433,8 @@ def _quotes(doc: Document) -> list[list[tuple[int, int]]]:
 
 def _quote_cue(q_start: int, q_end: int, sentences: set[int], cues: list[Attribution]) -> Attribution | None:
     """The cue that attributes a quote: one in a sentence of the quote, just before or just after it."""
-    for a in cues:
+    first = bisect.bisect_left(cues, q_start - 4 * QUOTE_CUE_DISTANCE, key=lambda a: a.start)
+    for a in cues[first:]:
         if a.start >= q_end + QUOTE_CUE_DISTANCE:
             break
         if a.sentence not in sentences or q_start <= a.start < q_end:
@@ -449,12 +452,8 @@ def _paragraph_speaker(
     if sentence is None or sentence.start != q_start:
         return None  # only a quoted sentence continues a speaker, not a scare-quoted word ("het is 'mooi'")
     p_start = doc.paragraphs[sentence.paragraph][0]
-    speaker = None
-    for a in attributions:
-        if a.start >= q_start:
-            break
-        if a.start >= p_start:
-            speaker = a
+    before = bisect.bisect_left(attributions, q_start, key=lambda a: a.start)
+    speaker = attributions[before - 1] if before and attributions[before - 1].start >= p_start else None
     if speaker is None and sentence.paragraph > 0 and doc.sentences[sentence.index].start == p_start:
         previous = sentence.index - 1
         if previous >= 0 and previous in colon_heads:
@@ -509,7 +508,7 @@ def _speaker_labels(doc: Document, res: LanguageResources, context: _NameContext
             continue
         label = m.group(1)
         words = label.lower().split()
-        if words[0] in exclusions or words[0] in not_names:
+        if label != "A" and (words[0] in exclusions or words[0] in not_names):
             continue
         if (
             len(words) == 1
@@ -529,8 +528,8 @@ def _speaker_labels(doc: Document, res: LanguageResources, context: _NameContext
                 "speaker_label",
                 sentence.index,
                 "named" if named else "unspecified",
-                m.start(1),
-                m.end(1),
+                m.start(1) if named else -1,
+                m.end(1) if named else -1,
             )
         )
     return labels
@@ -545,10 +544,13 @@ def _gated_cue_counts(
     quoted: list[tuple[int, int]],
 ) -> bool:
     """A gated verb ("wants", "believes") counts after a subject, outside quotes (where "I think" is talk)."""
-    if any(q_start < start < q_end for q_start, q_end in quoted):
+    inside = bisect.bisect_left(quoted, (start, start)) - 1
+    if inside >= 0 and quoted[inside][0] < start < quoted[inside][1]:
         return False
     if vague_index is not None and vague[vague_index][1] <= start:
-        return True
+        gap = context.doc.text[vague[vague_index][1] : start].lower().split()
+        if len(gap) <= SKIP_WORDS and all(word in context.skip for word in gap):
+            return True  # "experts have long argued"
     return context.has_subject(start, sentence)
 
 
@@ -583,6 +585,21 @@ ROLE_MODIFIERS = frozenset(
         "longtime",
         "outgoing",
         "interim",
+        "press",
+        "national",
+        "state",
+        "foreign",
+        "federal",
+        "local",
+        "communications",
+        "security",
+        "health",
+        "finance",
+        "justice",
+        "defense",
+        "defence",
+        "political",
+        "campaign",
         "voormalig",
         "voormalige",
         "oud",
@@ -671,6 +688,10 @@ class _NameContext:
 
     def has_subject(self, cue_start: int, sentence: Sentence) -> bool:
         """True when a pronoun, a role noun or a name stands right before a verb (the verb's subject)."""
+        doc = self.doc
+        previous = bisect.bisect_left(doc.word_starts, cue_start, sentence.first_word, sentence.end_word) - 1
+        if previous >= sentence.first_word and doc.words_lower[previous] in PASSIVE_AUXILIARIES:
+            return False  # "the plan is agreed": a passive, not a speaker's stance
         i = self._subject_word(cue_start, sentence)
         if i < 0:
             return False
@@ -776,7 +797,7 @@ class _NameContext:
             nxt = hi + 1
             if self._is_role(nxt) and not self._is_role(hi):
                 hi = nxt
-            elif self._is_role(hi) and self._is_capitalised_word(nxt):
+            elif self._is_role(hi) and self._starts_name(nxt):
                 hi = min(self._expand(nxt, sentence)[1], ceiling)
             elif self._is_role(hi) and words[nxt] in ROLE_LINKS and nxt + 1 <= ceiling:
                 j = nxt + 1
@@ -818,6 +839,13 @@ class _NameContext:
                 continue
             break
         return lo, hi
+
+    def _starts_name(self, i: int) -> bool:
+        """A capitalised word that may open a name, also a particle ("De Jonge", "Van der Laan")."""
+        doc = self.doc
+        if not doc.text[doc.word_starts[i]].isupper():
+            return False
+        return doc.words_lower[i] not in self.not_names or doc.words_lower[i] in self.particles
 
     def _before_apposition(self, cue_start: int, sentence: Sentence) -> int:
         """Last word before an apposition that ends right before the cue, or -1.

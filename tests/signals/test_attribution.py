@@ -340,3 +340,56 @@ def test_vague_sources(attribution, text, lang, vague):
 def test_gated_verbs_need_a_subject(attribution, text, expected):
     _, _, cues = attribution(text, "en")
     assert cues == expected
+
+
+def test_gated_verbs_inside_quotes_and_passives_do_not_count(attribution):
+    _, _, cues = attribution("“I think we seemed tired,” Smith said. The plan is agreed.", "en")
+    assert [c for c in cues if c[1] == "reporting_verb"] == [("said", "reporting_verb")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("Dat zei minister De Jonge gisteren.", "nl", "minister De Jonge"),
+        (
+            "White House press secretary Sean Spicer said the crowd was large.",
+            "en",
+            "White House press secretary Sean Spicer",
+        ),
+        ("The bill will pass, the senator from Ohio told reporters.", "en", "the senator from Ohio"),
+        (
+            "Het is veilig, zegt de woordvoerder van het RIVM tegen de NOS.",
+            "nl",
+            "de woordvoerder van het RIVM",
+        ),
+    ],
+)
+def test_more_sources_with_roles(attribution, text, lang, source):
+    _, _, cues = attribution(text, lang)
+    assert [c for c in cues if c[1] == "named_source"] == [(source, "named_source")]
+
+
+def test_a_passive_names_no_speaker_and_a_bare_group_is_vague(attribution):
+    _, _, cues = attribution(
+        "The wall along the Harbour Road waterfront is reported to cost £48 million.", "en"
+    )
+    assert cues == [("reported", "reporting_verb")]
+    _, signal, cues = attribution("Officials said the road was closed.", "en")
+    assert cues == [("Officials", "vague_source"), ("said", "reporting_verb")]
+    assert signal.features["vague_source_share"] == 1.0
+
+
+def test_speaker_labels_cover_their_paragraph():
+    text = (
+        "TAPPER: Do you think he will win? He has the votes.\n\nA: We will see.\n\nKortom: het plan is rond."
+    )
+    doc = build_document(text, lang="en")
+    assert _scope_texts(doc) == {0: (":", "TAPPER"), 1: (":", "TAPPER"), 2: (":", None)}
+    nl = build_document("Kortom: het plan is rond. Het kost veel.", lang="nl")
+    assert attributed_sentence_indices(nl) == frozenset()
+
+
+def test_an_embedded_tweet_credit_line_is_an_attribution(attribution):
+    text = "Taxes will fall next year. — Jane Smith (@janesmith) May 4, 2026"
+    doc, _, cues = attribution(text, "en")
+    assert ("—", "according_to") in cues and ("Jane Smith", "named_source") in cues
