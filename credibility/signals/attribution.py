@@ -10,7 +10,15 @@ Source spans point at the source with its role: the subject before a verb ("the 
 "a spokeswoman for the ministry said"), the name after an inverted verb or a marker ("said Prime Minister
 Mark Rutte", "zegt minister Hugo de Jonge", "volgens de woordvoerder van de politie"), or a pronoun
 ("he said": a ``pronoun_source`` span; the attribution's source stays "unspecified"). A source is
-"named" when it is a name or a specific role or organisation ("the senator", "de politie").
+"named" when it is a name or a specific role or organisation ("the senator", "de politie"); a bare plural
+group ("officials said", "supporters say") is vague, and a passive ("is reported to") names no speaker
+before its verb. A speaker's label at a paragraph start ("TAPPER: ...") and the dash of an embedded
+tweet's credit line ("— Jane Smith (@janesmith) ...") are attributions too.
+
+Features (names and meanings unchanged): ``attributed_sentence_share`` is the share of sentences inside a
+scope (below), ``quote_share`` the share inside attributed quotes, ``attribution_rate_per_100_words``
+counts attributions (cues, standalone vague sources, labels), ``named_source_share`` and
+``vague_source_share`` split them by source, ``vague_source_rate_per_100_words`` counts vague phrases.
 
 Scope (which sentences an attribution covers), decided paragraph by paragraph:
 1. a cue covers its own sentence;
