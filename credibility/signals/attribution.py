@@ -803,7 +803,19 @@ class _NameContext:
             if hi + 1 > ceiling or not self._joined(hi):
                 break
             nxt = hi + 1
-            if self._is_role(nxt) and not self._is_role(hi):
+            if words[hi].endswith(("'s", "’s")):
+                # A possessive names whose source it is: "the council's capital budget report".
+                for j in range(nxt, min(ceiling, hi + 3) + 1):
+                    if self._is_role(j) and not words[j].endswith(("'s", "’s")):
+                        hi = j
+                        break
+                    if not self._joined(j) or self._is_capitalised_word(j):
+                        break
+                else:
+                    break
+                if hi < nxt:
+                    break
+            elif self._is_role(nxt) and not self._is_role(hi):
                 hi = nxt
             elif self._is_role(hi) and self._starts_name(nxt):
                 hi = min(self._expand(nxt, sentence)[1], ceiling)

@@ -362,6 +362,12 @@ def test_gated_verbs_inside_quotes_and_passives_do_not_count(attribution):
             "nl",
             "de woordvoerder van het RIVM",
         ),
+        (
+            "It will cost £48 million, according to the council's capital budget report.",
+            "en",
+            "the council's capital budget report",
+        ),
+        ("Het waterschap zegt dat het klopt.", "nl", "Het waterschap"),
     ],
 )
 def test_more_sources_with_roles(attribution, text, lang, source):
