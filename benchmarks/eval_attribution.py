@@ -8,8 +8,8 @@ Measured here (spans match when their characters overlap):
 - cue recall: gold Cue spans (every annotator's file, pooled) found by a predicted attribution cue
   (a ``reporting_verb`` or ``according_to`` span, or a ``vague_source`` standing without a verb);
 - cue precision: predicted cue spans overlapping a Cue of any annotator of that text;
-- source recall: gold Source spans overlapped by a predicted ``named_source`` or ``vague_source`` span,
-  among all gold sources and among those whose cue was found;
+- source recall: gold Source spans overlapped by a predicted ``named_source`` or ``vague_source`` span;
+  and the same counting ``pronoun_source`` spans too ("he said": PolNeAR marks the pronoun as the source);
 - named-source precision: predicted ``named_source`` spans overlapping any gold Source;
 - attributed sentences: sentences holding a gold cue vs :func:`attributed_sentence_indices`.
 
@@ -84,6 +84,7 @@ def evaluate(split: str, errors: int) -> None:
         golds = [read_ann(a) for a in anns]
         cues = [(a.start, a.end) for a in analyze_attribution(doc).attributions]
         sources = [(s.start, s.end) for s in signal.spans if s.kind in ("named_source", "vague_source")]
+        pronouns = [(s.start, s.end) for s in signal.spans if s.kind == "pronoun_source"]
         named = [(s.start, s.end) for s in signal.spans if s.kind == "named_source"]
         all_gold_cues = [f for g in golds for f in g["Cue"]]
         all_gold_sources = [f for g in golds for f in g["Source"]]
@@ -98,6 +99,9 @@ def evaluate(split: str, errors: int) -> None:
                 c["gold_sources"] += 1
                 if any(overlaps(fragments, s, e) for s, e in sources):
                     c["gold_sources_found"] += 1
+                    c["gold_sources_found_any"] += 1
+                elif any(overlaps(fragments, s, e) for s, e in pronouns):
+                    c["gold_sources_found_any"] += 1
             # Sentences holding a gold cue, per annotator.
             gold_sentences = set()
             for fragments in gold["Cue"]:
@@ -142,6 +146,11 @@ def evaluate(split: str, errors: int) -> None:
             "source recall (named or vague)",
             ratio("gold_sources_found", "gold_sources"),
             f"{c['gold_sources_found']}/{c['gold_sources']}",
+        ),
+        (
+            "source recall (+ pronoun sources)",
+            ratio("gold_sources_found_any", "gold_sources"),
+            f"{c['gold_sources_found_any']}/{c['gold_sources']}",
         ),
         (
             "named-source precision",
