@@ -279,9 +279,14 @@ def spec_table() -> dict:
     from credibility.models.credibility_task import FEATURES
 
     words = {1: "never raises the score", -1: "never lowers the score", 0: "free"}
-    rows = [{"feature": f.name, "more of it": words[f.direction],
-             "how": f"expert term {f.expert_weight:+.1f} log-odds per unit" if f.expert_weight else "learned (monotone)",
-             "why": f.why} for f in FEATURES]
+
+    def how(f) -> str:
+        if f.expert_weight:
+            above = f" above {f.expert_reference:g}" if f.expert_reference else ""
+            return f"fixed: {f.expert_weight:g} log-odds towards 'not credible' per unit{above}"
+        return "learned, monotone" if f.direction else "learned"
+
+    rows = [{"feature": f.name, "more of it": words[f.direction], "how": how(f), "why": f.why} for f in FEATURES]
     return table("Inputs, guaranteed directions and why", rows,
                  "Directions are on the credibility score. Learned inputs are fitted by one-feature boosted trees "
                  "with monotonic constraints; expert terms are fixed because no training article carries that evidence.")

@@ -17,7 +17,7 @@ Per-article explanations are exact decompositions of the model's own log-odds, n
   (count-weighted mean of the leaves below), and that change is credited to the split's feature. For trees
   that each use one feature (``interaction_cst="no_interactions"``, the ``gam`` kind) this equals the
   feature's SHAP value with the training data as background;
-- expert terms: ``prior_weight × (x − prior_reference)``.
+- expert terms: ``prior_weight × (x − prior_reference)`` above the reference, zero at or below it.
 
 So the contributions plus :meth:`TrainedModel.bias` always equal the calibrated log-odds; a reason can never
 point the other way from what the model did for that article. ``monotonic`` records each feature's
@@ -128,8 +128,7 @@ class TrainedModel:
 
     def expert_terms(self, X: np.ndarray) -> np.ndarray:  # noqa: N803
         """Each feature's expert-term contribution (rows × features; zero where learned)."""
-        X = np.nan_to_num(np.asarray(X, dtype=np.float64))  # noqa: N806
-        return (X - self.prior_reference) * self.prior_weight
+        return expert_terms(X, self.prior_weight, self.prior_reference)
 
     def bias(self) -> float:
         """The log-odds of an article whose contributions are all zero: contributions + bias = log-odds."""
@@ -168,6 +167,16 @@ class TrainedModel:
         if self.trees is None:
             raise ValueError(f"model {self.name!r} ({self.kind}) has no trees")
         return self.trees
+
+
+def expert_terms(X: np.ndarray, weight: np.ndarray, reference: np.ndarray) -> np.ndarray:  # noqa: N803
+    """One-sided expert terms: ``weight × (x − reference)`` above the reference, zero at or below it.
+
+    Evidence counts only where there is more of it than the reference: an AI probability of 0.3 is no
+    evidence of machine writing, and a flag (reference 0) counts when it is present.
+    """
+    X = np.nan_to_num(np.asarray(X, dtype=np.float64))  # noqa: N806
+    return (np.maximum(X, reference) - reference) * weight
 
 
 def from_estimator(est, kind: str) -> dict:

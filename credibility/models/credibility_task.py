@@ -15,7 +15,8 @@ Directions are guaranteed, not hoped for. The model predicts P(not credible), so
 - ``0``: free (the data decides, e.g. how many checkable claims an article makes).
 
 Learned features are fitted by gradient-boosted trees of one feature each with these monotonic
-constraints. **Expert terms** are fixed weights, because no training article has an AI banner, a generated
+constraints. **Expert terms** are fixed, one-sided weights (evidence above a reference counts, below it
+does not; see bundle.expert_terms), because no training article has an AI banner, a generated
 question list or an app footer: the data cannot teach what they mean, and editors agree on their direction.
 Their sizes are stated here and in the model card, and checked by the counterfactual tests (remove the
 furniture from an AI summary: its score must rise).
@@ -57,8 +58,9 @@ FEATURES: tuple[FeatureSpec, ...] = (
     FeatureSpec("style.exclamations_per_100_words", 1, "Exclamation marks belong to sensational writing."),
     FeatureSpec("style.questions_per_100_words", 0, "Rhetorical questions; direction left to the data."),
     FeatureSpec(AI_PROBABILITY, 1,
-                "Machine-written text (the AI model's probability) is a rewrite or invention, not a report.",
-                expert_weight=2.0, expert_reference=0.05),
+                "Machine-written text is a rewrite or invention, not a report. Counted only above P = 0.5 (the "
+                "AI model flags some human news, e.g. BBC texts, at 0.3-0.5; below 0.5 is no evidence).",
+                expert_weight=4.0, expert_reference=0.5),
     FeatureSpec("boilerplate.declares_ai", 1, "The text itself says AI wrote or summarised it.",
                 expert_weight=1.5),
     FeatureSpec("boilerplate.has_question_list", 1,

@@ -15,7 +15,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, StratifiedGroupKFold
 
-from .bundle import CLIP, TrainedModel, from_estimator, sigmoid
+from .bundle import CLIP, TrainedModel, expert_terms, from_estimator, sigmoid
 from .lexical import WordingModel, wording_column
 from .lexical import feature_name as wording_feature_name
 from .metrics import auroc, binary_metrics, threshold_for_fpr
@@ -215,7 +215,7 @@ def fit_binary(
     if (prior_w * mono < 0).any():
         raise ValueError("an expert weight runs against its feature's monotonic direction")
     learned = np.flatnonzero(prior_w == 0)
-    offset = ((X - prior_r) * prior_w).sum(axis=1)
+    offset = expert_terms(X, prior_w, prior_r).sum(axis=1)
     XL, mono_l = X[:, learned], mono[learned]  # noqa: N806
     if mono_l.any():
         candidates = tuple(k for k in candidates if k != "linear") or ("gam",)
