@@ -386,7 +386,70 @@ def _scope(
         paragraph = doc.sentences[head].paragraph
         for index in _list_after(doc, paragraph):
             scope.setdefault(index, attribution)
+    res = doc.resources
+    if res is not None:
+        # Rules 7 and 8 (languages that switch them on; Dutch, issue #14).
+        backward = _backward_sourcing(doc, res, scope)
+        continues = int(res.settings.get("attribution_indirect_speech_continues", 0) or 0)
+        if continues > 0:
+            _indirect_speech(doc, attributions, scope, quote_sentences, backward, continues)
     return dict(sorted(scope.items())), quote_sentences, spans
+
+
+# Text right after a reporting verb that opens indirect speech: "zei dat", "legde uit dat", "stelde vast:".
+_INDIRECT_SPEECH_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,4}?dat\b|[ \t]*:", re.IGNORECASE)
+_QUOTE_OPENERS = ("\"", "“", "„", ",,", "'", "‘", "«")
+
+
+def _backward_sourcing(doc: Document, res: LanguageResources, scope: dict[int, Attribution]) -> set[int]:
+    """Rule 7: a sentence that opens with a backward sourcing phrase of ``attribution_backward_sourcing``
+    ("Dat blijkt uit onderzoek van de politie.") covers itself and the sentence before it in its paragraph.
+    Returns the indices of those sourcing sentences."""
+    matcher = res.matcher("attribution_backward_sourcing")
+    found: set[int] = set()
+    if not matcher:
+        return found
+    text = doc.text
+    for sentence in doc.sentences:
+        head = len(text[sentence.start : sentence.end]) - len(text[sentence.start : sentence.end].lstrip(" \t\"'“‘„«("))
+        match = matcher.regex.match(text, sentence.start + head, sentence.end) if matcher.regex else None
+        if match is None:
+            continue
+        found.add(sentence.index)
+        attribution = scope.get(sentence.index) or Attribution(
+            match.start(), match.end(), "according_to", sentence.index, "unspecified"
+        )
+        scope.setdefault(sentence.index, attribution)
+        previous = sentence.index - 1
+        if previous >= 0 and doc.sentences[previous].paragraph == sentence.paragraph:
+            scope.setdefault(previous, attribution)
+    return found
+
+
+def _indirect_speech(
+    doc: Document,
+    attributions: list[Attribution],
+    scope: dict[int, Attribution],
+    quote_sentences: set[int],
+    sourcing: set[int],
+    reach: int,
+) -> None:
+    """Rule 8: indirect speech ("Kidd legde uit dat …", "volgens de onderzoekers …") continues over the
+    next ``reach`` unquoted sentences of its paragraph that carry no attribution of their own."""
+    text = doc.text
+    for a in attributions:
+        if a.kind not in ("reporting_verb", "according_to") or a.sentence in quote_sentences or a.sentence in sourcing:
+            continue
+        sentence = doc.sentences[a.sentence]
+        if a.kind == "reporting_verb" and not _INDIRECT_SPEECH_RE.match(text, a.end, sentence.end):
+            continue
+        for index in range(a.sentence + 1, min(a.sentence + 1 + reach, len(doc.sentences))):
+            following = doc.sentences[index]
+            if following.paragraph != sentence.paragraph or index in scope or index in quote_sentences:
+                break
+            if text[following.start : following.end].lstrip().startswith(_QUOTE_OPENERS):
+                break
+            scope[index] = a
 
 
 def _quotes(doc: Document) -> list[list[tuple[int, int]]]:

@@ -72,8 +72,14 @@ _BULLET_CHARS = "-*•·–—"
 _TRIGGERS_PER_TYPE_IN_REASON = 2
 # Not-claim notes of ``claims_not_claim.txt``: where in the sentence the entry must be.
 _ANYWHERE_NOTES = {"opinion": "an opinion marked as such", "future opinion": "a future-tense opinion",
-                   "tweet credit": "an embedded-tweet credit line"}
-_LINE_START_NOTES = {"byline": "a byline", "caption": "a caption or credit line", "boilerplate": "a boilerplate line"}
+                   "tweet credit": "an embedded-tweet credit line",
+                   # Notes used by the Dutch list (issue #14): the content is not a checkable fact.
+                   "evaluation": "an evaluation", "feeling": "a feeling", "speculation": "speculation",
+                   "indirect question": "an indirect question", "no comment": "a refusal to comment",
+                   "hope": "a hope", "promise": "a promise", "appeal": "an appeal", "demand": "a demand"}
+_LINE_START_NOTES = {"byline": "a byline", "caption": "a caption or credit line", "boilerplate": "a boilerplate line",
+                     "advice": "advice or a generic possibility", "intention": "an intention",
+                     "sourcing": "a sentence naming the source of what precedes it"}
 _PREFIX_NOTES = {"dateline": "a dateline", "date line": "a date line"}
 _BOILERPLATE_LISTS = ("boilerplate_call_to_action", "boilerplate_syndication", "boilerplate_ai_banner")
 _BOILERPLATE_LINE_MAX_WORDS = 20

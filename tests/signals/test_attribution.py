@@ -399,3 +399,33 @@ def test_an_embedded_tweet_credit_line_is_an_attribution(attribution):
     text = "Taxes will fall next year. — Jane Smith (@janesmith) May 4, 2026"
     doc, _, cues = attribution(text, "en")
     assert ("—", "according_to") in cues and ("Jane Smith", "named_source") in cues
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        # a backward sourcing sentence covers the sentence before it (same paragraph only)
+        ("De brug was drie maanden te laat klaar. Dat blijkt uit stukken van de gemeente.", {0, 1}),
+        ("De brug was drie maanden te laat klaar.\n\nDat blijkt uit stukken van de gemeente.", {1}),
+        # indirect speech continues over the next unquoted sentences of its paragraph
+        ("De onderzoeker legde uit dat de metingen niet klopten. De sensoren stonden te dicht bij de weg.\n\n"
+         "De gemeente plaatst nieuwe sensoren.", {0, 1}),
+        ("Volgens de brandweer ging het om een kortsluiting. Het vuur sloeg over naar de schuur.", {0, 1}),
+        # a quote closed by a cue does not continue into the author's next sentence
+        (",,Het was een kortsluiting'', zegt de brandweer. Het vuur sloeg over naar de schuur.", {0}),
+        # more Dutch reporting verbs
+        ("De trainer gaf toe dat de ploeg slecht had verdedigd.", {0}),
+        ("Ze ontdekten dat de vogels in de stad hoger zingen.", {0}),
+        ("De commissie kwam tot de conclusie dat het geld verkeerd was besteed.", {0}),
+        (",,We hebben slecht gespeeld'', reageert de trainer.", {0}),
+        ("Het plan gaat volgend jaar mis, vrezen omwonenden.", {0}),
+    ],
+)
+def test_dutch_scope_rules_and_reporting_verbs(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
+
+
+def test_english_indirect_speech_does_not_continue():
+    doc = build_document("The researcher explained that the readings were wrong. The sensors stood too close to the road.",
+                         lang="en")
+    assert attributed_sentence_indices(doc) == frozenset({0})
