@@ -429,3 +429,20 @@ def test_english_indirect_speech_does_not_continue():
     doc = build_document("The researcher explained that the readings were wrong. The sensors stood too close to the road.",
                          lang="en")
     assert attributed_sentence_indices(doc) == frozenset({0})
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("De werkloosheid daalt, zo blijkt uit nieuwe cijfers.", {0}),
+        ("De rechtbank oordeelde dat de gemeente fout zat.", {0}),
+        ("De dijk is te zwak. Dat is de conclusie van het waterschap.", {0, 1}),
+        ("Het kabinet valt. Dat bericht Het Dagblad.", {0, 1}),
+        ("Dat bericht is onjuist.", set()),
+        ("De bouw is vertraagd, zo staat in het rapport van de provincie.", {0}),
+        ("De markt reageert nerveus op het nieuws.", set()),
+        ("De wethouder reageerde met een verklaring op zijn website.", {0}),
+    ],
+)
+def test_more_dutch_sourcing_phrases(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)

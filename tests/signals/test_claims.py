@@ -540,3 +540,8 @@ def test_a_dutch_possibility_with_a_date_stays_a_candidate_and_a_cross_reference
     assert not_claim_sentences(doc) == {}
     doc = build_document("De raad schrapte vorig jaar 300 banen.\n\nZie Regio en Sport", lang="nl")
     assert not_claim_sentences(doc) == {1: "a boilerplate line"}
+
+
+def test_dutch_demand_verb_does_not_rule_out_a_death_toll():
+    doc = build_document("De storm eiste vorige week drie levens in het noorden.", lang="nl")
+    assert not_claim_sentences(doc) == {}
