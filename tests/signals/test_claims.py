@@ -545,3 +545,26 @@ def test_a_dutch_possibility_with_a_date_stays_a_candidate_and_a_cross_reference
 def test_dutch_demand_verb_does_not_rule_out_a_death_toll():
     doc = build_document("De storm eiste vorige week drie levens in het noorden.", lang="nl")
     assert not_claim_sentences(doc) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Het is jammer dat het zwembad in de zomer dichtgaat.", "an evaluation"),
+        ("De provincie zou meer geld moeten uittrekken voor fietspaden.", "an evaluation"),
+        ("Dit is een belangrijke stap in de goede richting.", "an evaluation"),
+        ("Veel bewoners voelen zich niet gehoord door de gemeente.", "a feeling"),
+        ("De oppositie vindt dat de minister moet aftreden.", "an opinion marked as such"),
+        ("Je kunt de verwarming beter een graad lager zetten.", "advice or a generic possibility"),
+        ("Het is nog onduidelijk wanneer de trein weer rijdt.", "an indirect question"),
+        ("Het is de vraag of de fusie doorgaat.", "an indirect question"),
+    ],
+)
+def test_more_dutch_frames_that_are_not_checkable_facts(text, reason):
+    doc = build_document(text, lang="nl")
+    assert checkable_claims(doc) == [] and not_claim_sentences(doc) == {0: reason}
+
+
+def test_dutch_dat_wil_niet_zeggen_is_not_a_refusal_to_comment():
+    doc = build_document("Dat wil niet zeggen dat de dijk veilig is.", lang="nl")
+    assert not_claim_sentences(doc).get(0) != "a refusal to comment"
