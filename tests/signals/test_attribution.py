@@ -446,3 +446,15 @@ def test_english_indirect_speech_does_not_continue():
 )
 def test_more_dutch_sourcing_phrases(text, covered):
     assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("De fabriek sluit volgend jaar, verwacht de vakbond.", {0}),
+        ("De fabriek sluit volgend jaar, denkt Jansen.", {0}),
+        ("Hij ging naar huis, dacht na en belde de politie.", set()),
+    ],
+)
+def test_dutch_inverted_cognition_verbs_after_a_comma(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
