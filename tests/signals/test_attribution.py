@@ -458,3 +458,23 @@ def test_more_dutch_sourcing_phrases(text, covered):
 )
 def test_dutch_inverted_cognition_verbs_after_a_comma(text, covered):
     assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        # a quoted sentence is someone's speech, also when the speaker is given only by context
+        (",,We gaan de hele zomer door met bouwen.'' De brug is in juli klaar.", {0}),
+        # a scare-quoted term is not
+        ("'Groene' stroom is vorig jaar duurder geworden.", set()),
+        # a quote glued after the reporter's own sentence leaves that unit to the merged-unit rule
+        ("De brug is in juli klaar. ,,We gaan de hele zomer door met bouwen.''", set()),
+    ],
+)
+def test_dutch_quoted_sentences_are_speech(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
+
+
+def test_english_quote_without_a_speaker_is_not_attributed():
+    doc = build_document('"We will keep building all summer long." The bridge opens in July.', lang="en")
+    assert attributed_sentence_indices(doc) == frozenset()
