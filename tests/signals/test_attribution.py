@@ -478,3 +478,9 @@ def test_dutch_quoted_sentences_are_speech(text, covered):
 def test_english_quote_without_a_speaker_is_not_attributed():
     doc = build_document('"We will keep building all summer long." The bridge opens in July.', lang="en")
     assert attributed_sentence_indices(doc) == frozenset()
+
+
+def test_dutch_outlet_as_source():
+    text = "Het aantal inbraken is vorig jaar gedaald, meldt de krant."
+    analysis = attribution_module.analyze_attribution(build_document(text, lang="nl"))
+    assert [text[a.source_start : a.source_end] for a in analysis.attributions] == ["de krant"]
