@@ -10,7 +10,10 @@ Not claims, whatever the detector says (word list ``claims_not_claim.txt`` and s
 heading-like lines (a title, footer links), second copies of a repeated line, bylines, photo captions
 and credit lines, embedded-tweet credit lines, boilerplate lines (the ``boilerplate_*`` lists on a short
 line), opinions marked as such ("I think", "naar mijn mening") and future-tense opinions ("it will be a
-disaster"). A dateline or date line ("AMSTERDAM (ANP) -", "date 2026-03-04 10:15") opening a paragraph is
+disaster"). A language's list may also mark evaluations, feelings, speculation ("kunnen leiden tot"),
+indirect questions, refusals to comment, hopes, promises, appeals and demands (anywhere in the sentence),
+and advice, intentions and backward sourcing sentences ("Dat blijkt uit …") at the start of a sentence;
+the Dutch list does (issue #14). A dateline or date line ("AMSTERDAM (ANP) -", "date 2026-03-04 10:15") opening a paragraph is
 common knowledge: the claim, if any, starts after it and its figures are not triggers.
 
 A claim is *unsupported* when no attribution covers its sentence. When ``attribution.py`` offers
