@@ -37,6 +37,15 @@ Scope (which sentences an attribution covers), decided paragraph by paragraph:
    sentences after a cue are not covered either (the author may have resumed speaking). The one
    exception is rule 2: the sentences of the quote a cue is attached to.
 
+Rules a language switches on (Dutch, issue #14; English has none of them):
+7. a sentence opening with a phrase of ``attribution_backward_sourcing`` ("Dat blijkt uit onderzoek van de
+   politie.") covers itself and the sentence before it in its paragraph;
+8. indirect speech ("X legde uit dat …", "volgens X …", "X stelde vast: …") covers the next unquoted
+   sentences of its paragraph that carry no attribution of their own, up to the language setting
+   ``attribution_indirect_speech_continues`` (a number of sentences);
+9. with ``attribution_quoted_sentences_are_speech``, a quote of at least four words that opens its sentence
+   is attributed even when no cue or earlier speaker is found (its speaker is given by context).
+
 Cache keys set on ``doc.extra``:
 - ``"attributed_sentences"``: ``frozenset[int]`` of sentence indices covered by an attribution's scope
   (read it through :func:`attributed_sentence_indices`);
@@ -95,6 +104,8 @@ CUE_LISTS = {
     "reporting_verbs": "reporting_verb",
     "attribution_gated_verbs": "reporting_verb",
 }
+# A quote this long (words) that opens its sentence is a quoted sentence, not a scare-quoted term (rule 9).
+QUOTED_SENTENCE_MIN_WORDS = 4
 # How far (characters) a reporting cue may sit from a quote's edge for the quote to count as attributed.
 QUOTE_CUE_DISTANCE = 60
 # How many words before a cue (or after "according to") are searched for the source's name.
@@ -145,7 +156,7 @@ class Attribution:
 
     start: int
     end: int
-    kind: str  # "reporting_verb" | "according_to" | "vague_source" | "speaker_label"
+    kind: str  # "reporting_verb" | "according_to" | "vague_source" | "speaker_label" | "quote" (rule 9)
     sentence: int
     source: str  # "named" | "vague" | "unspecified"
     source_start: int = -1
@@ -348,6 +359,9 @@ def _scope(
     quote_sentences: set[int] = set()
     spans: list[Span] = []
     colon_heads = _colon_heads(doc, attributions)
+    quoted_sentences_are_speech = bool(
+        doc.resources is not None and doc.resources.settings.get("attribution_quoted_sentences_are_speech")
+    )
     for segments in _quotes(doc):
         q_start = segments[0][0]
         sentences: list[int] = []
@@ -366,6 +380,17 @@ def _scope(
         if speaker is None:
             speaker = _paragraph_speaker(doc, q_start, attributions, colon_heads)
             reason = "direct quote continuing the speaker named before it in the paragraph"
+        if (
+            speaker is None
+            and quoted_sentences_are_speech
+            and _opens_a_sentence(doc, q_start)
+            and sum(len(doc.text[a:b].split()) for a, b in segments) >= QUOTED_SENTENCE_MIN_WORDS
+        ):
+            # Rule 9 (languages that switch it on; Dutch): a quoted sentence is someone's speech even when
+            # the article names the speaker only by context ("De wethouder is blij. ,,We gaan door.''").
+            first = doc.sentence_at(q_start)
+            speaker = Attribution(q_start, q_start + 1, "quote", first.index if first else sentences[0], "unspecified")
+            reason = "direct quote of a whole sentence (speaker given by context)"
         if speaker is None:
             continue
         for s_start, s_end in segments:
@@ -386,7 +411,78 @@ def _scope(
         paragraph = doc.sentences[head].paragraph
         for index in _list_after(doc, paragraph):
             scope.setdefault(index, attribution)
+    res = doc.resources
+    if res is not None:
+        # Rules 7 and 8 (languages that switch them on; Dutch, issue #14).
+        backward = _backward_sourcing(doc, res, scope)
+        continues = int(res.settings.get("attribution_indirect_speech_continues", 0) or 0)
+        if continues > 0:
+            _indirect_speech(doc, attributions, scope, quote_sentences, backward, continues)
     return dict(sorted(scope.items())), quote_sentences, spans
+
+
+# Text right after a reporting verb that opens indirect speech: "zei dat", "legde uit dat", "stelde vast:".
+_INDIRECT_SPEECH_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,4}?dat\b|[ \t]*:", re.IGNORECASE)
+_QUOTE_OPENERS = ("\"", "“", "„", ",,", "'", "‘", "«")
+
+
+def _backward_sourcing(doc: Document, res: LanguageResources, scope: dict[int, Attribution]) -> set[int]:
+    """Rule 7: a sentence that opens with a backward sourcing phrase of ``attribution_backward_sourcing``
+    ("Dat blijkt uit onderzoek van de politie.") covers itself and the sentence before it in its paragraph.
+    Returns the indices of those sourcing sentences."""
+    matcher = res.matcher("attribution_backward_sourcing")
+    found: set[int] = set()
+    if not matcher:
+        return found
+    text = doc.text
+    for sentence in doc.sentences:
+        head = len(text[sentence.start : sentence.end]) - len(text[sentence.start : sentence.end].lstrip(" \t\"'“‘„«("))
+        match = matcher.regex.match(text, sentence.start + head, sentence.end) if matcher.regex else None
+        if match is None:
+            continue
+        found.add(sentence.index)
+        attribution = scope.get(sentence.index) or Attribution(
+            match.start(), match.end(), "according_to", sentence.index, "unspecified"
+        )
+        scope.setdefault(sentence.index, attribution)
+        previous = sentence.index - 1
+        if previous >= 0 and doc.sentences[previous].paragraph == sentence.paragraph:
+            scope.setdefault(previous, attribution)
+    return found
+
+
+def _indirect_speech(
+    doc: Document,
+    attributions: list[Attribution],
+    scope: dict[int, Attribution],
+    quote_sentences: set[int],
+    sourcing: set[int],
+    reach: int,
+) -> None:
+    """Rule 8: indirect speech ("Kidd legde uit dat …", "volgens de onderzoekers …") continues over the
+    next ``reach`` unquoted sentences of its paragraph that carry no attribution of their own."""
+    text = doc.text
+    for a in attributions:
+        if a.kind not in ("reporting_verb", "according_to") or a.sentence in quote_sentences or a.sentence in sourcing:
+            continue
+        sentence = doc.sentences[a.sentence]
+        if a.kind == "reporting_verb" and not _INDIRECT_SPEECH_RE.match(text, a.end, sentence.end):
+            continue
+        for index in range(a.sentence + 1, min(a.sentence + 1 + reach, len(doc.sentences))):
+            following = doc.sentences[index]
+            if following.paragraph != sentence.paragraph or index in scope or index in quote_sentences:
+                break
+            if text[following.start : following.end].lstrip().startswith(_QUOTE_OPENERS):
+                break
+            scope[index] = a
+
+
+def _opens_a_sentence(doc: Document, q_start: int) -> bool:
+    """True when a quote starts its sentence (not a quote glued after the reporter's own sentence)."""
+    sentence = doc.sentence_at(q_start)
+    if sentence is None:
+        return False
+    return not doc.text[sentence.start : q_start].strip(" \t\n-–—")
 
 
 def _quotes(doc: Document) -> list[list[tuple[int, int]]]:

@@ -10,7 +10,10 @@ Not claims, whatever the detector says (word list ``claims_not_claim.txt`` and s
 heading-like lines (a title, footer links), second copies of a repeated line, bylines, photo captions
 and credit lines, embedded-tweet credit lines, boilerplate lines (the ``boilerplate_*`` lists on a short
 line), opinions marked as such ("I think", "naar mijn mening") and future-tense opinions ("it will be a
-disaster"). A dateline or date line ("AMSTERDAM (ANP) -", "date 2026-03-04 10:15") opening a paragraph is
+disaster"). A language's list may also mark evaluations, feelings, speculation ("kunnen leiden tot"),
+indirect questions, refusals to comment, hopes, promises, appeals and demands (anywhere in the sentence),
+and advice, intentions and backward sourcing sentences ("Dat blijkt uit …") at the start of a sentence;
+the Dutch list does (issue #14). A dateline or date line ("AMSTERDAM (ANP) -", "date 2026-03-04 10:15") opening a paragraph is
 common knowledge: the claim, if any, starts after it and its figures are not triggers.
 
 A claim is *unsupported* when no attribution covers its sentence. When ``attribution.py`` offers
@@ -72,8 +75,14 @@ _BULLET_CHARS = "-*•·–—"
 _TRIGGERS_PER_TYPE_IN_REASON = 2
 # Not-claim notes of ``claims_not_claim.txt``: where in the sentence the entry must be.
 _ANYWHERE_NOTES = {"opinion": "an opinion marked as such", "future opinion": "a future-tense opinion",
-                   "tweet credit": "an embedded-tweet credit line"}
-_LINE_START_NOTES = {"byline": "a byline", "caption": "a caption or credit line", "boilerplate": "a boilerplate line"}
+                   "tweet credit": "an embedded-tweet credit line",
+                   # Notes used by the Dutch list (issue #14): the content is not a checkable fact.
+                   "evaluation": "an evaluation", "feeling": "a feeling", "speculation": "speculation",
+                   "indirect question": "an indirect question", "no comment": "a refusal to comment",
+                   "hope": "a hope", "promise": "a promise", "appeal": "an appeal", "demand": "a demand"}
+_LINE_START_NOTES = {"byline": "a byline", "caption": "a caption or credit line", "boilerplate": "a boilerplate line",
+                     "advice": "advice or a generic possibility", "intention": "an intention",
+                     "sourcing": "a sentence naming the source of what precedes it"}
 _PREFIX_NOTES = {"dateline": "a dateline", "date line": "a date line"}
 _BOILERPLATE_LISTS = ("boilerplate_call_to_action", "boilerplate_syndication", "boilerplate_ai_banner")
 _BOILERPLATE_LINE_MAX_WORDS = 20

@@ -24,8 +24,9 @@ HALVES = ("tuning", "reporting")
 KINDS = {"figure", "prediction", "causal", "comparison", "superlative", "sweeping", "event", "quote_of_claim"}
 
 # Reporting-half unsupported-claim precision measured on 2026-12-02 (before the #14 rewrites):
-# en 0.462 (6/13), nl 0.500 (24/48).
-UNSUPPORTED_PRECISION_FLOORS = {"en": 0.40, "nl": 0.45}
+# en 0.462 (6/13), nl 0.500 (24/48). After the Dutch not-claim and attribution-scope work of #14 (branch
+# h-dutch): nl 0.553 (52/94); the nl floor was raised from 0.45 to 0.52 (en untouched).
+UNSUPPORTED_PRECISION_FLOORS = {"en": 0.40, "nl": 0.52}
 
 pytestmark = [
     pytest.mark.shared,

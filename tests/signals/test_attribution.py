@@ -399,3 +399,88 @@ def test_an_embedded_tweet_credit_line_is_an_attribution(attribution):
     text = "Taxes will fall next year. — Jane Smith (@janesmith) May 4, 2026"
     doc, _, cues = attribution(text, "en")
     assert ("—", "according_to") in cues and ("Jane Smith", "named_source") in cues
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        # a backward sourcing sentence covers the sentence before it (same paragraph only)
+        ("De brug was drie maanden te laat klaar. Dat blijkt uit stukken van de gemeente.", {0, 1}),
+        ("De brug was drie maanden te laat klaar.\n\nDat blijkt uit stukken van de gemeente.", {1}),
+        # indirect speech continues over the next unquoted sentences of its paragraph
+        ("De onderzoeker legde uit dat de metingen niet klopten. De sensoren stonden te dicht bij de weg.\n\n"
+         "De gemeente plaatst nieuwe sensoren.", {0, 1}),
+        ("Volgens de brandweer ging het om een kortsluiting. Het vuur sloeg over naar de schuur.", {0, 1}),
+        # a quote closed by a cue does not continue into the author's next sentence
+        (",,Het was een kortsluiting'', zegt de brandweer. Het vuur sloeg over naar de schuur.", {0}),
+        # more Dutch reporting verbs
+        ("De trainer gaf toe dat de ploeg slecht had verdedigd.", {0}),
+        ("Ze ontdekten dat de vogels in de stad hoger zingen.", {0}),
+        ("De commissie kwam tot de conclusie dat het geld verkeerd was besteed.", {0}),
+        (",,We hebben slecht gespeeld'', reageert de trainer.", {0}),
+        ("Het plan gaat volgend jaar mis, vrezen omwonenden.", {0}),
+    ],
+)
+def test_dutch_scope_rules_and_reporting_verbs(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
+
+
+def test_english_indirect_speech_does_not_continue():
+    doc = build_document("The researcher explained that the readings were wrong. The sensors stood too close to the road.",
+                         lang="en")
+    assert attributed_sentence_indices(doc) == frozenset({0})
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("De werkloosheid daalt, zo blijkt uit nieuwe cijfers.", {0}),
+        ("De rechtbank oordeelde dat de gemeente fout zat.", {0}),
+        ("De dijk is te zwak. Dat is de conclusie van het waterschap.", {0, 1}),
+        ("Het kabinet valt. Dat bericht Het Dagblad.", {0, 1}),
+        ("Dat bericht is onjuist.", set()),
+        ("De bouw is vertraagd, zo staat in het rapport van de provincie.", {0}),
+        ("De markt reageert nerveus op het nieuws.", set()),
+        ("De wethouder reageerde met een verklaring op zijn website.", {0}),
+    ],
+)
+def test_more_dutch_sourcing_phrases(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("De fabriek sluit volgend jaar, verwacht de vakbond.", {0}),
+        ("De fabriek sluit volgend jaar, denkt Jansen.", {0}),
+        ("Hij ging naar huis, dacht na en belde de politie.", set()),
+    ],
+)
+def test_dutch_inverted_cognition_verbs_after_a_comma(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        # a quoted sentence is someone's speech, also when the speaker is given only by context
+        (",,We gaan de hele zomer door met bouwen.'' De brug is in juli klaar.", {0}),
+        # a scare-quoted term is not
+        ("'Groene' stroom is vorig jaar duurder geworden.", set()),
+        # a quote glued after the reporter's own sentence leaves that unit to the merged-unit rule
+        ("De brug is in juli klaar. ,,We gaan de hele zomer door met bouwen.''", set()),
+    ],
+)
+def test_dutch_quoted_sentences_are_speech(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
+
+
+def test_english_quote_without_a_speaker_is_not_attributed():
+    doc = build_document('"We will keep building all summer long." The bridge opens in July.', lang="en")
+    assert attributed_sentence_indices(doc) == frozenset()
+
+
+def test_dutch_outlet_as_source():
+    text = "Het aantal inbraken is vorig jaar gedaald, meldt de krant."
+    analysis = attribution_module.analyze_attribution(build_document(text, lang="nl"))
+    assert [text[a.source_start : a.source_end] for a in analysis.attributions] == ["de krant"]

@@ -299,7 +299,7 @@ def test_quote_attributed_figure_is_not_unsupported(extract):
         ("Prices rose 40% last year.\n\nThe ministry said so on Monday.", "en", False, "no source in this paragraph"),
         ("The ministry said so on Monday. The weather was calm. Prices rose 40% last year.", "en", False,
          "no source in this or the neighbouring sentence"),
-        ("Volgens het CBS is dat uitzonderlijk. De prijzen stegen met 12 procent.", "nl", True, "neighbouring sentence"),
+        ("De prijzen stegen met 12 procent. Volgens het CBS is dat uitzonderlijk.", "nl", True, "neighbouring sentence"),
         ("De prijzen stegen met 12 procent.\n\nVolgens het CBS is dat uitzonderlijk.", "nl", False,
          "no source in this paragraph"),
     ],
@@ -508,3 +508,63 @@ def test_held_out_f1_does_not_slide(name, lang, positive, profile, floor):
     tp = int(np.sum(predicted & gold))
     f1 = 2 * tp / (predicted.sum() + gold.sum())
     assert f1 >= floor
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Het is belangrijk om de dijken elk jaar te controleren.", "an evaluation"),
+        ("Het is te hopen dat de brug snel weer opengaat.", "an evaluation"),
+        ("De ploeg zal zich moeten herpakken na de nederlaag.", "an evaluation"),
+        ("De bewoners zijn erg teleurgesteld over het besluit van de raad.", "a feeling"),
+        ("De nieuwe regels kunnen leiden tot hogere prijzen voor huurders.", "speculation"),
+        ("Veel ouders vragen zich af waarom de school dichtgaat.", "an indirect question"),
+        ("De vraag is of het kabinet het plan steunt.", "an indirect question"),
+        ("Hoeveel het kost, wil de provincie niet zeggen.", "a refusal to comment"),
+        ("De bond hoopt dat de werkgevers snel een bod doen.", "a hope"),
+        ("De burgemeester beloofde de straat voor de zomer op te knappen.", "a promise"),
+        ("De politie riep omwonenden op om alert te zijn.", "an appeal"),
+        ("De vakbond eist een hoger loon voor alle schoonmakers.", "a demand"),
+        ("Zo kunnen bewoners worden gewaarschuwd bij hoogwater.", "advice or a generic possibility"),
+        ("De minister wil een nieuwe wet indienen.", "an intention"),
+        ("Dat blijkt uit cijfers van het waterschap.", "a sentence naming the source of what precedes it"),
+    ],
+)
+def test_dutch_statements_that_are_not_checkable_facts(text, reason):
+    doc = build_document(text, lang="nl")
+    assert checkable_claims(doc) == [] and not_claim_sentences(doc) == {0: reason}
+
+
+def test_a_dutch_possibility_with_a_date_stays_a_candidate_and_a_cross_reference_line_is_boilerplate():
+    doc = build_document("Zo kunnen huurders vanaf 2025 een toeslag krijgen.", lang="nl")
+    assert not_claim_sentences(doc) == {}
+    doc = build_document("De raad schrapte vorig jaar 300 banen.\n\nZie Regio en Sport", lang="nl")
+    assert not_claim_sentences(doc) == {1: "a boilerplate line"}
+
+
+def test_dutch_demand_verb_does_not_rule_out_a_death_toll():
+    doc = build_document("De storm eiste vorige week drie levens in het noorden.", lang="nl")
+    assert not_claim_sentences(doc) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Het is jammer dat het zwembad in de zomer dichtgaat.", "an evaluation"),
+        ("De provincie zou meer geld moeten uittrekken voor fietspaden.", "an evaluation"),
+        ("Dit is een belangrijke stap in de goede richting.", "an evaluation"),
+        ("Veel bewoners voelen zich niet gehoord door de gemeente.", "a feeling"),
+        ("De oppositie vindt dat de minister moet aftreden.", "an opinion marked as such"),
+        ("Je kunt de verwarming beter een graad lager zetten.", "advice or a generic possibility"),
+        ("Het is nog onduidelijk wanneer de trein weer rijdt.", "an indirect question"),
+        ("Het is de vraag of de fusie doorgaat.", "an indirect question"),
+    ],
+)
+def test_more_dutch_frames_that_are_not_checkable_facts(text, reason):
+    doc = build_document(text, lang="nl")
+    assert checkable_claims(doc) == [] and not_claim_sentences(doc) == {0: reason}
+
+
+def test_dutch_dat_wil_niet_zeggen_is_not_a_refusal_to_comment():
+    doc = build_document("Dat wil niet zeggen dat de dijk veilig is.", lang="nl")
+    assert not_claim_sentences(doc).get(0) != "a refusal to comment"
