@@ -219,3 +219,18 @@ def test_ai_wording_is_a_disclosure_only_when_the_text_speaks_of_itself(extract,
     assert is_ai_disclosure(span) is declares
     assert span.reason.startswith("banner says" if declares else "mentions text made by AI")
     assert signal.features["has_ai_banner"] == 1.0  # the feature counts both, as the models were trained
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The ministry confirmed the plan on Tuesday.\n\nThis article originally appeared on Northsea Wire.", "en"),
+        ("Het ministerie bevestigde het plan dinsdag.\n\nDit artikel verscheen eerder bij Dagblad Noord.", "nl"),
+        ("Het ministerie bevestigde het plan dinsdag.\n\nOvergenomen van Omroep Oost.", "nl"),
+    ],
+)
+def test_syndication_notice_naming_the_outlet_is_found(extract, text, lang):
+    """A notice that names the outlet ("originally appeared on Northsea Wire"): the entry's capital-letter
+    check must look ahead, not consume the name's first letter (the phrase matcher ends on a word edge)."""
+    signal = extract(build_document(text, lang=lang))
+    assert signal.features["has_syndication"] == 1.0
