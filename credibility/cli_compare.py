@@ -11,6 +11,7 @@ import click
 
 from .compare import render_text
 from .compare.reader import CompareInputError, compare_read, read_documents
+from .output import terminal_safe
 
 
 @click.command("compare")
@@ -30,13 +31,15 @@ def compare_command(ctx: click.Context, inputs: tuple[str, ...], fmt: str, lang:
     """
     read = read_documents(inputs, lang)
     for problem in read.unreadable:
-        click.echo(f"error: {problem}", err=True)
+        click.echo(f"error: {terminal_safe(problem)}", err=True)
     try:
         result = compare_read(read)
     except CompareInputError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(terminal_safe(str(exc))) from None
     if fmt == "json":
         click.echo(result.to_json())
     else:
-        click.echo(render_text(result, show_corroborated=not hide_corroborated), nl=False)
+        report = render_text(result, show_corroborated=not hide_corroborated)
+        # Labels, titles and sentences come from the user's files: each line is shown, never obeyed.
+        click.echo("\n".join(terminal_safe(line) for line in report.split("\n")), nl=False)
     ctx.exit(1 if read.unreadable else 0)

@@ -254,3 +254,16 @@ def test_jsonl_keeps_values_exact(hostile_table):
     result = run(hostile_table, "--format", "jsonl", "--no-model", "-q")
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in records] == list(FROM_TABLES.values())
+
+
+def test_compare_text_report_shows_hostile_labels_and_sentences_as_text(tmp_path):
+    """`credibility compare` prints site labels, titles and sentences from the user's files: escapes in them
+    must be displayed, not obeyed by the terminal."""
+    body = ("The council approved the budget on Tuesday, the mayor said. It will cost 4 million euros, "
+            "according to the treasurer. Work starts in May. Residents were divided about the plan.")
+    for name, site in (("a.md", "Evil\x1b]0;pwned\x07 Wire"), ("b.md", "Second\x1b[2J Post")):
+        (tmp_path / name).write_text(f"---\ntitle: Budget\nsite: {site}\nlang: en\n---\n{body}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(tmp_path / "a.md"), str(tmp_path / "b.md")])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b" in result.output

@@ -80,7 +80,7 @@ def editorial_reason(name: str, value: float, reference: float | None, contribut
         k = round(value * words / 100)
         typical = (f" (typical credible news: {reference * words / 100:.1f} in as many words)"
                    if reference is not None else "")
-        text = f"{k} {template.what} in {words} words{typical}"
+        text = f"{k or 'no'} {template.what} in {words} words{typical}"
     elif template.form == "probability":
         text = f"the text {template.what} (AI model: {value:.2f})"
     elif name == "boilerplate.declares_ai" and counts.declared:
