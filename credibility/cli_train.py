@@ -1,4 +1,7 @@
-"""`credibility train` and `credibility evaluate`: fit a model on a labelled CSV, or measure one.
+"""`credibility train` and `credibility evaluate`: fit a model on a labelled table, or measure one.
+
+The table (CSV, TSV, JSONL or Parquet) is read by ``credibility.models.labeled_data`` through the reader
+``credibility score`` uses: same encodings, same row numbers in messages.
 
 Training compares a linear model and gradient-boosted trees by grouped cross-validation, keeps the
 better, calibrates it, sets the threshold for a target false-positive rate and writes the model with its
@@ -15,15 +18,17 @@ import numpy as np
 from tqdm import tqdm
 
 from .models.features import featurize_texts
-from .models.labeled_csv import LabeledData, LabeledDataError, read_labeled_csv
+from .models.labeled_data import LabeledData, LabeledDataError, read_labeled
 from .models.metrics import binary_metrics
 from .models.split import data_fingerprint
 from .models.training import CANDIDATES, fit_binary
 
 _csv_options = [
-    click.argument("csv_path", metavar="LABELED.csv", type=click.Path(dir_okay=False, path_type=Path)),
-    click.option("--text-col", default="text", show_default=True, help="Column holding the article text."),
-    click.option("--label-col", default="label", show_default=True, help="Column holding the class label."),
+    click.argument("csv_path", metavar="LABELED", type=click.Path(dir_okay=False, path_type=Path)),
+    click.option("--text-col", default="text", show_default=True,
+                 help="Column (or JSON field) holding the article text."),
+    click.option("--label-col", default="label", show_default=True,
+                 help="Column (or JSON field) holding the class label."),
     click.option("--title-col", default=None, help="Optional column holding the title."),
     click.option("--group-col", default=None,
                  help="Optional column grouping rows that must stay on one side of a split (same story/source)."),
@@ -94,12 +99,13 @@ def _check_out_path(out_path: Path, csv_path: Path) -> None:
 def train_command(csv_path: Path, text_col: str, label_col: str, title_col: str | None, group_col: str | None,
                   out_path: Path, positive: str | None, name: str | None, target_fpr: float, balanced: bool,
                   n_splits: int, seed: int, kinds: str, wording: bool, jobs: int, no_cache: bool) -> None:
-    """Train a model on LABELED.csv (two classes) and write it with its model card."""
+    """Train a model on LABELED (a .csv, .tsv, .jsonl or .parquet table with two classes) and write it
+    with its model card."""
     from .models.store import save_model
 
     _check_out_path(out_path, csv_path)
     try:
-        data = read_labeled_csv(csv_path, text_col=text_col, label_col=label_col, title_col=title_col,
+        data = read_labeled(csv_path, text_col=text_col, label_col=label_col, title_col=title_col,
                                 group_col=group_col, positive=positive)
     except LabeledDataError as exc:
         raise click.ClickException(str(exc)) from None
@@ -152,7 +158,8 @@ def _threshold_note(balanced: bool, target_fpr: float, negative: str) -> str:
 @click.option("--no-cache", is_flag=True)
 def evaluate_command(csv_path: Path, text_col: str, label_col: str, title_col: str | None, group_col: str | None,
                      model_path: Path, trust_model: bool, plots_dir: Path, jobs: int, no_cache: bool) -> None:
-    """Measure a model on LABELED.csv: metrics at its stored threshold, ROC and reliability plots."""
+    """Measure a model on LABELED (a .csv, .tsv, .jsonl or .parquet table): metrics at its stored
+    threshold, ROC and reliability plots."""
     from .models.plots import reliability_png, roc_png
     from .models.store import ModelVerificationError, load_model
 
@@ -162,7 +169,7 @@ def evaluate_command(csv_path: Path, text_col: str, label_col: str, title_col: s
         raise click.ClickException(str(exc)) from None
     classes = tuple(model.classes)
     try:
-        data = read_labeled_csv(csv_path, text_col=text_col, label_col=label_col, title_col=title_col,
+        data = read_labeled(csv_path, text_col=text_col, label_col=label_col, title_col=title_col,
                                 group_col=group_col, min_per_class=1, classes=classes)
     except LabeledDataError as exc:
         raise click.ClickException(str(exc)) from None

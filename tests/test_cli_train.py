@@ -1,4 +1,4 @@
-"""`credibility train` / `evaluate` end to end on a CSV the test writes (seconds, no shared data)."""
+"""`credibility train` / `evaluate` end to end on tables the test writes (seconds, no shared data)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ import json
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from credibility.cli import app
+from credibility.models.labeled_data import LabeledDataError, read_labeled
+from credibility.models.split import data_fingerprint
 from credibility.models.store import card_path, load_model
 
 sys.path.insert(0, str(Path(__file__).parent / "models"))
@@ -107,7 +110,7 @@ def test_train_warns_when_one_class_alone_has_line_breaks(runner, tmp_path):
     result = runner.invoke(app, ["train", str(csv_path), "--out", str(tmp_path / "m.npz"), "--no-cache",
                                  "--jobs", "1", "--folds", "3", "--model", "linear"])
     assert result.exit_code == 0, result.output
-    assert "warning: layout.csv: 0% of 'machine' texts and 100% of 'human' texts have line breaks" in result.output
+    assert f"warning: {csv_path}: 0% of 'machine' texts and 100% of 'human' texts have line breaks" in result.output
 
 
 def test_balanced_threshold_decides_at_one_half(runner, tmp_path):
@@ -133,3 +136,87 @@ def test_failed_run_keeps_the_existing_model(trained, runner, tmp_path):
     result = runner.invoke(app, ["train", str(bad), "--out", str(target), "--no-cache"])
     assert result.exit_code != 0
     assert target.read_bytes() == before
+
+
+def _write_table(path: Path, rows: list[dict]) -> Path:
+    """The rows as a TSV, JSONL or Parquet file (by the suffix of ``path``)."""
+    frame = pd.DataFrame(rows)
+    if path.suffix == ".tsv":
+        frame.to_csv(path, sep="\t", index=False)
+    elif path.suffix == ".jsonl":
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        frame.to_parquet(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".tsv", ".jsonl"])
+def test_train_reads_parquet_tsv_and_jsonl_like_csv(suffix, trained, runner, tmp_path):
+    csv_path, _, _ = trained
+    rows = synthetic_rows()
+    path = _write_table(tmp_path / f"labeled{suffix}", rows)
+    out = tmp_path / "m.npz"
+    result = runner.invoke(app, ["train", str(path), "--group-col", "story", "--title-col", "title", "--out", str(out),
+                                 "--no-cache", "--jobs", "1", "--folds", "2", "--model", "linear"])
+    assert result.exit_code == 0, result.output
+    assert f"labeled{suffix}: 28 rows; classes 'human' (0) and 'machine' (1)" in result.output
+    card = json.loads(card_path(out).read_text())
+    # the same texts and labels as the CSV, read through the same reader
+    from_csv = read_labeled(csv_path, group_col="story", title_col="title")
+    assert card["training_data"]["fingerprint"] == data_fingerprint(from_csv.texts, from_csv.labels)
+    assert card["training_data"]["file"] == path.name
+    result = runner.invoke(app, ["evaluate", str(path), "--model", str(out), "--plots", str(tmp_path),
+                                 "--no-cache", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert "is the data 'm' was trained on" in result.output
+
+
+def test_parquet_labels_that_are_numbers_are_read_as_text(tmp_path):
+    rows = [{**r, "label": 1 if r["label"] == "machine" else 0} for r in synthetic_rows()]
+    data = read_labeled(_write_table(tmp_path / "numbers.parquet", rows))
+    assert data.classes == ("0", "1") and data.y.sum() == 14
+
+
+def test_same_bad_row_has_the_same_number_in_csv_and_jsonl(tmp_path):
+    rows = synthetic_rows()
+    rows[4] = {**rows[4], "text": "  "}
+    rows[9] = {**rows[9], "label": ""}
+    csv_path = write_csv(tmp_path / "bad.csv", rows)
+    jsonl_path = _write_table(tmp_path / "bad.jsonl", rows)
+    with pytest.raises(LabeledDataError) as from_csv:
+        read_labeled(csv_path)
+    with pytest.raises(LabeledDataError) as from_jsonl:
+        read_labeled(jsonl_path)
+    assert str(from_csv.value) == f"{csv_path}: 1 row(s) with an empty 'text' (row 5); fill them in or remove them"
+    assert str(from_jsonl.value) == f"{jsonl_path}: 1 row(s) with an empty 'text' (line 5); fill them in or remove them"
+    rows[4] = synthetic_rows()[4]
+    write_csv(csv_path, rows)
+    _write_table(jsonl_path, rows)
+    with pytest.raises(LabeledDataError, match=r"\(row 10\)"):
+        read_labeled(csv_path)
+    with pytest.raises(LabeledDataError, match=r"\(line 10\)"):
+        read_labeled(jsonl_path)
+
+
+def test_bad_records_stop_training_naming_file_and_row(tmp_path):
+    rows = synthetic_rows()
+    jsonl_path = _write_table(tmp_path / "feed.jsonl", rows)
+    lines = jsonl_path.read_text(encoding="utf-8").splitlines()
+    lines[6] = "{broken"
+    jsonl_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(LabeledDataError, match=rf"^{jsonl_path}: line 7: invalid JSON"):
+        read_labeled(jsonl_path)
+    csv_path = write_csv(tmp_path / "ragged.csv", rows)
+    lines = csv_path.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "")  # a blank line is not a row
+    lines[7] += ",extra"  # data row 6, line 8 of the file
+    csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(LabeledDataError) as info:
+        read_labeled(csv_path)
+    assert str(info.value) == f"{csv_path}: row 6 (line 8): 5 fields, the header has 4"
+
+
+def test_a_text_column_named_in_another_case_is_found_as_for_scoring(tmp_path):
+    path = _write_table(tmp_path / "cased.tsv", [{"Text": r["text"], "Label": r["label"]} for r in synthetic_rows()])
+    data = read_labeled(path)
+    assert len(data.texts) == 28

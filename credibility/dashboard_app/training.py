@@ -1,6 +1,6 @@
 """Retraining from a labeled table uploaded in the dashboard, with the project's own training code.
 
-The table is read and checked by ``credibility.models.labeled_csv`` (the rules of ``credibility
+The table is read and checked by ``credibility.models.labeled_data`` (the rules of ``credibility
 train``: an empty text or label is an error naming its rows, not silently dropped), features come from
 ``credibility.models.features``, model choice, calibration and threshold from
 ``credibility.models.training.fit_binary``, files and cards from ``credibility.models.store``. The
@@ -78,7 +78,7 @@ def train_from_table(
     TF-IDF wording model in, as ``credibility train`` does by default.
     """
     from ..models.features import featurize_texts
-    from ..models.labeled_csv import LabeledDataError, validate_labeled_frame
+    from ..models.labeled_data import LabeledDataError, validate_labeled_frame
     from ..models.metrics import card_curves
     from ..models.store import save_model
     from ..models.training import CANDIDATES, fit_binary
@@ -141,16 +141,25 @@ def train_from_table(
 
 
 def read_labeled_table(name: str, data: bytes) -> pd.DataFrame:
-    """An uploaded CSV or JSONL table as strings (labels and ids are never parsed as numbers), read as
-    ``credibility train`` reads it; raises :class:`TrainingInputError` (a ``ValueError``) naming the file."""
-    from ..models.labeled_csv import LabeledDataError, read_labeled_bytes
+    """An uploaded CSV, TSV, JSONL or Parquet table as strings (labels and ids are never parsed as numbers),
+    read by the reader ``credibility train`` and ``credibility score`` use (the upload is written to a
+    private temporary folder under its own name); raises :class:`TrainingInputError` (a ``ValueError``)
+    naming the file and the row. The frame's index holds the row numbers its messages use."""
+    import tempfile
+    from pathlib import PurePath
+
+    from ..models.labeled_data import LabeledDataError, read_labeled_frame
     from .inputs import too_large
 
     problem = too_large(name, len(data))
     if problem:
         raise TrainingInputError(problem)
-    try:
-        frame, _warnings = read_labeled_bytes(name, data)
-    except LabeledDataError as exc:
-        raise TrainingInputError(str(exc)) from None
+    name = PurePath(name).name or "upload.csv"
+    with tempfile.TemporaryDirectory(prefix="credibility-upload-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            frame, _warnings = read_labeled_frame(path, name=name)
+        except LabeledDataError as exc:
+            raise TrainingInputError(str(exc)) from None
     return frame

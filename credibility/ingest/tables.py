@@ -1,8 +1,23 @@
-"""Tables of articles (CSV/TSV, JSONL, Parquet), streamed (CSV and JSONL row by row, Parquet in record
+"""Tables (CSV/TSV, JSONL, Parquet): the one reader for articles to score (``credibility score``, the
+dashboard's uploads) and for labelled data (``credibility train`` / ``evaluate``, the dashboard's retraining,
+through :mod:`credibility.models.labeled_data`). Streamed (CSV and JSONL row by row, Parquet in record
 batches) so memory stays flat on files of any size.
 
-Every record becomes one item: rows with no text, undecodable lines and broken JSON become error items
-naming the file and the row, so nothing is dropped without a trace.
+:func:`iter_records` yields every record with its number; :func:`iter_table` turns records into items:
+rows with no text, undecodable lines and broken JSON become error items naming the file and the row, so
+nothing is dropped without a trace.
+
+Encoding: CSV/TSV are decoded in the encoding found in their first megabyte (UTF-8 with or without BOM;
+otherwise cp1252 or another legacy encoding, with a warning); JSON lines are decoded one by one the same
+way. Texts longer than ``MAX_TEXT_CHARS`` are cut, with a warning.
+
+Numbering, the same in every message (scoring, training, evaluation, dashboard):
+
+- CSV/TSV and Parquet: ``row N`` is the N-th data row: row 1 is the first row after the header; blank
+  lines are not rows, and a quoted cell may span several lines, so a message about the file's layout
+  also gives the file line (``row 2 (line 3)``).
+- JSONL: ``line N`` is line N of the file: line 1 is the first JSON line (one record per line, so
+  it is also the record's row number when the file has no blank lines).
 """
 
 from __future__ import annotations
@@ -59,8 +74,59 @@ class ColumnMap:
         return [self.text, *[c for c in self.meta.values() if c != self.text]]
 
 
+@dataclass(frozen=True, slots=True)
+class TableRecord:
+    """One record of a table: its values, or the reason it could not be read (``error``, a whole message)."""
+
+    row: int  # the record's number (see the module docstring): CSV/Parquet data row, JSONL file line
+    where: str  # how messages name it: 'row 3' or 'line 7'
+    values: Mapping[str, object] | None
+    error: str | None = None
+    warning: str | None = None  # e.g. this record was decoded as cp1252
+
+
+def record_word(path: Path) -> str:
+    """How records of ``path`` are named in messages: 'line' (JSONL) or 'row' (CSV/TSV, Parquet)."""
+    return "line" if path.suffix.lower() in JSONL_SUFFIXES else "row"
+
+
 def is_table(path: Path) -> bool:
     return path.suffix.lower() in TABLE_SUFFIXES
+
+
+def sniff_encoding(path: Path, name: str | None = None) -> tuple[str | None, str | None]:
+    """The text encoding of a CSV/TSV and its warning (None, None for JSONL and Parquet); ``name`` in messages."""
+    suffix = path.suffix.lower()
+    if suffix in PARQUET_SUFFIXES or suffix in JSONL_SUFFIXES:
+        return None, None
+    return _sniff_encoding(path, name)
+
+
+def iter_records(
+    path: Path,
+    *,
+    encoding: str | None = None,
+    warning: str | None = None,
+    columns: list[str] | None = None,
+    chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    name: str | None = None,
+) -> Iterator[TableRecord]:
+    """Every record of one table, streamed, numbered as the module docstring says.
+
+    ``encoding``/``warning``: a CSV's, from :func:`sniff_encoding` (found here when not given);
+    ``columns``: the Parquet columns to read (default all); ``name``: the file as messages name it
+    (default the path).
+    """
+    suffix = path.suffix.lower()
+    label = name or str(path)
+    if suffix in PARQUET_SUFFIXES:
+        yield from _parquet_records(path, columns, chunk_rows)
+    elif suffix in JSONL_SUFFIXES:
+        yield from _jsonl_records(path, label)
+    else:
+        if encoding is None:
+            encoding, warning = _sniff_encoding(path, name)
+        yield from _csv_records(path, encoding, warning, label)
 
 
 def table_columns(path: Path, encoding: str | None = None) -> list[str]:
@@ -133,12 +199,16 @@ def iter_table(
     except Exception as exc:  # unreadable header: one error item, the batch goes on
         yield error_item(str(path), f"{path}: cannot read table ({exc})", source_path=str(path))
         return
-    if suffix in PARQUET_SUFFIXES:
-        yield from _iter_parquet(path, columns, chunk_rows)
-    elif suffix in JSONL_SUFFIXES:
-        yield from _iter_jsonl(path, columns)
-    else:
-        yield from _iter_csv(path, columns, encoding, warning)
+    records = iter_records(path, encoding=encoding, warning=warning, columns=columns.needed, chunk_rows=chunk_rows)
+    for record in records:
+        if record.values is None:
+            yield error_item(f"{path}:{record.row}", record.error or f"{path}: {record.where}: unreadable",
+                             source_path=str(path))
+            continue
+        item = record_item(record.values, columns, path=path, row=record.row, where=record.where)
+        if record.warning:
+            item.warnings.append(record.warning)
+        yield item
 
 
 def record_item(
@@ -170,9 +240,9 @@ def record_item(
     return cap_text(item)
 
 
-def _iter_csv(path: Path, columns: ColumnMap, encoding: str, warning: str | None) -> Iterator[InputItem]:
-    """Stream rows with the csv module: exact line numbers, and rows with a wrong number of fields
-    become error items (pandas would silently cut or pad them when only some columns are read)."""
+def _csv_records(path: Path, encoding: str, warning: str | None, label: str) -> Iterator[TableRecord]:
+    """Rows read with the csv module: exact row and line numbers, and rows with a wrong number of fields
+    are errors (pandas would silently cut or pad them when only some columns are read)."""
     row = 0
     with _open_csv(path, encoding) as fh:
         reader = csv.reader(fh, delimiter=_sep(path))
@@ -184,76 +254,58 @@ def _iter_csv(path: Path, columns: ColumnMap, encoding: str, warning: str | None
                     continue  # a blank line; a row of bare separators (",,") is a record, reported below
                 row += 1
                 if len(fields) != width:
-                    yield error_item(
-                        f"{path}:{row}",
-                        f"{path}: row {row} (line {reader.line_num}): {len(fields)} fields, the header has {width}",
-                        source_path=str(path),
-                    )
+                    hint = "; a quote may be left open" if len(fields) < width and any("\n" in f for f in fields) else ""
+                    yield TableRecord(
+                        row, f"row {row}", None,
+                        f"{label}: row {row} (line {reader.line_num}): {len(fields)} fields, the header has {width}{hint}",
+                    )  # fmt: skip
                     continue
-                item = record_item(
-                    dict(zip(header, fields, strict=True)), columns, path=path, row=row, where=f"row {row}"
-                )
-                if warning:
-                    item.warnings.append(warning)
-                yield item
+                yield TableRecord(row, f"row {row}", dict(zip(header, fields, strict=True)), warning=warning)
         except (csv.Error, UnicodeDecodeError) as exc:
-            yield error_item(
-                f"{path}:{row + 1}",
-                f"{path}: CSV could not be read after row {row} ({_first_line(exc)}); the rest of the file was skipped",
-                source_path=str(path),
-            )
+            yield TableRecord(
+                row + 1, f"row {row + 1}", None,
+                f"{label}: CSV could not be read after row {row} ({_first_line(exc)}); the rest of the file was skipped",
+            )  # fmt: skip
 
 
 def _open_csv(path: Path, encoding: str) -> TextIO:
     return path.open(encoding=encoding, newline="")
 
 
-def _iter_jsonl(path: Path, columns: ColumnMap) -> Iterator[InputItem]:
+def _jsonl_records(path: Path, label: str) -> Iterator[TableRecord]:
     with path.open("rb") as fh:
         for line_no, raw in enumerate(fh, start=1):
             if not raw.strip():
                 continue
+            where = f"line {line_no}"
             try:
-                decoded = decode_bytes(raw, f"{path}: line {line_no}")
+                decoded = decode_bytes(raw, f"{label}: {where}")
                 record = json.loads(decoded.text)
             except BinaryContent:
-                yield error_item(
-                    f"{path}:{line_no}",
-                    f"{path}: line {line_no}: binary data, not text",
-                    source_path=str(path),
-                )
+                yield TableRecord(line_no, where, None, f"{label}: {where}: binary data, not text")
                 continue
             except ValueError as exc:
-                yield error_item(
-                    f"{path}:{line_no}",
-                    f"{path}: line {line_no}: invalid JSON ({exc})",
-                    source_path=str(path),
-                )
+                yield TableRecord(line_no, where, None, f"{label}: {where}: invalid JSON ({exc})")
                 continue
             if not isinstance(record, dict):
-                yield error_item(
-                    f"{path}:{line_no}",
-                    f"{path}: line {line_no}: expected a JSON object, got {type(record).__name__}",
-                    source_path=str(path),
+                yield TableRecord(
+                    line_no, where, None, f"{label}: {where}: expected a JSON object, got {type(record).__name__}"
                 )
                 continue
-            item = record_item(record, columns, path=path, row=line_no, where=f"line {line_no}")
-            if decoded.warning:
-                item.warnings.append(decoded.warning)
-            yield item
+            yield TableRecord(line_no, where, record, warning=decoded.warning)
 
 
-def _iter_parquet(path: Path, columns: ColumnMap, chunk_rows: int) -> Iterator[InputItem]:
+def _parquet_records(path: Path, columns: list[str] | None, chunk_rows: int) -> Iterator[TableRecord]:
     import pyarrow.parquet as pq
 
     row = 0
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_rows, columns=columns.needed):
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_rows, columns=columns):
         for record in batch.to_pylist():
             row += 1
-            yield record_item(record, columns, path=path, row=row, where=f"row {row}")
+            yield TableRecord(row, f"row {row}", record)
 
 
-def _sniff_encoding(path: Path) -> tuple[str, str | None]:
+def _sniff_encoding(path: Path, name: str | None = None) -> tuple[str, str | None]:
     """The encoding of a CSV from its first megabyte (the file is opened as text in one encoding)."""
     with path.open("rb") as fh:
         head = fh.read(_SNIFF_BYTES)
@@ -264,7 +316,7 @@ def _sniff_encoding(path: Path) -> tuple[str, str | None]:
         if exc.start >= len(head) - 3 and len(head) == _SNIFF_BYTES:  # cut inside a character
             return "utf-8-sig", None
     try:
-        decoded = decode_bytes(head, str(path))
+        decoded = decode_bytes(head, name or str(path))
     except BinaryContent:
         return "utf-8-sig", None
     return decoded.encoding, decoded.warning

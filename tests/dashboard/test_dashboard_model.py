@@ -126,3 +126,26 @@ def test_a_self_declared_ai_summary_shows_the_declaration_beside_the_models_view
     [caption] = [c.value for c in at.caption if c.value.startswith("The text says AI made it")]
     assert caption.endswith(("likely human-written:", "possibly machine-written:", "likely machine-written:"))
     assert "“Samengevat door AI”" in [t.value for t in at.text]
+
+
+def test_uploaded_tables_are_read_by_the_reader_of_credibility_train(labeled_csv, tmp_path):
+    """CSV, JSONL and Parquet uploads give the same frame; messages name the upload and the row."""
+    import io
+
+    import pandas as pd
+
+    from credibility.dashboard_app.training import TrainingInputError, read_labeled_table
+
+    frame = pd.read_csv(io.BytesIO(labeled_csv), dtype=str)
+    path = tmp_path / "labels.parquet"
+    frame.to_parquet(path, index=False)
+    from_csv = read_labeled_table("labels.csv", labeled_csv)
+    from_parquet = read_labeled_table("labels.parquet", path.read_bytes())
+    from_jsonl = read_labeled_table("labels.jsonl", frame.to_json(orient="records", lines=True).encode())
+    for other in (from_parquet, from_jsonl):
+        assert other.to_dict("list") == from_csv.to_dict("list")
+    assert list(from_csv.index[:2]) == [1, 2]
+    bad = labeled_csv.decode().splitlines()
+    bad[2] += ",extra"
+    with pytest.raises(TrainingInputError, match=r"^labels\.csv: row 2 \(line 3\): 4 fields, the header has 3$"):
+        read_labeled_table("labels.csv", "\n".join(bad).encode())

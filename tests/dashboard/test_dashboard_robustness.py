@@ -193,7 +193,7 @@ def test_retraining_refuses_a_binary_or_oversized_table(models_dir, make_app, mo
     at = make_app("model.py")
     at.file_uploader(key="train_file").upload("labels.csv", b"PK\x03\x04\x00\x00junk", "text/csv").run()
     assert not at.exception
-    assert any("labels.csv: binary file, not a CSV" in _shown(e.value) for e in at.error)
+    assert any("labels.csv: binary file, not text" in _shown(e.value) for e in at.error)
     monkeypatch.setattr(inputs, "MAX_UPLOAD_BYTES", 10)
     at.file_uploader(key="train_file").upload("big.csv", b"text,label\n" * 10, "text/csv").run()
     assert any("more than the dashboard accepts per file" in e.value for e in at.error)

@@ -40,7 +40,7 @@ ROWS = synthetic_rows()
 TRAIN_CASES = {
     "empty file": (b"", "bad.csv: empty file"),
     "whitespace only": (b" \n \n", "bad.csv: empty file"),
-    "binary": (b"PK\x03\x04\x00\x00" + bytes(range(256)), "bad.csv: binary file, not a CSV"),
+    "binary": (b"PK\x03\x04\x00\x00" + bytes(range(256)), "bad.csv: binary file, not text"),
     "header only": (b"text,label\n", "bad.csv: no rows"),
     "misnamed text column": (_csv(ROWS).replace("text,", "body,", 1).encode(), "missing column(s) 'text'; found 'body'"),
     "missing label column": (_csv(ROWS, ["text", "title"]).encode(), "missing column(s) 'label'"),
@@ -52,7 +52,10 @@ TRAIN_CASES = {
         _csv([{**r, "label": "" if i == 4 else r["label"]} for i, r in enumerate(ROWS)]).encode(),
         "1 row(s) with an empty 'label' (row 5)",
     ),
-    "unbalanced quote": (b'text,label\n"never closed,human\nok,machine\n', "bad.csv: not a readable CSV (Error tokenizing"),
+    "unbalanced quote": (
+        b'text,label\n"never closed,human\nok,machine\n',
+        "bad.csv: row 1 (line 3): 1 fields, the header has 2; a quote may be left open",
+    ),
     "one class": (_csv([{**r, "label": "human"} for r in ROWS]).encode(), "only one class ('human')"),
 }
 
@@ -81,7 +84,7 @@ def test_train_reads_quoted_newlines_and_legacy_encodings(tmp_path, cli):
     out = tmp_path / "m.npz"
     result = cli("train", path, "--out", out, "--no-cache", "--jobs", "1", "--folds", "2", "--model", "linear")
     assert result.exit_code == 0, result.output
-    assert "warning: windows.csv: not valid UTF-8" in result.stderr and "decoded as cp1252" in result.stderr
+    assert f"warning: {path}: not valid UTF-8" in result.stderr and "decoded as cp1252" in result.stderr
     assert "28 rows" in result.stdout
     load_model(out)
 
