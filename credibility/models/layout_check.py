@@ -1,4 +1,4 @@
-"""Warn when the two classes of a labelled CSV differ in layout more than in writing.
+"""Warn when the two classes of a labelled table differ in layout more than in writing.
 
 Corpora carry traces of how each class was collected. In FakeNewsAMT half of the real articles have
 line breaks and 2% of the fakes do, and 87 real articles lost their commas to double spaces. A model

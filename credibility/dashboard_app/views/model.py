@@ -1,4 +1,4 @@
-"""Model page: the model cards (metrics, ROC, reliability, importances) and retraining from a labeled CSV."""
+"""Model page: the model cards (metrics, ROC, reliability, importances) and retraining from a labelled table (CSV, TSV, JSONL, Parquet)."""
 
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ st.caption(
     "models compared by grouped cross-validation, calibrated, and a threshold set; the model is saved "
     "under a new name beside the shipped ones (it never replaces them)."
 )
-upload = st.file_uploader("Labeled table", type=["csv", "jsonl", "ndjson"], key="train_file", max_upload_size=MAX_UPLOAD_MB)
+upload = st.file_uploader("Labeled table", type=["csv", "tsv", "jsonl", "ndjson", "parquet"], key="train_file", max_upload_size=MAX_UPLOAD_MB)
 if upload is not None:
     try:
         table = read_labeled_table(upload.name, upload.getvalue())
