@@ -76,7 +76,7 @@ def server(tmp_path_factory):
             cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + RENDER_WAIT_MS / 1000  # a bound on a server that never starts, not a speed test
         while True:
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
@@ -103,15 +103,22 @@ def shots() -> Path:
     return folder
 
 
+# How long a page may take to show something before the test gives up. A bound on a hung page, not a speed
+# requirement: a loaded CI machine rendered a 30 s wait too slowly before.
+RENDER_WAIT_MS = 600_000
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 3000})
     page = context.new_page()
+    page.set_default_timeout(RENDER_WAIT_MS)
+    page.set_default_navigation_timeout(RENDER_WAIT_MS)
     yield page
     context.close()
 
 
-def settle(page, timeout: int = 60_000) -> None:
+def settle(page, timeout: int = RENDER_WAIT_MS) -> None:
     """Wait until the script run is over, no element is still a loading skeleton and charts are drawn."""
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=stStatusWidget]')"
@@ -125,8 +132,8 @@ def paste_and_analyze(page, text: str):
     page.get_by_label("Article text").fill(text)
     page.get_by_role("button", name="Analyze", exact=True).click()
     article = page.locator(".cred-article")
-    article.wait_for(timeout=30_000)
-    page.get_by_text("Signals against human news and machine text").wait_for(timeout=30_000)
+    article.wait_for(timeout=RENDER_WAIT_MS)
+    page.get_by_text("Signals against human news and machine text").wait_for(timeout=RENDER_WAIT_MS)
     settle(page)
     return article
 
@@ -160,8 +167,8 @@ def test_pasted_markup_never_runs_in_browser(server, page, tmp_path):
 def test_batch_page_in_browser(server, page, shots):
     page.goto(f"{server}/batch", wait_until="domcontentloaded")
     page.locator("input[type=file]").set_input_files(str(DATA / "articles.csv"))
-    page.get_by_text("articles analysed").wait_for(timeout=60_000)
-    page.get_by_text("Per source").wait_for(timeout=30_000)
+    page.get_by_text("articles analysed").wait_for(timeout=RENDER_WAIT_MS)
+    page.get_by_text("Per source").wait_for(timeout=RENDER_WAIT_MS)
     settle(page)
     page.screenshot(path=str(shots / "batch.png"))
     assert page.get_by_text("6 articles analysed").count() == 1
@@ -170,6 +177,6 @@ def test_batch_page_in_browser(server, page, shots):
 
 def test_model_page_in_browser(server, page, shots):
     page.goto(f"{server}/model", wait_until="domcontentloaded")
-    page.get_by_role("heading", name="Models").wait_for(timeout=30_000)
+    page.get_by_role("heading", name="Models").wait_for(timeout=RENDER_WAIT_MS)
     settle(page)
     page.screenshot(path=str(shots / "model.png"))

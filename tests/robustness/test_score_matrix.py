@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,9 +127,8 @@ def _record_for(records: list[dict], path: Path) -> dict:
 )
 def test_each_bad_input_gives_a_record_naming_it(case, scratch, cli, records):
     path = case.make(scratch)
-    started = time.perf_counter()
+    # No wall-clock limit: a loaded CI machine can be ten times slower. Inputs are bounded by size instead.
     result = cli("score", path, "--format", "jsonl", "--no-model", "-q")
-    assert time.perf_counter() - started < 60
     [record] = records(result.stdout)
     assert record["id"] == str(path)
     if case.error:
@@ -290,15 +288,12 @@ def test_thousands_of_files_stream_in_order(tmp_path, cli):
         (folder / f"{i:04d}.txt").write_text(f"Article {i}: the clerk said the buses will come.", encoding="utf-8")
     (folder / "0500.txt").write_bytes(b"")
     out = tmp_path / "out.jsonl"
-    started = time.perf_counter()
     result = cli("score", folder, "--format", "jsonl", "--no-model", "-q", "--output", out)
-    elapsed = time.perf_counter() - started
     assert result.exit_code == 1
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2000
     assert f'"id": "{folder}/0000.txt"' in lines[0] and f'"id": "{folder}/1999.txt"' in lines[-1]
     assert f"{folder}/0500.txt: empty file" in lines[500]
-    assert elapsed < 120, elapsed
 
 
 def test_unsupported_language_and_short_text_with_the_shipped_models(scratch, cli, records):

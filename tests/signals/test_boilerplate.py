@@ -185,17 +185,19 @@ def test_single_cues_in_both_languages(extract, text, kind, span):
     assert found(doc, extract(doc)) == [(kind, span)]
 
 
-def test_fast_enough_for_a_news_article(example_doc, extract):
+def test_cheap_enough_for_a_news_article(example_doc, extract):
+    """A guard against a runaway pattern, bounded in this process's CPU time (not wall-clock time, which a
+    loaded machine stretches): about 2 ms on an idle core, so 50 ms is far beyond any honest run."""
     doc = example_doc("ai_summary_en")
     extract(doc)
-    best = min(_timed(extract, doc) for _ in range(10))
-    assert best < 0.005  # budget 2 ms on an idle core; generous for a shared CI machine
+    best = min(_cpu_seconds(extract, doc) for _ in range(10))
+    assert best < 0.05
 
 
-def _timed(extract, doc: Document) -> float:
-    start = time.perf_counter()
+def _cpu_seconds(extract, doc: Document) -> float:
+    start = time.process_time()
     extract(doc)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 @pytest.mark.parametrize(
