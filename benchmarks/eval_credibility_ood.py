@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from credibility.models.card import render_table  # noqa: E402
+from credibility.models.card import make_table, render_table  # noqa: E402
 from credibility.models.scorer import CREDIBILITY_MODEL_FILE, models_dir  # noqa: E402
 from credibility.models.store import load_model  # noqa: E402
 from experiments import credibility_model as cred  # noqa: E402
@@ -48,7 +48,7 @@ def main() -> None:
     for table in result["tables"]:
         print("\n".join(render_table(table)))
     checks = story_checks()
-    print("\n".join(render_table(cred.table("Story sets and examples: expected order", checks))))
+    print("\n".join(render_table(make_table("Story sets and examples: expected order", checks))))
     failed = [c for c in checks if not c["holds"]]
     print(f"{len(checks) - len(failed)} of {len(checks)} story checks hold; {time.time() - t0:.0f}s")
 

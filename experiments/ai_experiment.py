@@ -22,6 +22,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from credibility.models.bundle import TrainedModel
+from credibility.models.card import make_table
 from credibility.models.features import featurize_texts
 from credibility.models.metrics import auroc, threshold_for_fpr, tpr_at_fpr
 from credibility.models.split import data_fingerprint, is_test_group
@@ -209,7 +210,7 @@ def evaluate_ai(data: AiData, model: TrainedModel, model_train: np.ndarray, *, b
         if bow:
             row["bow_auroc"], row["bow_tpr@1%fpr"] = _pair(bow_s, pos, news_neg)
         rows.append(row)
-    tables.append(_table("Per generator (held-out groups; negatives: held-out human news)", rows,
+    tables.append(make_table("Per generator (held-out groups; negatives: held-out human news)", rows,
                          "Machine texts of held-out article groups (all texts of the left-out family) against "
                          "the held-out human news articles. TPR@1%FPR uses a threshold set on those negatives; "
                          "TPR@threshold uses the shipped threshold."))
@@ -227,7 +228,7 @@ def evaluate_ai(data: AiData, model: TrainedModel, model_train: np.ndarray, *, b
         if bow and neg.any():
             row["bow_fpr@threshold"] = float((bow_s[neg] >= bow_thr).mean())
         rows.append(row)
-    tables.append(_table("Per domain (held-out groups; machine vs the same domain's human texts)", rows))
+    tables.append(make_table("Per domain (held-out groups; machine vs the same domain's human texts)", rows))
 
     rows = []
     for name, mask in _human_sets(df):
@@ -239,7 +240,7 @@ def evaluate_ai(data: AiData, model: TrainedModel, model_train: np.ndarray, *, b
         if bow:
             row["bow_fpr@threshold"] = float((bow_s[neg] >= bow_thr).mean())
         rows.append(row)
-    tables.append(_table(f"False-positive rate on held-out human text at the shipped threshold ({model.threshold:.3f})",
+    tables.append(make_table(f"False-positive rate on held-out human text at the shipped threshold ({model.threshold:.3f})",
                          rows, "The baseline uses its own threshold, chosen the same way (1% FPR on out-of-fold "
                          "human news)."))
 
@@ -283,7 +284,7 @@ def _generalisation(data: AiData, kind: str, bow: Bow | None, tick, wording: boo
         if bow:
             row["bow_auroc"], row["bow_tpr@1%fpr"] = _pair(bow.scores(data, train), fam_rows, news_neg)
         rows.append(row)
-    tables.append(_table("Leave one generator out (all its texts unseen; negatives: held-out human news)", rows))
+    tables.append(make_table("Leave one generator out (all its texts unseen; negatives: held-out human news)", rows))
 
     rows = []
     machine_domains = sorted(df.loc[df["y"].eq(1), "domain"].unique())
@@ -299,7 +300,7 @@ def _generalisation(data: AiData, kind: str, bow: Bow | None, tick, wording: boo
         if bow:
             row["bow_auroc"], row["bow_tpr@1%fpr"] = _pair(bow.scores(data, train), pos, neg)
         rows.append(row)
-    tables.append(_table("Leave one domain out (the whole domain unseen; machine vs its own human texts)", rows))
+    tables.append(make_table("Leave one domain out (the whole domain unseen; machine vs its own human texts)", rows))
 
     if tick:
         tick("English only -> Dutch")
@@ -316,16 +317,9 @@ def _generalisation(data: AiData, kind: str, bow: Bow | None, tick, wording: boo
         if b is not None:
             row["bow_auroc"], row["bow_tpr@1%fpr"] = _pair(b, pos, neg)
         rows.append(row)
-    tables.append(_table("Across languages: trained without any Dutch text, tested on Dutch (CLIN33 GPT-4/Vicuna)",
+    tables.append(make_table("Across languages: trained without any Dutch text, tested on Dutch (CLIN33 GPT-4/Vicuna)",
                          rows))
     return tables
-
-
-def _table(title: str, rows: list[dict], note: str = "") -> dict:
-    cols: list[str] = []
-    for r in rows:
-        cols += [k for k in r if k not in cols]
-    return {"title": title, "note": note, "columns": cols, "rows": rows}
 
 
 def training_summary(data: AiData, mask: np.ndarray) -> dict:

@@ -36,9 +36,9 @@ import numpy as np
 import pandas as pd
 
 from credibility.document import build_document
-from credibility.models.credibility_task import FEATURE_NAMES, expert_vectors, monotonic_vector
+from credibility.models.credibility_task import FEATURE_NAMES, monotonic_vector
 from credibility.models.metrics import auroc
-from credibility.models.training import Fitted, fit_binary
+from credibility.models.training import Fitted
 from experiments import credibility_model as cm
 from experiments.data import read_jsonl, shared_dir
 
@@ -177,16 +177,10 @@ def extra_columns(df: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
 # ------------------------------------------------------------------------------------- recipe ----
 
 def fit(data: cm.CredSet, rows: np.ndarray, names: tuple[str, ...], free: bool = False) -> Fitted:
-    """experiments.credibility_model.fit with directions for the extra columns (none with ``free``)."""
-    df = data.df[rows]
-    prior_w, prior_r = expert_vectors(names)
+    """The shipped recipe with directions for the extra columns (none with ``free``)."""
     mono = [(0 if free else DIRECTIONS[n]) if n in DIRECTIONS else d
             for n, d in zip(names, monotonic_vector(names), strict=True)]
-    return fit_binary(
-        data.columns(names)[rows], data.y[rows], df["group"].to_numpy(), list(names), name="credibility",
-        task="credibility", classes=cm.CLASSES, candidates=("gam",), sample_weight=cm.weights(df),
-        target_fpr=cm.TARGET_FPR, seed=cm.SEED, monotonic=mono, prior_weight=prior_w, prior_reference=prior_r,
-    )
+    return cm.fit(data, rows, names=names, monotonic=mono)
 
 
 def lodo(data: cm.CredSet, names: tuple[str, ...], one_class_too: bool = False, free: bool = False) -> list[dict]:

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from credibility.models.card import make_table
 from credibility.models.credibility_task import (
     AI_PROBABILITY,
     FEATURE_NAMES,
@@ -153,14 +154,16 @@ def weights(df: pd.DataFrame) -> np.ndarray:
 
 
 def fit(data: CredSet, rows: np.ndarray, *, names: tuple[str, ...] = FEATURE_NAMES, seed: int = SEED,
-        tick: Callable[[], None] | None = None) -> Fitted:
-    """The shipped recipe fitted on ``rows``: monotone one-feature trees plus the expert terms."""
+        tick: Callable[[], None] | None = None, monotonic: list[int] | None = None) -> Fitted:
+    """The shipped recipe fitted on ``rows``: monotone one-feature trees plus the expert terms.
+    ``monotonic`` overrides the directions (studies of columns credibility_task does not list)."""
     df = data.df[rows]
     prior_w, prior_r = expert_vectors(names)
     return fit_binary(
         data.columns(names)[rows], data.y[rows], df["group"].to_numpy(), list(names), name="credibility",
         task="credibility", classes=CLASSES, candidates=("gam",), sample_weight=weights(df),
-        target_fpr=TARGET_FPR, seed=seed, tick=tick, monotonic=monotonic_vector(names),
+        target_fpr=TARGET_FPR, seed=seed, tick=tick,
+        monotonic=monotonic_vector(names) if monotonic is None else monotonic,
         prior_weight=prior_w, prior_reference=prior_r,
     )
 
@@ -262,13 +265,6 @@ def tfidf_baseline(data: CredSet, train: np.ndarray, score: np.ndarray) -> np.nd
     return model.predict_proba(texts[score].tolist())[:, 1]
 
 
-def table(title: str, rows: list[dict], note: str = "") -> dict:
-    cols: list[str] = []
-    for r in rows:
-        cols += [k for k in r if k not in cols]
-    return {"title": title, "note": note, "columns": cols, "rows": rows}
-
-
 def reference_values(data: CredSet, rows: np.ndarray, names: tuple[str, ...] = FEATURE_NAMES) -> dict[str, float]:
     """Median of each feature over the credible training articles: 'typical credible news' in reasons."""
     credible = rows & (data.y == 0)
@@ -287,7 +283,7 @@ def spec_table() -> dict:
         return "learned, monotone" if f.direction else "learned"
 
     rows = [{"feature": f.name, "more of it": words[f.direction], "how": how(f), "why": f.why} for f in FEATURES]
-    return table("Inputs, guaranteed directions and why", rows,
+    return make_table("Inputs, guaranteed directions and why", rows,
                  "Directions are on the credibility score. Learned inputs are fitted by one-feature boosted trees "
                  "with monotonic constraints; expert terms are fixed because no training article carries that evidence.")
 
@@ -314,10 +310,10 @@ def evaluate(data: CredSet, model, *, baseline: bool = True, lodo: bool = True,
     TF-IDF baseline from the same run where it applies)."""
     p = prob(model, data)
     thr = model.threshold
-    tables = [table("Held-out English articles (20% of stories)", heldout_rows(data, p, thr),
+    tables = [make_table("Held-out English articles (20% of stories)", heldout_rows(data, p, thr),
                     "'credible called low': share of credible articles under the 'low credibility' threshold.")]
-    tables.append(table("Dutch human news (never trained on)", dutch_rows(data, p, thr)))
-    tables.append(table("Machine rewrites against their originals (held-out stories)", pair_rows(data, p),
+    tables.append(make_table("Dutch human news (never trained on)", dutch_rows(data, p, thr)))
+    tables.append(make_table("Machine rewrites against their originals (held-out stories)", pair_rows(data, p),
                         "Share of pairs in which the rewrite scores lower than the human original it was made from."))
     figures = {"heldout": tables[0]["rows"], "dutch": tables[1]["rows"], "pairs": tables[2]["rows"]}
     if baseline:
@@ -334,13 +330,13 @@ def evaluate(data: CredSet, model, *, baseline: bool = True, lodo: bool = True,
         for ours, theirs in zip(pair_rows(data, p), pair_rows(data, b), strict=True):
             rows.append({"figure": f"{ours['pair']}: rewrite lower", "credibility model": ours["rewrite scores lower"],
                          "TF-IDF + LR": theirs["rewrite scores lower"]})
-        tables.append(table("Against the bag-of-words baseline (same rows, weights and run)", rows,
+        tables.append(make_table("Against the bag-of-words baseline (same rows, weights and run)", rows,
                             "TF-IDF word 1-2-grams + logistic regression; its threshold also at 8% of credible "
                             "training articles (in-sample for the baseline, which flatters it)."))
         figures["baseline"] = rows
     if lodo:
         rows = leave_one_dataset_out(data, baseline=tfidf_baseline if baseline else None, tick=tick)
-        tables.append(table("Leave one dataset out", rows,
+        tables.append(make_table("Leave one dataset out", rows,
                             "Refitted without every row of that dataset, then scored on all of them. 'called low': "
                             "share under the refitted model's threshold (for one-class sets the only figure)."))
         figures["lodo"] = rows

@@ -14,6 +14,14 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def make_table(title: str, rows: list[dict], note: str = "") -> dict:
+    """A card table: its columns are every row key, in first-seen order (what :func:`render_table` reads)."""
+    columns: list[str] = []
+    for row in rows:
+        columns += [k for k in row if k not in columns]
+    return {"title": title, "note": note, "columns": columns, "rows": rows}
+
+
 def render_table(table: dict) -> list[str]:
     cols = table["columns"]
     lines = [f"### {table['title']}", ""]

@@ -25,7 +25,7 @@ from ..signals import feature_names as signal_feature_names
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = PROJECT_ROOT / "artifacts" / "features"
-_FINGERPRINT_SUFFIXES = frozenset({".py", ".txt", ".json"})
+_FINGERPRINT_SUFFIXES = frozenset({".py", ".txt", ".json", ".npz"})  # .npz: the claim detector's weights
 
 
 def all_feature_names() -> list[str]:
