@@ -214,3 +214,56 @@ def _finish(rows: list[dict], positive: str = "machine") -> pd.DataFrame:
     # Exact duplicate texts (same article in two sets) would leak across a split: keep the first.
     df = df.drop_duplicates(subset="text", keep="first")
     return df.reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ human genres (thresholds only) ----
+GENRE_WORDS = (120, 400)  # assembled documents are cut to about this many words (a short article)
+
+
+def _assemble(parts: list[str], max_words: int) -> str:
+    out: list[str] = []
+    n = 0
+    for p in parts:
+        out.append(p)
+        n += len(p.split())
+        if n >= max_words:
+            break
+    return " ".join(out)
+
+
+def load_human_genres(data_dir: Path | None = None) -> pd.DataFrame:
+    """Pre-LLM human text of genres the AI model is not trained on, to set and check its false-positive
+    rate per genre: 2016 political news of three outlets (PolNeAR), 1990s newswire (FactBank), Wikipedia,
+    biomedical abstracts and papers (Szeged uncertainty corpus, sentences re-assembled per document), and
+    US presidential debate transcripts (ClaimBuster sentences, consecutive ids joined)."""
+    base = data_dir or shared_dir()
+    rows: list[dict] = []
+    for split in ("train", "dev"):
+        for path in sorted((base / "attribution" / "polnear" / split / "text").glob("*.txt")):
+            outlet = path.name.split("_", 1)[0]
+            rows.append(_row(id=f"polnear-{path.stem}", text=path.read_text(encoding="utf-8").strip(), label="human",
+                             group=f"polnear-{path.stem}", source="genre", domain=f"political news 2016 ({outlet})",
+                             generator="human", lang="en", dataset="polnear"))
+    docs: dict[tuple[str, str], list[str]] = {}
+    for r in read_jsonl(base / "hedging" / "szeged_uncertainty.jsonl"):
+        docs.setdefault((r["domain"], r["doc"]), []).append(r["text"])
+    names = {"wiki": "encyclopedia (Wikipedia)", "factbank": "newswire 1990s (FactBank)",
+             "bio_bmc": "biomedical", "bio_hbc": "biomedical", "bio_fly": "biomedical"}
+    for (dom, doc), sentences in docs.items():
+        rows.append(_row(id=f"szeged-{dom}-{doc}", text=_assemble(sentences, GENRE_WORDS[1]), label="human",
+                         group=f"szeged-{dom}-{doc}", source="genre", domain=names.get(dom, dom), generator="human",
+                         lang="en", dataset="szeged"))
+    debate = sorted((int(r["id"].rsplit("-", 1)[1]), r["text"])
+                    for r in read_jsonl(base / "claims" / "claimbuster_train.jsonl"))
+    chunk: list[str] = []
+    last = None
+    for i, text in debate:
+        if chunk and (i - last > 3 or len(" ".join(chunk).split()) >= GENRE_WORDS[1]):
+            rows.append(_row(id=f"debate-{last}", text=" ".join(chunk), label="human", group=f"debate-{last}",
+                             source="genre", domain="debate transcripts", generator="human", lang="en",
+                             dataset="claimbuster"))
+            chunk = []
+        chunk.append(text)
+        last = i
+    df = _finish(rows)
+    return df[df["text"].str.split().str.len() >= GENRE_WORDS[0]].reset_index(drop=True)
