@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Protocol
 
 from .document import Document, build_document
+from .normalize import KIND_HOMOGLYPH
 from .report import LOW_CONFIDENCE_WORDS, Report
-from .signals import extract_all, flatten
+from .signals import Span, extract_all, flatten
 
 
 class Scorer(Protocol):
@@ -16,14 +17,17 @@ class Scorer(Protocol):
 
 
 def analyze_document(doc: Document, scorer: Scorer | None = None, *, source: str | None = None) -> Report:
-    """All signals for one parsed document, plus model scores when a scorer is given."""
+    """All signals for one parsed document, plus model scores when a scorer is given.
+
+    Signals and models read the normalised text; the report holds the text as given, and its spans point
+    into it (``report.span_text(span)`` is what the user wrote)."""
     signals = extract_all(doc)
     features = flatten(signals)
-    spans = [span for signal in signals for span in signal.spans]
+    spans = [_to_original(doc, span) for signal in signals for span in signal.spans]
     spans.sort(key=lambda s: (s.start, s.end))
     report = Report(
         id=doc.id,
-        text=doc.text,
+        text=doc.original,
         source=source,
         title=doc.title,
         author=doc.author,
@@ -38,6 +42,8 @@ def analyze_document(doc: Document, scorer: Scorer | None = None, *, source: str
         features=features,
         spans=spans,
     )
+    if doc.obfuscation:
+        report.warnings.append(obfuscation_warning(doc))
     if not doc.supported:
         report.warnings.append(
             f"language '{doc.lang}' is not supported (supported: {', '.join(_supported())}); "
@@ -52,6 +58,22 @@ def analyze_document(doc: Document, scorer: Scorer | None = None, *, source: str
     if scorer is not None and doc.supported and doc.word_count:
         scorer.score(doc, report)
     return report
+
+
+def _to_original(doc: Document, span: Span) -> Span:
+    if doc.offsets.identity:
+        return span
+    start, end = doc.original_span(span.start, span.end)
+    return Span(start, end, span.kind, span.reason, span.signal)
+
+
+def obfuscation_warning(doc: Document) -> str:
+    """The warning for a text in which normalisation found look-alike letters or invisible characters."""
+    letters = sum(f.chars for f in doc.obfuscation if f.kind == KIND_HOMOGLYPH)
+    invisible = sum(f.chars for f in doc.obfuscation if f.kind != KIND_HOMOGLYPH)
+    parts = [f"{n} {what}{'s' if n != 1 else ''}" for n, what in ((letters, "look-alike letter"),
+                                                                    (invisible, "invisible character")) if n]
+    return f"text contains {' and '.join(parts)} (possible manipulation); scored on the cleaned text"
 
 
 def analyze(

@@ -1,19 +1,20 @@
 """The parsed article every signal reads: text, metadata, paragraphs, sentences and words with offsets.
 
 An article is parsed exactly once. Extractors never re-split or re-tokenise; they read these arrays and
-report evidence as character offsets into ``Document.text``.
+report evidence as character offsets into ``Document.text``, the normalised text (see
+:mod:`credibility.normalize`). ``Document.original`` is the text as given and ``Document.offsets`` maps
+normalised offsets back to it: reports show evidence in the original text.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from .language import detect_language
 from .lexicon import LanguageResources, resources_for
+from .normalize import Finding, OffsetMap, normalise
 from .text_split import iter_words, split_paragraphs, split_sentences
 
 
@@ -55,6 +56,20 @@ class Document:
     words_lower: list[str] = field(default_factory=list)
     word_sentence: list[int] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    # The text as given (None: the same as ``text``), the map from ``text`` back to it, and the obfuscation
+    # (look-alike letters, invisible characters) normalisation removed from it, in original offsets.
+    source_text: str | None = None
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    obfuscation: tuple[Finding, ...] = ()
+
+    @property
+    def original(self) -> str:
+        """The text the user gave (evidence spans are shown in it)."""
+        return self.text if self.source_text is None else self.source_text
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in :attr:`original` of the normalised span ``text[start:end]``."""
+        return (start, end) if self.offsets.identity else self.offsets.to_original(start, end)
 
     @property
     def resources(self) -> LanguageResources | None:
@@ -91,16 +106,10 @@ class Document:
         return cached
 
 
-# Unicode categories Cc (except tab and newline) and Cs (lone surrogates).
-_CONTROL_CHARS_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
 def normalize_text(text: str) -> str:
-    """Normalise line endings and Unicode (NFC) and drop control characters that break offsets."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    return _CONTROL_CHARS_RE.sub("", text)
+    """The text a Document holds for ``text`` (line ends, controls, invisible characters, look-alike letters
+    and NFC normalised; see :mod:`credibility.normalize`): what every signal and the wording model read."""
+    return normalise(text).text
 
 
 def build_document(
@@ -119,7 +128,9 @@ def build_document(
     ``lang`` forces the language (e.g. when the caller knows better than a short text can tell);
     otherwise it is identified from the text.
     """
-    text = normalize_text(text)
+    original = text
+    normalised = normalise(text)
+    text = normalised.text
     if lang:
         guess_code, confidence, reliable, forced = lang, 1.0, True, True
     else:
@@ -137,6 +148,9 @@ def build_document(
         lang_confidence=confidence,
         lang_reliable=reliable,
         lang_forced=forced,
+        source_text=None if text == original else original,
+        offsets=normalised.offsets,
+        obfuscation=normalised.findings,
     )
     resources = resources_for(guess_code)
     abbreviations = frozenset(resources.settings.get("abbreviations", ())) if resources else frozenset()

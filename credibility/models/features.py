@@ -20,8 +20,7 @@ from joblib import Parallel, delayed
 
 from ..atomic_write import atomic_write
 from ..document import Document, build_document
-from ..signals import extract_all, flatten
-from ..signals import feature_names as signal_feature_names
+from ..signals import extract_all, flatten, model_feature_names
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = PROJECT_ROOT / "artifacts" / "features"
@@ -29,8 +28,8 @@ _FINGERPRINT_SUFFIXES = frozenset({".py", ".txt", ".json", ".npz"})  # .npz: the
 
 
 def all_feature_names() -> list[str]:
-    """Every feature a model may use, in a stable order."""
-    return signal_feature_names()
+    """Every feature a model may use, in a stable order (not the reported-only families, e.g. obfuscation)."""
+    return model_feature_names()
 
 
 def document_features(doc: Document) -> dict[str, float]:

@@ -14,7 +14,8 @@ from . import (  # noqa: F401  (registration)
 )
 from .base import EXTRACTORS, Extractor, Signal, Span, register
 
-__all__ = ["EXTRACTORS", "Extractor", "Signal", "Span", "register", "extract_all", "feature_names", "flatten"]
+__all__ = ["EXTRACTORS", "Extractor", "Signal", "Span", "register", "extract_all", "feature_names", "flatten",
+           "model_feature_names"]
 
 
 def feature_names(extractors: tuple[str, ...] | None = None) -> list[str]:
@@ -35,3 +36,12 @@ def extract_all(doc: Document, extractors: tuple[str, ...] | None = None) -> lis
 def flatten(signals: list[Signal]) -> dict[str, float]:
     """``{"family.feature": value}`` of the signals: the one flattening used by reports and models."""
     return {f"{signal.name}.{name}": float(value) for signal in signals for name, value in signal.features.items()}
+
+
+def model_feature_names() -> list[str]:
+    """The features a model may read: those of every extractor registered as a model input."""
+    return feature_names(tuple(name for name, extractor in EXTRACTORS.items() if extractor.model_input))
+
+
+# Registered after every model family (reported, never a model input): their feature order stays as it was.
+from . import obfuscation  # noqa: E402,F401,I001

@@ -47,6 +47,9 @@ class Extractor:
     func: ExtractorFunc
     needs_lexicons: bool
     description: str
+    # False: reported to the user but never a model input (e.g. obfuscation: the models score the cleaned
+    # text, and no training corpus has obfuscated articles to learn what it means).
+    model_input: bool = True
 
     def __call__(self, doc: Document) -> Signal:
         """Run the extractor and enforce its contract (declared names, finite values, valid spans)."""
@@ -73,15 +76,17 @@ EXTRACTORS: dict[str, Extractor] = {}
 
 
 def register(
-    name: str, feature_names: tuple[str, ...] | list[str], *, needs_lexicons: bool = True
+    name: str, feature_names: tuple[str, ...] | list[str], *, needs_lexicons: bool = True, model_input: bool = True
 ) -> Callable[[ExtractorFunc], ExtractorFunc]:
-    """Register ``func`` as the extractor called ``name`` producing ``feature_names``."""
+    """Register ``func`` as the extractor called ``name`` producing ``feature_names``; ``model_input=False``
+    keeps its features out of every model's feature matrix (they are still in ``Report.features``)."""
 
     def decorator(func: ExtractorFunc) -> ExtractorFunc:
         if name in EXTRACTORS:
             raise ValueError(f"extractor {name!r} registered twice")
         EXTRACTORS[name] = Extractor(
-            name, tuple(feature_names), func, needs_lexicons, (func.__doc__ or "").strip().split("\n")[0]
+            name, tuple(feature_names), func, needs_lexicons, (func.__doc__ or "").strip().split("\n")[0],
+            model_input,
         )
         return func
 
