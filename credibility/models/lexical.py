@@ -19,12 +19,18 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from .masked_text import masked_text, readable
+
 FAMILY = "lexical"
 # Each vocabulary entry must occur in this many training texts: rare names and one-off strings
 # would otherwise be learned as "wording".
 MIN_DOCUMENT_FREQUENCY = 5
 MAX_VOCABULARY = 20_000
 MIN_TERM_LENGTH_PATTERN = r"(?u)\b\w\w+\b"
+# What the wording model reads: the words themselves ("words": topical, best in-domain), or the text with
+# its content words masked to their shapes ("masked", masked_text.py: sentence construction, not topic).
+VIEWS = ("words", "masked")
+MASKED_NGRAMS = (1, 3)
 
 
 def feature_name(model_name: str) -> str:
@@ -33,14 +39,24 @@ def feature_name(model_name: str) -> str:
 
 
 class WordingModel:
-    """TF-IDF word 1–2-grams → logistic regression; ``decision_function`` is the log-odds of class 1."""
+    """TF-IDF n-grams → logistic regression; ``decision_function`` is the log-odds of class 1.
+
+    ``view="words"`` reads word 1–2-grams; ``view="masked"`` reads 1–3-grams of the masked text
+    (function words, word shapes, punctuation), which carry how a text is written rather than its topic.
+    """
 
     def __init__(self, C: float = 4.0, min_df: int = MIN_DOCUMENT_FREQUENCY,  # noqa: N803
-                 max_features: int = MAX_VOCABULARY, seed: int = 0) -> None:
+                 max_features: int = MAX_VOCABULARY, seed: int = 0, view: str = "words") -> None:
+        if view not in VIEWS:
+            raise ValueError(f"unknown wording view {view!r}; choose from {VIEWS}")
         self.C = C
         self.min_df = min_df
         self.max_features = max_features
         self.seed = seed
+        self.view = view
+
+    def _view(self, texts: Sequence[str]) -> list[str]:
+        return [masked_text(t) for t in texts] if self.view == "masked" else list(texts)
 
     def fit(self, texts: Sequence[str], y: np.ndarray, sample_weight: np.ndarray | None = None) -> WordingModel:
         return self.fit_classifier(self.fit_vocabulary(texts), y, sample_weight)
@@ -49,8 +65,8 @@ class WordingModel:
         """Learn the vocabulary and IDF weights (no labels); returns the texts' TF-IDF matrix."""
         # min_df cannot exceed the number of texts (tiny user CSVs).
         min_df = max(1, min(self.min_df, len(texts) // 4))
-        self.vectorizer_ = _vectorizer(min_df=min_df, max_features=self.max_features)
-        matrix = self.vectorizer_.fit_transform(list(texts))
+        self.vectorizer_ = _vectorizer(min_df=min_df, max_features=self.max_features, view=self.view)
+        matrix = self.vectorizer_.fit_transform(self._view(texts))
         self.terms_ = self.vectorizer_.get_feature_names_out()
         return matrix
 
@@ -68,14 +84,16 @@ class WordingModel:
     def to_arrays(self) -> dict[str, np.ndarray]:
         """Vocabulary, IDF weights and coefficients: everything scoring needs, as plain arrays."""
         return {"terms": np.asarray(self.terms_, dtype=str), "idf": np.asarray(self.vectorizer_.idf_, dtype=np.float64),
-                "coef": self.coef_, "intercept": np.array([self.intercept_])}
+                "coef": self.coef_, "intercept": np.array([self.intercept_]), "view": np.asarray(self.view)}
 
     @classmethod
-    def from_arrays(cls, terms: np.ndarray, idf: np.ndarray, coef: np.ndarray, intercept: float) -> WordingModel:
+    def from_arrays(cls, terms: np.ndarray, idf: np.ndarray, coef: np.ndarray, intercept: float,
+                    view: str = "words") -> WordingModel:
         """Rebuild a fitted model from :meth:`to_arrays`. The tokeniser settings are this module's constants,
-        never read from a file (a stored regex could be made to hang)."""
-        model = cls()
-        model.vectorizer_ = _vectorizer(min_df=1, max_features=None, vocabulary={str(t): i for i, t in enumerate(terms)})
+        never read from a file (a stored regex could be made to hang); ``view`` must be one of :data:`VIEWS`."""
+        model = cls(view=view)
+        model.vectorizer_ = _vectorizer(min_df=1, max_features=None, view=view,
+                                        vocabulary={str(t): i for i, t in enumerate(terms)})
         model.vectorizer_.idf_ = np.asarray(idf, dtype=np.float64)
         model.terms_ = np.asarray(terms, dtype=object)
         model.coef_ = np.asarray(coef, dtype=np.float64)
@@ -84,7 +102,7 @@ class WordingModel:
 
     def transform(self, texts: Sequence[str]):
         """The texts' TF-IDF rows (sparse), to score and explain a batch with one vectorisation."""
-        return self.vectorizer_.transform(list(texts))
+        return self.vectorizer_.transform(self._view(texts))
 
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
         return self.decision_from_matrix(self.transform(texts))
@@ -111,12 +129,20 @@ class WordingModel:
             if weights[i] <= 0 or len(out) == k:
                 break
             term = str(self.terms_[row.indices[i]])
-            if not all(word in skip for word in term.split()):
+            if self.view == "masked":
+                if any(not part.startswith("f_") for part in term.split()) or len(term.split()) > 1:
+                    out.append(readable(term))
+            elif not all(word in skip for word in term.split()):
                 out.append(term)
         return out
 
 
-def _vectorizer(*, min_df: int, max_features: int | None, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+def _vectorizer(*, min_df: int, max_features: int | None, vocabulary: dict[str, int] | None = None,
+                view: str = "words") -> TfidfVectorizer:
+    if view == "masked":  # masked tokens are space-separated and never need a pattern of their own
+        return TfidfVectorizer(ngram_range=MASKED_NGRAMS, min_df=min_df, max_features=max_features,
+                               vocabulary=vocabulary, sublinear_tf=True, lowercase=False, token_pattern=None,
+                               tokenizer=str.split, dtype=np.float64)
     return TfidfVectorizer(ngram_range=(1, 2), min_df=min_df, max_features=max_features, vocabulary=vocabulary,
                            sublinear_tf=True, token_pattern=MIN_TERM_LENGTH_PATTERN, dtype=np.float64)
 
@@ -156,6 +182,7 @@ def wording_column(
     sample_weight: np.ndarray | None = None,
     seed: int = 0,
     langs: Sequence[str] | None = None,
+    view: str = "words",
 ) -> tuple[np.ndarray, WordingModel]:
     """The stacked feature for every row, and the wording model fitted on all ``train`` rows.
 
@@ -172,7 +199,7 @@ def wording_column(
     if langs is not None:
         base = np.ones(len(idx)) if weights is None else weights
         weights = language_balanced(base, y[idx], np.asarray(list(langs), dtype=object)[idx])
-    model = WordingModel(seed=seed)
+    model = WordingModel(seed=seed, view=view)
     matrix = model.fit_vocabulary(texts[idx].tolist())
     for fold_train, fold_test in folds:
         clf = model.new_classifier().fit(matrix[fold_train], y[idx][fold_train],

@@ -36,6 +36,7 @@ import numpy as np
 from ..atomic_write import atomic_write, ordinary_file_mode, temp_beside, temps_beside
 from .bundle import KINDS, TrainedModel
 from .card import render_card
+from .lexical import VIEWS as WORDING_VIEWS
 from .lexical import WordingModel
 
 FORMAT_VERSION = 3
@@ -64,7 +65,7 @@ _HEADER = ("format_version", "name", "task", "classes", "kind", "feature_names")
 _FEATURE_ARRAYS = ("mean", "scale", "explain_coef", "monotonic", "prior_weight", "prior_reference")
 _TREE_ARRAYS = ("feature", "threshold", "left", "right", "leaf", "value", "expected")
 _TREE_SCALARS = ("depth", "baseline", "n_features", "expected_total")
-_WORDING_ARRAYS = ("terms", "idf", "coef", "intercept")
+_WORDING_ARRAYS = ("terms", "idf", "coef", "intercept", "view")
 ALLOWED_MEMBERS = frozenset(
     {*_HEADER, *_FEATURE_ARRAYS, "calibration", "threshold", "target_fpr", "linear_coef", "linear_intercept",
      *(f"tree_{k}" for k in (*_TREE_ARRAYS, *_TREE_SCALARS)), *(f"wording_{k}" for k in _WORDING_ARRAYS)}
@@ -312,8 +313,11 @@ def model_from_arrays(a: dict[str, np.ndarray], file_name: str = "model") -> Tra
     if "wording_terms" in a:
         terms = check.strings("wording_terms", MAX_TERM_CHARS, MAX_VOCABULARY)
         v = len(terms)
+        view = check.scalar("wording_view", str) if "wording_view" in a else "words"
+        if view not in WORDING_VIEWS:
+            raise UnsafeModelError(f"{file_name}: unknown wording view {view!r}; refused")
         wording = WordingModel.from_arrays(terms, check.floats("wording_idf", (v,)), check.floats("wording_coef", (v,)),
-                                           float(check.floats("wording_intercept", (1,))[0]))
+                                           float(check.floats("wording_intercept", (1,))[0]), view)
     linear = trees = None
     if kind == "linear":
         linear = (check.floats("linear_coef", (n_learned,)), float(check.floats("linear_intercept", ())))

@@ -89,13 +89,14 @@ def _raw(est, Z):  # noqa: N803
 
 def with_wording(X: np.ndarray, texts: Sequence[str], y: np.ndarray, train: np.ndarray,  # noqa: N803
                  groups: np.ndarray, sample_weight: np.ndarray | None = None, seed: int = 0,
-                 n_splits: int = 5, langs: Sequence[str] | None = None) -> tuple[np.ndarray, WordingModel]:
+                 n_splits: int = 5, langs: Sequence[str] | None = None,
+                 view: str = "words") -> tuple[np.ndarray, WordingModel]:
     """``X`` plus the stacked wording column for a fit on the ``train`` rows only: out-of-fold on those
     rows, elsewhere from the wording model fitted on all of them (returned too; it never sees other rows)."""
     train = np.asarray(train, dtype=bool)
     y = np.asarray(y).astype(int)
     fold_list = folds(y[train], np.asarray(groups)[train], n_splits, seed)
-    column, model = wording_column(texts, y, train, fold_list, sample_weight, seed, langs)
+    column, model = wording_column(texts, y, train, fold_list, sample_weight, seed, langs, view)
     return np.column_stack([X, column]), model
 
 
@@ -184,6 +185,7 @@ def fit_binary(
     monotonic: Sequence[int] | None = None,
     prior_weight: Sequence[float] | None = None,
     prior_reference: Sequence[float] | None = None,
+    wording_view: str = "words",
 ) -> Fitted:
     """Compare ``candidates`` out-of-fold, keep the best, calibrate, set the threshold, refit on all rows.
 
@@ -204,7 +206,7 @@ def fit_binary(
     wording = None
     if texts is not None:
         X, wording = with_wording(X, texts, y, np.ones(len(y), bool), groups, sample_weight, seed,  # noqa: N806
-                                  n_splits, langs)
+                                  n_splits, langs, wording_view)
         feature_names.append(wording_feature_name(name))
     n_features = X.shape[1]
     mono = np.zeros(n_features, dtype=np.int8) if monotonic is None else np.asarray(list(monotonic) + [0] * (
