@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from credibility.cli import app
-from credibility.output import ResumeError, TableWriter, csv_columns, prepare_resume
+from credibility.output import ResumeError, csv_columns, prepare_resume
 from credibility.report import Reason, Report, Score
 from credibility.signals import feature_names
 from credibility.signals.base import Span
+from credibility.table import TableWriter
 
 EN = "The council approved the budget on Tuesday, the mayor said. Critics say it may possibly fail."
 NL = "Het kabinet viel op vrijdag, meldde de premier. Volgens ingewijden was dat al lang bekend."
