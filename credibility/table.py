@@ -11,7 +11,7 @@ from typing import TextIO
 
 from .output import terminal_safe
 from .report import Report
-from .verdicts import ai_verdict
+from .verdict_block import QUESTIONS, BlockReason, verdict_block
 
 
 class TableWriter:
@@ -36,10 +36,7 @@ class TableWriter:
         head += f"  lang={report.lang}  words={report.word_count}"
         if report.title:
             head += f"  title={_shorten(report.title, 60)!r}"
-        lines = [head, "    " + _score_line(report)]
-        reasons = _top_reasons(report, self.reasons)
-        if reasons:
-            lines.append("    reasons: " + "; ".join(reasons))
+        lines = [head, *verdict_lines(report, self.reasons)]
         counts = Counter(span.kind for span in report.spans)
         if counts:
             shown = ", ".join(f"{kind} {n}" for kind, n in counts.most_common(self.kinds))
@@ -48,27 +45,35 @@ class TableWriter:
         return lines
 
 
-def _score_line(report: Report) -> str:
-    parts = []
-    ai = report.scores.get("ai_generated")
-    if ai is None:
-        parts.append("ai: n/a (no model)")
-    elif ai.declared:
-        alone = ai_verdict(ai.value, ai.threshold)
-        parts.append(f"ai: {ai.value:.2f} {ai.verdict} ({ai.declared!r}; model alone: {alone})")
-    else:
-        parts.append(f"ai: {ai.value:.2f} {ai.verdict}")
-    cred = report.scores.get("credibility")
-    parts.append("credibility: n/a" if cred is None else f"credibility: {cred.value:.0f}/100 {cred.verdict}")
-    if report.low_confidence:
-        parts.append("(low confidence)")
-    return "  ".join(parts)
+_QUESTION_WIDTH = max(len(q) for q in QUESTIONS.values()) + 2
 
 
-def _top_reasons(report: Report, n: int) -> list[str]:
-    reasons = [r for score in report.scores.values() for r in score.reasons]
-    reasons.sort(key=lambda r: -abs(r.contribution))
-    return [r.text for r in reasons[:n]]
+def verdict_lines(report: Report, reasons: int = 3) -> list[str]:
+    """The verdict block (:mod:`credibility.verdict_block`) as indented text lines: one line per question,
+    its reasons below it with the first piece of evidence quoted, then any note."""
+    block = verdict_block(report, top=reasons)
+    lines = []
+    for key, question in QUESTIONS.items():
+        line = next((ln for ln in block.lines if ln.key == key), None)
+        if line is None:
+            lines.append(f"    {question:<{_QUESTION_WIDTH}}n/a (no model score)")
+            continue
+        lines.append(f"    {question:<{_QUESTION_WIDTH}}{line.headline()}")
+        lines.extend(f"      {'!' if r.decisive else '-'} {r.text}{_evidence(report, r)}" for r in line.reasons)
+    if report.low_confidence and not report.scores:
+        lines.append("    (low confidence)")
+    lines.extend(f"    note: {note}" for note in block.notes)
+    return lines
+
+
+def _evidence(report: Report, reason: BlockReason) -> str:
+    """' [vague_source: 'experts say' +1 more]': where the reason shows in the text (first span quoted)."""
+    if not reason.evidence or reason.decisive:
+        return ""
+    first = reason.evidence[0]
+    quoted = _shorten(" ".join(report.span_text(first).split()), 50)
+    more = f" +{len(reason.evidence) - 1} more" if len(reason.evidence) > 1 else ""
+    return f"  [{first.kind}: {quoted!r}{more}]"
 
 
 def _shorten(text: str, width: int) -> str:
