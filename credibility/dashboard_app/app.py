@@ -7,6 +7,7 @@ import streamlit as st
 from credibility.dashboard_app import VIEWS_DIR
 from credibility.dashboard_app.render import plain
 from credibility.dashboard_app.services import model_problem, warm_up
+from credibility.dashboard_app.widgets import model_picker
 
 # (script in views/, title, icon, url path).
 PAGES = (
@@ -20,6 +21,7 @@ PAGES = (
 def main() -> None:
     st.set_page_config(page_title="credibility", page_icon=":material/fact_check:", layout="wide")
     warm_up()
+    model_picker()
     problem = model_problem()
     if problem:  # on every page, instead of a traceback: the pages go on with signals only
         st.error(

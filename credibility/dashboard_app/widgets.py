@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ..report import Report, Score
+from ..verdict_block import verdict_block
 from ..verdicts import ai_verdict
-from .render import plain
-from .services import get_scorer, model_problem
+from .render import plain, verdict_html
+from .services import CHOSEN_MODELS, get_scorer, model_problem, models_folder
 
 SCORE_TITLES = {"ai_generated": "AI-generated probability", "credibility": "Credibility"}
 MODEL_NAMES = {"ai_generated": "AI-generated text", "credibility": "credibility"}
@@ -42,6 +43,44 @@ def format_value(key: str, value: float) -> str:
     if 0.99 < value < 1.0:
         return ">99%"
     return f"{value:.0%}"
+
+
+def model_picker() -> None:
+    """Sidebar: which model of the models folder answers each question (default: the shipped one). A
+    model retrained in the dashboard is listed here under its own name, no renaming of files needed."""
+    from ..models.catalog import TASKS, list_models
+
+    entries = list_models(models_folder())
+    chosen = []
+    for task in TASKS:
+        names = [e.name for e in entries if e.task == task]
+        if len(names) < 2:  # nothing to choose between
+            continue
+        default = names.index(task) if task in names else 0
+        label = "AI-text model" if task == "ai_generated" else "Credibility model"
+        name = st.sidebar.selectbox(label, names, index=default, key=f"model_{task}",
+                                    help="Models in the models folder with this task (from their cards).")
+        if name != task:
+            chosen.append(name)
+    st.session_state[CHOSEN_MODELS] = tuple(chosen)
+
+
+def verdict_section(report: Report) -> None:
+    """The verdict block (credibility.verdict_block): one answer per question with its false-positive
+    rate and reasons that open onto their evidence; or why there is no score."""
+    if not report.scores:
+        if not model_installed():
+            st.info(REFUSED_MODEL if model_problem() else NO_MODEL, icon=":material/info:")
+        elif report.supported and report.word_count:
+            st.warning("The models gave no score for this text.")
+        else:
+            st.info("No scores: the text's language is not supported or it has no words.")
+        return
+    missing = [MODEL_NAMES[k] for k in MODEL_NAMES if k not in report.scores]
+    if missing:
+        st.caption(f"No {' or '.join(missing)} model is installed.")
+    st.html(verdict_html(verdict_block(report), report))
+    st.caption("Click a reason to see its evidence; click the evidence to jump to it in the text below.")
 
 
 def score_cards(report: Report) -> None:
