@@ -59,6 +59,12 @@ def main() -> None:
         print(f"{name}: AUROC {auroc(y, p):.3f}; human at p>=0.5 {np.mean(human >= 0.5):.1%}; "
               f"human at the threshold {threshold:.3f}: {np.mean(human >= threshold):.1%}; "
               f"machine at p>=0.5 {np.mean(p[y == 1] >= 0.5):.1%}")
+    human, machine = wp[wy == 0], wp[wy == 1]
+    print("human-news window quantiles (the passage view's shading lines) and machine windows above each:")
+    for q in (0.5, 0.75, 0.9, 0.95, 0.975, 0.99):
+        line = float(np.quantile(human, q))
+        print(f"  q{q:g}: p = {line:.3f}; human windows >= it {np.mean(human >= line):.1%}, "
+              f"machine windows >= it {np.mean(machine >= line):.1%}")
 
 
 if __name__ == "__main__":
