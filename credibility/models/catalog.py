@@ -68,7 +68,9 @@ def scorer_with(names: list[str] | tuple[str, ...], folder: Path | None = None, 
         if entry.task in chosen and chosen[entry.task] != entry.name:
             raise UnknownModelError(f"two {entry.task} models chosen: '{chosen[entry.task]}' and '{entry.name}'")
         chosen[entry.task] = entry.name
-        models[entry.task] = load_model(entry.path, trust_unverified=trust_unverified)
+        model = load_model(entry.path, trust_unverified=trust_unverified)
+        model.name = entry.name  # reports name the model as it was chosen (its file), and find its card by it
+        models[entry.task] = model
     return ModelScorer(models["ai_generated"], models["credibility"])
 
 
