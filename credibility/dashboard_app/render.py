@@ -12,10 +12,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..evidence import DIRECTION_HELP, DIRECTION_LABELS, DIRECTIONS, direction_of
-from ..passages import Passage
+from ..passages import WINDOW_LINES, Passage, human_window_share, window_level
 from ..report import Report
 from ..signals.base import Span
-from ..verdict_block import BlockReason, VerdictBlock
+from ..verdict_block import BlockReason, VerdictBlock, one_in
 
 # One colour per direction (credibility.evidence): what supports credibility is green, what lowers it red,
 # machine furniture and vocabulary violet, context (claims, hedges, long sentences) pale grey. The kind and
@@ -167,16 +167,18 @@ def _quote(text: str, width: int = 60) -> str:
 
 
 PASSAGE_RGB = "124, 58, 237"  # violet, as machine furniture
+_LEVEL_ALPHA = (0.0, 0.16, 0.32, 0.5)  # per window_level: unshaded, light, medium, dark
 
 
 def passage_alpha(probability: float) -> float:
-    """Shading of a window: none below p = 0.5 (where human news lies), then darker up to p = 1."""
-    return round(max(0.0, min(1.0, (probability - 0.5) * 2)) * 0.55, 3)
+    """Shading of a window: none where human news windows commonly score, darker past each line of
+    :data:`credibility.passages.WINDOW_LINES`."""
+    return _LEVEL_ALPHA[min(window_level(probability), len(_LEVEL_ALPHA) - 1)]
 
 
 def passages_html(text: str, passages: Sequence[Passage]) -> str:
     """``text`` as escaped HTML with each window shaded by its machine-written probability (tooltip: its
-    sentences and p); text outside any window is shown unshaded."""
+    sentences, p, and how many human news windows score as high); text outside any window is unshaded."""
     pieces, at = [], 0
     for passage in passages:
         if not (at <= passage.start < passage.end <= len(text)):
@@ -186,7 +188,10 @@ def passages_html(text: str, passages: Sequence[Passage]) -> str:
         if passage.probability is None:
             pieces.append(body)
         else:
-            tip = f"sentences {passage.first + 1}–{passage.last + 1} ({passage.words} words): p = {passage.probability:.2f}"
+            share = human_window_share(passage.probability)
+            common = f"{one_in(share)} human news windows score this high" if share else "common in human news"
+            tip = (f"sentences {passage.first + 1}–{passage.last + 1} ({passage.words} words): "
+                   f"p = {passage.probability:.2f}; {common}")
             pieces.append(
                 f'<span class="cred-passage" data-p="{passage.probability:.3f}" title="{tip}" '
                 f'style="background: rgba({PASSAGE_RGB}, {passage_alpha(passage.probability)}); '
@@ -195,11 +200,13 @@ def passages_html(text: str, passages: Sequence[Passage]) -> str:
         at = passage.end
     pieces.append(html.escape(text[at:]))
     scale = "".join(
-        f'<span style="background: rgba({PASSAGE_RGB}, {passage_alpha(p)}); padding: 0 6px">p ≥ {p:.2f}</span>'
-        for p in (0.5, 0.7, 0.85, 1.0)
+        f'<span style="background: rgba({PASSAGE_RGB}, {passage_alpha(line)}); padding: 0 6px; margin-left: 4px">'
+        f"p ≥ {line:.2f}: {one_in(share)} human news windows</span>"
+        for line, share in WINDOW_LINES
     )
     return (
-        f'<div class="cred-passage-scale" style="font-size: 0.85rem; margin-bottom: 0.4rem">unshaded: p &lt; 0.5 · {scale}</div>'
+        f'<div class="cred-passage-scale" style="font-size: 0.85rem; margin-bottom: 0.4rem">unshaded: common in human '
+        f"news{scale}</div>"
         '<div class="cred-passages" style="white-space: pre-wrap; line-height: 1.6; font-family: Georgia, serif; '
         f'font-size: 1.02rem">{"".join(pieces)}</div>'
     )

@@ -123,5 +123,6 @@ def test_passages_are_shaded_by_probability_and_escaped():
     out = passages_html(text, [Passage(0, 11, 0, 0, 1, 0.95), Passage(12, 23, 1, 2, 2, 0.3)])
     assert visible_text(out.split('<div class="cred-passages"', 1)[1].split(">", 1)[1]) == text
     shades = re.findall(r'data-p="([\d.]+)"[^>]*rgba\([\d, ]+, ([\d.]+)\)', out)
-    assert shades == [("0.950", "0.495"), ("0.300", "0.0")]
+    assert shades == [("0.950", "0.16"), ("0.300", "0.0")]  # shaded against human-news windows, not at 0.5
+    assert "about 1 in 4 human news windows score this high" in out
     assert "<b>" not in out
