@@ -105,7 +105,10 @@ _ANSWER_COLOURS = {  # the left border of each answer: flagged answers stand out
     "low credibility": "#dc2626",
     "likely credible": "#16a34a",
 }
-_REASON_MARKS = {"machine": "▲ machine", "human": "▼ human", "raises": "▲ raises", "lowers": "▼ lowers"}
+# Which way a reason pushes, as a small coloured word (the disclosure triangle of <details> says "click").
+_REASON_MARKS = {"machine": ("→ machine", "#7c3aed"), "human": ("→ human", "#4b5563"),
+                 "raises": ("+ raises", "#15803d"), "lowers": ("− lowers", "#b91c1c"),
+                 "decisive": ("■ decisive", "#7c3aed")}
 MAX_EVIDENCE_LINKS = 5
 
 
@@ -142,8 +145,9 @@ def verdict_html(block: VerdictBlock, report: Report) -> str:
 
 
 def _reason_html(reason: BlockReason, report: Report) -> str:
-    mark = "■ decisive" if reason.decisive else _REASON_MARKS.get(reason.direction, "·")
-    label = f'<span style="color: #6b7280; font-size: 0.8rem">{mark}</span> {html.escape(reason.text)}'
+    mark, colour = _REASON_MARKS["decisive" if reason.decisive else reason.direction]
+    label = (f'<span style="color: {colour}; font-size: 0.78rem; font-weight: 600">{mark}</span> '
+             f"{html.escape(reason.text)}")
     if not reason.evidence:
         return f'<div class="cred-reason" style="margin: 0.15rem 0">{label}</div>'
     links = [
@@ -200,13 +204,13 @@ def passages_html(text: str, passages: Sequence[Passage]) -> str:
         at = passage.end
     pieces.append(html.escape(text[at:]))
     scale = "".join(
-        f'<span style="background: rgba({PASSAGE_RGB}, {passage_alpha(line)}); padding: 0 6px; margin-left: 4px">'
-        f"p ≥ {line:.2f}: {one_in(share)} human news windows</span>"
+        f'<span style="background: rgba({PASSAGE_RGB}, {passage_alpha(line)}); padding: 0 6px; margin-left: 6px; '
+        f'white-space: nowrap">p ≥ {line:.2f} ({one_in(share).removeprefix("about ")} human)</span>'
         for line, share in WINDOW_LINES
     )
     return (
         f'<div class="cred-passage-scale" style="font-size: 0.85rem; margin-bottom: 0.4rem">unshaded: common in human '
-        f"news{scale}</div>"
+        f"news windows · {scale}</div>"
         '<div class="cred-passages" style="white-space: pre-wrap; line-height: 1.6; font-family: Georgia, serif; '
         f'font-size: 1.02rem">{"".join(pieces)}</div>'
     )

@@ -42,7 +42,7 @@ def test_likely_example_states_its_false_positive_rate(shipped_models, make_app,
     assert answers(block)["ai_generated"] == "likely machine-written"
     rate = read_card(shipped_models / "ai_generated.npz")["metrics"]["fpr_english_human_news"]
     assert f"flags about 1 in {round(1 / rate, -1):.0f} human news articles" in block
-    assert "▲ machine" in block
+    assert "→ machine" in block
 
 
 def test_human_example_is_weak_evidence_and_credible(shipped_models, make_app, example_text):
