@@ -86,6 +86,15 @@ def verdict_block(report: Report, *, cards: CardLookup | None = None, top: int =
     return VerdictBlock(tuple(lines), _notes(report, ai, cred))
 
 
+def format_probability(p: float) -> str:
+    """'p = 0.94'; never rounded to a false certainty ('p < 0.01', 'p > 0.99')."""
+    if 0.0 < p < 0.005:
+        return "p < 0.01"
+    if 0.995 <= p < 1.0:
+        return "p > 0.99"
+    return f"p = {p:.2f}"
+
+
 def one_in(rate: float) -> str:
     """A rate as 'about 1 in N' (N to two significant figures), the way people read risks."""
     if rate >= 0.5:
@@ -114,7 +123,7 @@ def ai_band(probability: float, possibly: Threshold, likely: Threshold) -> str:
 
 def _ai_line(report: Report, score: Score, card: dict[str, Any], top: int) -> VerdictLine:
     possibly, likely = ai_thresholds(card, report.lang) if card else _bare_ai_thresholds(score)
-    value = f"p = {score.value:.2f}"
+    value = format_probability(score.value)
     band = score.verdict if score.verdict in AI_VERDICTS else ai_band(score.value, possibly, likely)
     rate = _ai_rate(band, possibly, likely)
     reasons = [_reason(report, r, ("machine", "human")) for r in _ranked(score, top)]

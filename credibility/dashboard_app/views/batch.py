@@ -33,7 +33,7 @@ from credibility.dashboard_app.results import (
     to_csv_bytes,
     to_jsonl_bytes,
 )
-from credibility.dashboard_app.services import analyze_items
+from credibility.dashboard_app.services import analyze_items, chosen_models
 from credibility.dashboard_app.widgets import model_status
 
 st.title("Batch analysis")
@@ -51,8 +51,8 @@ uploads = st.file_uploader(
 if not uploads:
     st.stop()
 
-# Re-analyse only when the set of uploaded files changes; other widgets just rerun the display.
-fingerprint = tuple((f.file_id, f.name, f.size) for f in uploads)
+# Re-analyse only when the uploaded files or the chosen models change; other widgets just rerun the display.
+fingerprint = (tuple((f.file_id, f.name, f.size) for f in uploads), chosen_models())  # models picked in the sidebar
 if st.session_state.get("batch_fingerprint") != fingerprint:
     items, cut_note = [], None
     for number, upload in enumerate(uploads):
