@@ -44,8 +44,8 @@ def human_window_share(probability: float) -> float | None:
 
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """A window of consecutive sentences (``first``..``last``) at ``start``..``end`` of the text, with the
-    AI model's probability for it alone (None when no AI model is installed)."""
+    """A window of consecutive sentences (``first``..``last``) at ``start``..``end`` of the text the report
+    shows, with the AI model's probability for it alone (None when no AI model is installed)."""
 
     start: int
     end: int
@@ -71,7 +71,7 @@ def score_passages(doc: Document, scorer: Any | None, size: int = WINDOW_SENTENC
     spans = [(doc.sentences[a].start, doc.sentences[b].end, a, b) for a, b in windows(doc, size)]
     ai_model = getattr(scorer, "ai_model", None)
     if ai_model is None or not doc.supported:
-        return [Passage(s, e, a, b, _words(doc, a, b), None) for s, e, a, b in spans]
+        return [Passage(*_shown(doc, s, e), a, b, _words(doc, a, b), None) for s, e, a, b in spans]
     from .models.scorer import ModelScorer
 
     only_ai = ModelScorer(ai_model, None, top_k=0)
@@ -80,9 +80,16 @@ def score_passages(doc: Document, scorer: Any | None, size: int = WINDOW_SENTENC
     scorable = [(part, report) for part, report in zip(parts, reports, strict=True) if part.word_count]
     only_ai.score_many([p for p, _ in scorable], [r for _, r in scorable])
     return [
-        Passage(s, e, a, b, _words(doc, a, b), report.ai_probability)
+        Passage(*_shown(doc, s, e), a, b, _words(doc, a, b), report.ai_probability)
         for (s, e, a, b), report in zip(spans, reports, strict=True)
     ]
+
+
+def _shown(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Offsets in the text the report shows: the text as given, when the Document maps its normalised text
+    back to it (windows are cut and scored on the normalised text, as the whole article is)."""
+    to_original = getattr(doc, "original_span", None)
+    return to_original(start, end) if to_original is not None else (start, end)
 
 
 def _words(doc: Document, first: int, last: int) -> int:
