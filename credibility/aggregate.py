@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlparse
 
@@ -20,13 +21,21 @@ PERCENTILES = (10, 50, 90)
 
 
 def source_key(report: Report) -> str:
-    """The site name (HTML metadata or a table column), else the URL's host, else unknown."""
+    """The site name (HTML metadata or a table column), else the URL's host, else where the article was
+    read from: a plain file's folder (``news/guardian/``: archives are kept one folder per outlet) or a
+    table's file (its rows without a site column), else unknown (stdin, a bare upload name)."""
     if report.site:
         return report.site
     if report.url:
         host = urlparse(report.url).netloc.lower()
         if host:
             return host.removeprefix("www.")
+    if report.source and report.source != "-":
+        if report.id != report.source:  # a row of a table: the table names its origin
+            return report.source
+        folder = PurePath(report.source).parent
+        if folder != PurePath("."):
+            return f"{folder.as_posix().rstrip('/')}/"
     return UNKNOWN_SOURCE
 
 

@@ -45,7 +45,7 @@ model files.
 
 
 @click.command("score", epilog=EPILOG)
-@click.argument("inputs", nargs=-1, required=True, metavar="PATH|URL|-...")
+@click.argument("inputs", nargs=-1, metavar="PATH|URL|-...")  # required unless --model list
 @click.option(
     "--format",
     "-f",
@@ -90,6 +90,15 @@ model files.
     help="Load model files even if they do not match their cards (model files hold plain arrays and cannot run code; the card records what was trained and evaluated).",
 )
 @click.option(
+    "--model",
+    "models",
+    multiple=True,
+    metavar="NAME",
+    help="Score with the model NAME from the models folder instead of the shipped model of its task "
+    "(the task is read from its card; give it twice for an AI and a credibility model). '--model list' "
+    "lists the models in the folder.",
+)
+@click.option(
     "--no-csv-guard",
     "no_csv_guard",
     is_flag=True,
@@ -120,11 +129,19 @@ def score_command(
     scheduler: str | None,
     by_source: bool,
     trust_model: bool,
+    models: tuple[str, ...],
     no_csv_guard: bool,
     quiet: bool,
     chunk_size: int,
 ) -> None:
     """Score news articles for AI-generation and credibility signals, with the evidence behind them."""
+    if "list" in models:
+        _list_models()
+        ctx.exit(0)
+    if not inputs:
+        raise click.UsageError("Missing argument 'PATH|URL|-...'.")
+    if models and no_model:
+        raise click.UsageError("--model and --no-model exclude each other")
     if resume and output is None:
         raise click.UsageError("--resume needs --output FILE (the records to continue from)")
     if inputs.count("-") > 1:
@@ -146,7 +163,7 @@ def score_command(
     note = _Notes(quiet)
     for message in found.notes:
         note(f"note: {message}")
-    scorer = None if no_model else _check_models(trust_model)
+    scorer = None if no_model else _check_models(trust_model, models)
     if scorer is None and not no_model:
         note("note: no trained models are installed; showing signals only (see 'credibility train')")
 
@@ -222,12 +239,32 @@ class _ModelError(click.ClickException):
     exit_code = 2
 
 
-def _check_models(trust_model: bool) -> object | None:
+def _list_models() -> None:
+    from .models.catalog import list_models
+    from .paths import models_dir
+
+    entries = list_models()
+    click.echo(f"models in {models_dir()}:" if entries else f"no models in {models_dir()}")
+    for entry in entries:
+        click.echo(f"  {terminal_safe(entry.describe())}")
+
+
+def _check_models(trust_model: bool, models: tuple[str, ...] = ()) -> object | None:
     """Load the models once up front, so a broken model file stops the run with a clear message.
 
     Returns ``DEFAULT`` (each worker loads the verified models itself), the loaded scorer when the user
-    trusts unverified files (it is then handed to the workers), or None when no model is installed.
+    trusts unverified files or chose models with ``--model`` (it is then handed to the workers), or None
+    when no model is installed.
     """
+    if models:
+        from .models.catalog import UnknownModelError, scorer_with
+
+        try:
+            return scorer_with(models, trust_unverified=trust_model)
+        except UnknownModelError as exc:
+            raise click.UsageError(str(exc)) from exc
+        except Exception as exc:
+            raise _ModelError(f"could not load the chosen models: {str(exc).rstrip('.')}") from exc
     try:
         if trust_model:
             from .models.scorer import load_default_scorer

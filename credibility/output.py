@@ -11,7 +11,6 @@ import io
 import json
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TextIO
@@ -19,7 +18,6 @@ from typing import Any, Protocol, TextIO
 from .report import Report
 from .signals import feature_names
 from .surrogates import LONE_SURROGATE_RE, replace_lone_surrogates
-from .verdicts import ai_verdict
 
 FORMATS = ("table", "jsonl", "csv")
 # Lone UTF-16 surrogates cannot be written as UTF-8. They reach reports from JSON escapes ("\ud800") and from
@@ -170,40 +168,6 @@ def csv_row(report: Report, columns: Sequence[str]) -> list[Any]:
     return [features.get(c, "") if c in features or "." in c else record.get(c) for c in columns]
 
 
-class TableWriter:
-    """Human-readable lines per article: scores and verdicts, top reasons, signal counts, problems."""
-
-    def __init__(self, stream: TextIO, *, reasons: int = 3, kinds: int = 6) -> None:
-        self.stream = stream
-        self.reasons = reasons
-        self.kinds = kinds
-        self.count = 0
-
-    def write(self, report: Report) -> None:
-        self.count += 1
-        # Each line escaped as a whole: ids, titles, errors, warnings and reasons quote user input.
-        self.stream.write("\n".join(terminal_safe(line) for line in self.lines(report)) + "\n\n")
-        self.stream.flush()
-
-    def lines(self, report: Report) -> list[str]:
-        head = f"[{self.count}] {report.id}"
-        if report.error:
-            return [head, f"    ERROR: {report.error}", *(f"    warning: {w}" for w in report.warnings)]
-        head += f"  lang={report.lang}  words={report.word_count}"
-        if report.title:
-            head += f"  title={_shorten(report.title, 60)!r}"
-        lines = [head, "    " + _score_line(report)]
-        reasons = _top_reasons(report, self.reasons)
-        if reasons:
-            lines.append("    reasons: " + "; ".join(reasons))
-        counts = Counter(span.kind for span in report.spans)
-        if counts:
-            shown = ", ".join(f"{kind} {n}" for kind, n in counts.most_common(self.kinds))
-            lines.append(f"    signals: {shown}")
-        lines.extend(f"    warning: {w}" for w in report.warnings)
-        return lines
-
-
 def make_writer(fmt: str, stream: TextIO, *, header: bool = True, csv_guard: bool = True) -> ReportWriter:
     """``csv_guard``: prefix formula-like CSV cells (see :func:`csv_guard`); only the CSV format uses it."""
     if fmt == "jsonl":
@@ -211,6 +175,8 @@ def make_writer(fmt: str, stream: TextIO, *, header: bool = True, csv_guard: boo
     if fmt == "csv":
         return CsvWriter(stream, header=header, guard=csv_guard)
     if fmt == "table":
+        from .table import TableWriter  # the readable table has its own module (it imports this one)
+
         return TableWriter(stream)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
@@ -318,33 +284,6 @@ def _triple(row: dict[str, Any], key: str, fmt: str) -> str:
     if any(v is None for v in values):
         return "-"
     return "/".join(fmt.format(v) for v in values)
-
-
-def _score_line(report: Report) -> str:
-    parts = []
-    ai = report.scores.get("ai_generated")
-    if ai is None:
-        parts.append("ai: n/a (no model)")
-    elif ai.declared:
-        alone = ai_verdict(ai.value, ai.threshold)
-        parts.append(f"ai: {ai.value:.2f} {ai.verdict} ({ai.declared!r}; model alone: {alone})")
-    else:
-        parts.append(f"ai: {ai.value:.2f} {ai.verdict}")
-    cred = report.scores.get("credibility")
-    parts.append("credibility: n/a" if cred is None else f"credibility: {cred.value:.0f}/100 {cred.verdict}")
-    if report.low_confidence:
-        parts.append("(low confidence)")
-    return "  ".join(parts)
-
-
-def _top_reasons(report: Report, n: int) -> list[str]:
-    reasons = [r for score in report.scores.values() for r in score.reasons]
-    reasons.sort(key=lambda r: -abs(r.contribution))
-    return [r.text for r in reasons[:n]]
-
-
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _aggregate_cell(value: Any, guard: bool) -> Any:

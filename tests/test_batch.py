@@ -97,6 +97,15 @@ def test_source_key_prefers_site_then_host():
     assert source_key(Report(id="a")) == "(unknown)"
 
 
+def test_source_key_of_plain_files_is_their_folder_and_of_table_rows_their_table():
+    """#17: --by-source put every plain file under '(unknown)'."""
+    assert source_key(Report(id="news/gazette/a.txt", source="news/gazette/a.txt")) == "news/gazette/"
+    assert source_key(Report(id="/abs/a.txt", source="/abs/a.txt")) == "/abs/"
+    assert source_key(Report(id="row-7", source="feeds/feed.csv")) == "feeds/feed.csv"
+    assert source_key(Report(id="upload.txt", source="upload.txt")) == "(unknown)"  # a bare name: no folder
+    assert source_key(Report(id="stdin", source=None)) == "(unknown)"
+
+
 def test_is_flagged_uses_each_models_threshold_direction():
     report = Report(id="a")
     assert is_flagged(report) is None

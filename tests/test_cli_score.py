@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 from credibility.cli import app
-from credibility.output import ResumeError, TableWriter, csv_columns, prepare_resume
+from credibility.output import ResumeError, csv_columns, prepare_resume
 from credibility.report import Reason, Report, Score
 from credibility.signals import feature_names
 from credibility.signals.base import Span
+from credibility.table import TableWriter
 
 EN = "The council approved the budget on Tuesday, the mayor said. Critics say it may possibly fail."
 NL = "Het kabinet viel op vrijdag, meldde de premier. Volgens ingewijden was dat al lang bekend."
@@ -52,7 +53,7 @@ def test_folder_table_output(corpus):
     assert f"[1] {corpus / 'a.txt'}  lang=en  words=16  title='Budget approved'" in out
     assert f"[2] {corpus / 'b.md'}  lang=nl" in out
     assert f"[3] {corpus / 'c.html'}  lang=en" in out and "title='Harbour reopens'" in out
-    assert "ai: n/a (no model)" in out
+    assert "Machine-written?  n/a (no model score)" in out and "How credible?     n/a (no model score)" in out
     assert "signals: " in out and "hedge" in out  # 'may possibly' in the English text
     assert result.stderr == ""  # --quiet
 
@@ -213,9 +214,12 @@ def test_table_lines_show_scores_top_reasons_and_signal_counts():
         "cred", 34.0, "low credibility", 50.0, [Reason("f4", 1.0, 0.7, "cred")]
     )
     lines = TableWriter(io.StringIO(), reasons=3).lines(report)
-    assert lines[1] == "    ai: 0.82 likely machine-written  credibility: 34/100 low credibility"
-    assert lines[2] == "    reasons: big pull; cred; mid"
-    assert lines[3] == "    signals: hedge 2, vague_source 1"
+    # The verdict block: one line per question, its reasons (strongest first) below it.
+    assert lines[1].startswith("    Machine-written?  likely machine-written (p = 0.82; ")
+    assert lines[2:5] == ["      - big pull", "      - mid", "      - small push"]
+    assert lines[5].startswith("    How credible?     low credibility (34/100; ")
+    assert lines[6] == "      - cred"
+    assert lines[-1] == "    signals: hedge 2, vague_source 1"
 
 
 def test_resume_refuses_a_csv_with_other_columns(tmp_path):
@@ -271,8 +275,9 @@ def fake_models(monkeypatch):
 def test_default_models_are_applied(corpus, fake_models):
     result = run(corpus / "a.txt", "-q")
     assert result.exit_code == 0
-    assert "ai: 0.80 likely machine-written  credibility: 20/100 low credibility" in result.stdout
-    assert "reasons: long text" in result.stdout
+    assert "Machine-written?  likely machine-written (p = 0.80; " in result.stdout
+    assert "How credible?     low credibility (20/100; " in result.stdout
+    assert "      - long text" in result.stdout
     records = jsonl(run(corpus / "a.txt", "-f", "jsonl", "-q").stdout)
     assert (records[0]["ai_probability"], records[0]["credibility"]) == (0.8, 20.0)
     assert jsonl(run(corpus / "a.txt", "-f", "jsonl", "-q", "--no-model").stdout)[0]["ai_probability"] is None

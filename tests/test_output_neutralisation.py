@@ -20,7 +20,6 @@ from credibility.dashboard_app.results import to_csv_bytes
 from credibility.output import (
     FORMULA_STARTS,
     CsvWriter,
-    TableWriter,
     csv_columns,
     csv_guard,
     csv_unguard,
@@ -29,6 +28,7 @@ from credibility.output import (
     write_aggregates,
 )
 from credibility.report import Report, Score
+from credibility.table import TableWriter
 
 TEXT = "The council approved the budget on Tuesday, the mayor said. Critics say it may possibly fail."
 FORMULAS = {

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from credibility.dashboard_app import VIEWS_DIR
+from credibility.dashboard_app import FAVICON_PATH, VIEWS_DIR
 from credibility.dashboard_app.render import plain
 from credibility.dashboard_app.services import model_problem, warm_up
+from credibility.dashboard_app.widgets import model_picker
 
-# (script in views/, title, icon, url path).
+# (script in views/, title, icon, url path). The first page is served at "/" (Streamlit ignores a
+# default page's url path), so /analyze is served by a hidden second entry for the same script.
 PAGES = (
-    ("analyze.py", "Analyze", ":material/article:", "analyze"),
+    ("analyze.py", "Analyze", ":material/article:", "home"),
     ("batch.py", "Batch", ":material/table_rows:", "batch"),
     ("compare.py", "Compare", ":material/compare_arrows:", "compare"),
     ("model.py", "Model", ":material/model_training:", "model"),
@@ -18,8 +20,9 @@ PAGES = (
 
 
 def main() -> None:
-    st.set_page_config(page_title="credibility", page_icon=":material/fact_check:", layout="wide")
+    st.set_page_config(page_title="credibility", page_icon=str(FAVICON_PATH), layout="wide")
     warm_up()
+    model_picker()
     problem = model_problem()
     if problem:  # on every page, instead of a traceback: the pages go on with signals only
         st.error(
@@ -30,6 +33,7 @@ def main() -> None:
         st.Page(VIEWS_DIR / script, title=title, icon=icon, url_path=url, default=(i == 0))
         for i, (script, title, icon, url) in enumerate(PAGES)
     ]
+    pages.append(st.Page(VIEWS_DIR / PAGES[0][0], title=PAGES[0][1], url_path="analyze", visibility="hidden"))
     st.navigation(pages).run()
 
 

@@ -24,6 +24,17 @@ BASE_COLUMNS = (
 )  # fmt: skip
 SCORE_COLUMNS = ("ai_probability", "credibility")
 SCORE_AND_VERDICT = ("ai_probability", "ai_verdict", "credibility", "credibility_verdict")
+# The Batch table leads with the answers (verdicts, then their values) right after the id, so they are on
+# screen at 1,400 px; titles and ids are kept narrow, signals come after.
+BATCH_LEADING_COLUMNS = ("ai_verdict", "credibility_verdict", "ai_probability", "credibility")
+BATCH_COLUMN_CONFIG = {
+    "id": {"label": "id", "width": "small"},
+    "title": {"label": "title", "width": "medium"},
+    "ai_verdict": {"label": "machine-written?", "width": "medium"},
+    "credibility_verdict": {"label": "how credible?", "width": "medium"},
+    "ai_probability": {"label": "AI p", "width": "small"},
+    "credibility": {"label": "credibility", "width": "small"},
+}
 
 
 def results_frame(reports: Sequence[Report]) -> pd.DataFrame:
@@ -50,11 +61,16 @@ def feature_columns(frame: pd.DataFrame) -> list[str]:
 def key_signals(
     reports: Sequence[Report], frame: pd.DataFrame, limit: int = 6, preferred: Sequence[str] = ()
 ) -> list[str]:
-    """The features the models cite most as reasons in this batch, then ``preferred`` ones (e.g. those
-    that tell human news from machine text best), then any that vary in the batch."""
-    cited = Counter(r.feature for report in reports for score in report.scores.values() for r in score.reasons)
+    """The features the models cite most as reasons in this batch (the credibility model's editorial
+    evidence first, then the AI model's style statistics), then ``preferred`` ones (e.g. those that tell
+    human news from machine text best), then any that vary in the batch."""
+    ranked_cited: list[str] = []
+    for model in ("credibility", "ai_generated"):
+        counts = Counter(r.feature for report in reports if model in report.scores
+                         for r in report.scores[model].reasons)
+        ranked_cited += [f for f, _ in counts.most_common() if f not in ranked_cited]
     features = feature_columns(frame)
-    ranked = [f for f, _ in cited.most_common() if f in features]
+    ranked = [f for f in ranked_cited if f in features]
     ranked += [f for f in preferred if f in features and f not in ranked]
     if len(ranked) < limit:
         varying = [f for f in features if pd.to_numeric(frame[f], errors="coerce").nunique() > 1]

@@ -12,44 +12,86 @@ from ..analysis import Scorer, analyze_document, default_scorer
 from ..batch import item_report
 from ..document import build_document
 from ..ingest.items import InputItem, cap_text
+from ..passages import Passage, score_passages
 from ..report import Report
+
+# Session-state key of the model picker (sidebar): the names of the models chosen instead of the shipped ones.
+CHOSEN_MODELS = "chosen_models"
 
 
 @st.cache_resource(show_spinner="Loading models…")
-def _load_models() -> tuple[Scorer | None, str | None]:
-    """(scorer, None), (None, None) when no model is installed, or (None, why) when one is refused."""
+def _load_models(chosen: tuple[str, ...] = ()) -> tuple[Scorer | None, str | None]:
+    """(scorer, None), (None, None) when no model is installed, or (None, why) when one is refused.
+    ``chosen``: models of the models folder used instead of the shipped model of their task."""
     try:
+        if chosen:
+            from ..models.catalog import scorer_with
+
+            return scorer_with(list(chosen)), None
         return default_scorer(), None
     except Exception as exc:  # e.g. ModelVerificationError: a tampered or unknown model file
         return None, f"{type(exc).__name__}: {exc}".removeprefix("ModelVerificationError: ")
 
 
+def chosen_models() -> tuple[str, ...]:
+    """The models picked in this session (empty: the shipped ones)."""
+    try:
+        return tuple(st.session_state.get(CHOSEN_MODELS, ()))
+    except Exception:  # no Streamlit session (a plain script or a test calling the helpers)
+        return ()
+
+
 def get_scorer() -> Scorer | None:
-    """The installed models, loaded once for every session; None when none is installed or they were
-    refused (see :func:`model_problem`): the pages then show signals only."""
-    return _load_models()[0]
+    """The chosen (else the installed) models, loaded once for every session; None when none is installed
+    or they were refused (see :func:`model_problem`): the pages then show signals only."""
+    return _load_models(chosen_models())[0]
 
 
 def model_problem() -> str | None:
     """Why the installed models were not loaded (a model file that does not match its card…), or None."""
-    return _load_models()[1]
+    return _load_models(chosen_models())[1]
 
 
 def reload_models() -> None:
     """Forget the cached models and analyses, e.g. after a model was retrained or installed."""
     _load_models.clear()
     analyze_text.clear()
+    analyze_passages.clear()
 
 
 @st.cache_data(max_entries=256, show_spinner="Analysing…")
-def analyze_text(text: str, title: str | None = None, lang: str | None = None) -> tuple[Report, float]:
-    """One pasted or uploaded article and the seconds it took; reruns of the same text cost nothing."""
+def _analyze_text(text: str, title: str | None, lang: str | None, chosen: tuple[str, ...]) -> tuple[Report, float]:
     started = time.perf_counter()
     item = cap_text(InputItem(id="article", text=text))  # pasted text: same length limit as files
     doc = build_document(item.text, id="article", title=title or None, lang=lang or None)
-    report = analyze_document(doc, get_scorer())
+    report = analyze_document(doc, _load_models(chosen)[0])
     report.warnings[:0] = [w.replace("article: ", "", 1) for w in item.warnings]
     return report, time.perf_counter() - started
+
+
+def analyze_text(text: str, title: str | None = None, lang: str | None = None) -> tuple[Report, float]:
+    """One pasted or uploaded article and the seconds it took, with the chosen models; reruns of the same
+    text cost nothing."""
+    return _analyze_text(text, title, lang, chosen_models())
+
+
+analyze_text.clear = _analyze_text.clear  # type: ignore[attr-defined]
+
+
+@st.cache_data(max_entries=64, show_spinner="Scoring passages…")
+def _analyze_passages(text: str, lang: str | None, chosen: tuple[str, ...]) -> list[Passage]:
+    item = cap_text(InputItem(id="article", text=text))
+    doc = build_document(item.text, id="article", lang=lang or None)
+    return score_passages(doc, _load_models(chosen)[0])
+
+
+def analyze_passages(text: str, lang: str | None = None) -> list[Passage]:
+    """Each ~3-sentence window of the text with the AI model's probability for it alone (see
+    :mod:`credibility.passages`); offsets are those of :func:`analyze_text`'s report for the same text."""
+    return _analyze_passages(text, lang, chosen_models())
+
+
+analyze_passages.clear = _analyze_passages.clear  # type: ignore[attr-defined]
 
 
 def analyze_items(

@@ -41,6 +41,16 @@ class TrainingResult:
     warnings: list[str] = field(default_factory=list)  # e.g. a layout trait that separates the classes
 
 
+def task_for_labels(labels: list[str]) -> int:
+    """Index in ``TASKS`` of the task whose class names the labels use (credible/not_credible ->
+    credibility), else 0: the form's default, so a credibility table is not trained as the AI task."""
+    wanted = {str(label).strip().lower() for label in labels}
+    for index, classes in enumerate(TASKS.values()):
+        if wanted & set(classes):
+            return index
+    return 0
+
+
 def check_name(name: str, folder: Path) -> None:
     if not NAME_RE.fullmatch(name):
         raise TrainingInputError("name: use 1–48 lower-case letters, digits, '-' or '_', starting with a letter or digit")

@@ -1,15 +1,14 @@
-"""Page pieces shared by the views: model status, score cards and reasons."""
+"""Page pieces shared by the views: model status, the model picker and the verdict block."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ..report import Report, Score
-from ..verdicts import ai_verdict
-from .render import plain
-from .services import get_scorer, model_problem
+from ..report import Report
+from ..verdict_block import verdict_block
+from .render import verdict_html
+from .services import CHOSEN_MODELS, get_scorer, model_problem, models_folder
 
-SCORE_TITLES = {"ai_generated": "AI-generated probability", "credibility": "Credibility"}
 MODEL_NAMES = {"ai_generated": "AI-generated text", "credibility": "credibility"}
 NO_MODEL = (
     "No model installed: the AI-generated and credibility scores need the trained models in `models/`. "
@@ -33,19 +32,29 @@ def model_status() -> None:
         st.info(REFUSED_MODEL if model_problem() else NO_MODEL, icon=":material/info:")
 
 
-def format_value(key: str, value: float) -> str:
-    """Credibility is 0–100; the AI score (and any other) a probability, never rounded to a false 0 or 100 %."""
-    if key == "credibility":
-        return f"{value:.0f} / 100"
-    if 0.0 < value < 0.01:
-        return "<1%"
-    if 0.99 < value < 1.0:
-        return ">99%"
-    return f"{value:.0%}"
+def model_picker() -> None:
+    """Sidebar: which model of the models folder answers each question (default: the shipped one). A
+    model retrained in the dashboard is listed here under its own name, no renaming of files needed."""
+    from ..models.catalog import TASKS, list_models
+
+    entries = list_models(models_folder())
+    chosen = []
+    for task in TASKS:
+        names = [e.name for e in entries if e.task == task]
+        if len(names) < 2:  # nothing to choose between
+            continue
+        default = names.index(task) if task in names else 0
+        label = "AI-text model" if task == "ai_generated" else "Credibility model"
+        name = st.sidebar.selectbox(label, names, index=default, key=f"model_{task}",
+                                    help="Models in the models folder with this task (from their cards).")
+        if name != task:
+            chosen.append(name)
+    st.session_state[CHOSEN_MODELS] = tuple(chosen)
 
 
-def score_cards(report: Report) -> None:
-    """Each model's value, verdict and threshold side by side, then its top reasons."""
+def verdict_section(report: Report) -> None:
+    """The verdict block (credibility.verdict_block): one answer per question with its false-positive
+    rate and reasons that open onto their evidence; or why there is no score."""
     if not report.scores:
         if not model_installed():
             st.info(REFUSED_MODEL if model_problem() else NO_MODEL, icon=":material/info:")
@@ -57,27 +66,5 @@ def score_cards(report: Report) -> None:
     missing = [MODEL_NAMES[k] for k in MODEL_NAMES if k not in report.scores]
     if missing:
         st.caption(f"No {' or '.join(missing)} model is installed.")
-    columns = st.columns(len(report.scores))
-    for column, (name, score) in zip(columns, report.scores.items(), strict=True):
-        with column:
-            st.metric(SCORE_TITLES.get(name, name), format_value(name, score.value))
-            st.markdown(
-                f"**Verdict:** {score.verdict.replace('_', ' ')}  \n"
-                f"threshold {format_value(name, score.threshold)} · model {plain(score.model)}"
-            )
-            if score.declared:
-                st.caption("The text says AI made it; the model alone says "
-                           f"{ai_verdict(score.value, score.threshold)}:")
-                st.text(f"“{score.declared}”")
-            reasons(score)
-
-
-def reasons(score: Score, top: int = 5) -> None:
-    """The strongest signed contributions, in the model's own words (plain text, never HTML)."""
-    ranked = sorted(score.reasons, key=lambda r: abs(r.contribution), reverse=True)[:top]
-    if not ranked:
-        st.caption("No reasons given.")
-        return
-    for reason in ranked:
-        arrow = "▲" if reason.contribution > 0 else "▼"
-        st.text(f"{arrow} {reason.contribution:+.2f}  {reason.text}")
+    st.html(verdict_html(verdict_block(report), report))
+    st.caption("Click a reason to see its evidence; click the evidence to jump to it in the text below.")

@@ -140,3 +140,22 @@ def installed_models(trained_folder: Path, tmp_path: Path, monkeypatch: pytest.M
     shutil.copy(trained_folder / "newsroom.card.json", folder / "credibility.card.json")
     monkeypatch.setenv("CREDIBILITY_MODELS_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def shipped_models(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shipped models folder (skips when the models are not in this checkout)."""
+    from credibility.paths import PROJECT_ROOT
+
+    folder = PROJECT_ROOT / "models"
+    if not (folder / "ai_generated.npz").is_file():
+        pytest.skip("the shipped models are not in this checkout")
+    monkeypatch.setenv("CREDIBILITY_MODELS_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def machine_style_text() -> str:
+    """An essay in the style of an instruction-tuned model, written for the tests (no banner, no sources):
+    the shipped AI model calls it likely machine-written."""
+    return (DATA / "machine_style_en.txt").read_text(encoding="utf-8")

@@ -1,5 +1,8 @@
 """End to end: the real ``credibility dashboard`` server in a real headless Chromium (Playwright).
 
+Every request the page makes is watched: one that would leave the machine (any host but the dashboard's own
+127.0.0.1 address) is blocked and fails the test, as nothing may be fetched at run time (fonts, icons, …).
+
 Needs Debian's ``chromium`` (/usr/bin/chromium) and the ``playwright`` Python package; the set-up tries to
 install chromium with apt-get when it runs as root, and skips with the reason otherwise. Screenshots go
 to ``$CREDIBILITY_SCREENSHOT_DIR`` (default ``artifacts/screenshots``); ``docs/screenshots`` holds the
@@ -14,6 +17,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -108,14 +112,40 @@ def shots() -> Path:
 RENDER_WAIT_MS = 600_000
 
 
+LOCAL_SCHEMES = ("data:", "blob:", "about:", "chrome:", "chrome-extension:")
+
+
 @pytest.fixture
-def page(browser):
+def external_requests(server) -> list[str]:
+    """URLs the page asked for outside the dashboard server (filled by the ``page`` fixture)."""
+    return []
+
+
+@pytest.fixture
+def page(browser, server, external_requests):
+    """A fresh page that blocks and records every request not addressed to the dashboard server; the test
+    fails afterwards if there was any."""
     context = browser.new_context(viewport={"width": 1400, "height": 3000})
+    origin = urllib.parse.urlsplit(server).netloc
+
+    def local(url: str) -> bool:
+        return url.startswith(LOCAL_SCHEMES) or urllib.parse.urlsplit(url).netloc == origin
+
+    def watch(route) -> None:
+        if local(route.request.url):
+            route.continue_()
+        else:
+            external_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", watch)
     page = context.new_page()
+    page.on("websocket", lambda ws: None if local(ws.url) else external_requests.append(ws.url))
     page.set_default_timeout(RENDER_WAIT_MS)
     page.set_default_navigation_timeout(RENDER_WAIT_MS)
     yield page
     context.close()
+    assert external_requests == [], f"the dashboard requested resources from outside the machine: {external_requests}"
 
 
 def settle(page, timeout: int = RENDER_WAIT_MS) -> None:
@@ -148,6 +178,47 @@ def test_analyze_page_in_browser(server, page, shots, example_text):
     assert marks.count() >= 3
     assert page.locator(".cred-legend .cred-chip").count() >= 2
     assert page.locator("[data-testid=stVegaLiteChart]").count() >= 1
+
+
+@pytest.mark.parametrize(("example", "shot"), [("ai_summary_en", "analyze_ai_summary_en.png"),
+                                               ("well_sourced_nl", "analyze_original_nl.png")])
+def test_verdict_block_and_passages_in_browser(server, page, shots, example_text, example, shot):
+    page.set_viewport_size({"width": 1400, "height": 3400})
+    page.goto(server, wait_until="domcontentloaded")
+    paste_and_analyze(page, example_text(example))
+    page.locator(".cred-passages").wait_for(timeout=RENDER_WAIT_MS)
+    verdicts = page.locator(".cred-verdict")
+    assert verdicts.count() == 2
+    # a reason opens onto its evidence, and the evidence link jumps to the highlighted span
+    reason = page.locator("details.cred-reason").first
+    reason.locator("summary").click()
+    link = reason.locator("a.cred-evidence").first
+    target = link.get_attribute("href")
+    assert page.locator(f"mark{target}").count() == 1
+    link.click()
+    page.wait_for_function("(id) => window.location.hash === id || document.querySelector(id)", arg=target)
+    settle(page)
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.locator("[data-testid=stMain]").evaluate("(main) => main.scrollTo(0, 0)")
+    page.screenshot(path=str(shots / shot))
+
+
+def test_analyze_deep_link_opens_the_analyze_page(server, page):
+    """/analyze opened 'Page not found' while /batch, /compare and /model worked."""
+    page.goto(f"{server}/analyze", wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Analyze an article").wait_for(timeout=RENDER_WAIT_MS)
+    settle(page)
+    assert page.get_by_text("Page not found").count() == 0
+    assert page.get_by_label("Article text").count() == 1
+
+
+def test_compare_page_in_browser(server, page, shots):
+    page.goto(f"{server}/compare", wait_until="domcontentloaded")
+    page.get_by_role("heading", name="Compare versions of one story").wait_for(timeout=RENDER_WAIT_MS)
+    page.get_by_text("Claims by source").wait_for(timeout=RENDER_WAIT_MS)
+    settle(page)
+    page.screenshot(path=str(shots / "compare.png"))
+    assert page.locator("[data-testid=stMetric]").count() == 3
 
 
 def test_pasted_markup_never_runs_in_browser(server, page, tmp_path):

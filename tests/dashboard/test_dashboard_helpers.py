@@ -115,11 +115,10 @@ def test_batch_analysis_reports_progress_in_order(models_dir):
 
 
 @pytest.mark.parametrize(
-    ("key", "value", "shown"),
-    [("credibility", 62.4, "62 / 100"), ("ai_generated", 0.734, "73%"), ("ai_generated", 0.002, "<1%"),
-     ("ai_generated", 0.996, ">99%"), ("ai_generated", 0.0, "0%"), ("ai_generated", 1.0, "100%")],
-)  # fmt: skip
-def test_score_formatting(key, value, shown):
-    from credibility.dashboard_app.widgets import format_value
+    ("value", "shown"),
+    [(0.734, "p = 0.73"), (0.002, "p < 0.01"), (0.996, "p > 0.99"), (0.0, "p = 0.00"), (1.0, "p = 1.00")],
+)
+def test_probability_formatting_never_rounds_to_certainty(value, shown):
+    from credibility.verdict_block import format_probability
 
-    assert format_value(key, value) == shown
+    assert format_probability(value) == shown

@@ -15,10 +15,11 @@ from credibility.dashboard_app.reference import (
     load_reference,
     reference_for,
 )
-from credibility.dashboard_app.render import highlight_html, legend_html, plain, title_html
-from credibility.dashboard_app.services import analyze_text
-from credibility.dashboard_app.widgets import score_cards
+from credibility.dashboard_app.render import highlight_html, legend_html, passages_html, plain, title_html
+from credibility.dashboard_app.services import analyze_passages, analyze_text
+from credibility.dashboard_app.widgets import verdict_section
 from credibility.ingest.items import MAX_TEXT_CHARS
+from credibility.passages import WINDOW_RELIABILITY, WINDOW_SENTENCES
 
 SOURCES = ("Paste text", "Upload a file", "Example")
 LANGUAGES = {"auto-detect": None, "English": "en", "Dutch": "nl"}
@@ -60,8 +61,8 @@ st.caption(
 for warning in [*read_warnings, *report.warnings]:
     st.warning(plain(warning))
 
-st.subheader("Scores")
-score_cards(report)
+st.subheader("Verdict")
+verdict_section(report)
 
 st.subheader("Signals against human news and machine text")
 ref_lang, groups = reference_for(report.lang, load_reference())
@@ -94,6 +95,14 @@ st.html(legend_html(spans))
 if report.title:
     st.html(title_html(report.title))
 st.html(highlight_html(report.text, spans))
+
+if "ai_generated" in report.scores:
+    st.subheader("Where it reads as machine-written")
+    st.caption(
+        f"Each window of about {WINDOW_SENTENCES} sentences scored alone by the same AI model, shaded by its "
+        f"probability. {WINDOW_RELIABILITY}"
+    )
+    st.html(passages_html(report.text, analyze_passages(text, report.lang)))
 
 with st.expander("All signal values"):
     st.dataframe(

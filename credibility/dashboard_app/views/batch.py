@@ -24,7 +24,8 @@ from credibility.dashboard_app.reference import (
 )
 from credibility.dashboard_app.render import plain
 from credibility.dashboard_app.results import (
-    SCORE_AND_VERDICT,
+    BATCH_COLUMN_CONFIG,
+    BATCH_LEADING_COLUMNS,
     feature_columns,
     key_signals,
     per_source,
@@ -32,7 +33,7 @@ from credibility.dashboard_app.results import (
     to_csv_bytes,
     to_jsonl_bytes,
 )
-from credibility.dashboard_app.services import analyze_items
+from credibility.dashboard_app.services import analyze_items, chosen_models
 from credibility.dashboard_app.widgets import model_status
 
 st.title("Batch analysis")
@@ -50,8 +51,8 @@ uploads = st.file_uploader(
 if not uploads:
     st.stop()
 
-# Re-analyse only when the set of uploaded files changes; other widgets just rerun the display.
-fingerprint = tuple((f.file_id, f.name, f.size) for f in uploads)
+# Re-analyse only when the uploaded files or the chosen models change; other widgets just rerun the display.
+fingerprint = (tuple((f.file_id, f.name, f.size) for f in uploads), chosen_models())  # models picked in the sidebar
 if st.session_state.get("batch_fingerprint") != fingerprint:
     items, cut_note = [], None
     for number, upload in enumerate(uploads):
@@ -116,10 +117,10 @@ distinct = distinctive_features(comparison_frame(dict.fromkeys(features, 0.0), r
 signals = st.multiselect(
     "Signals in the table", features, default=key_signals(reports, frame, preferred=distinct), key="batch_signals"
 )
-score_cols = [c for c in SCORE_AND_VERDICT if frame[c].notna().any()]
-table_cols = ["id", "title", "site", "lang", *score_cols, *signals, "word_count", "low_confidence", "warnings", "source"]
+score_cols = [c for c in BATCH_LEADING_COLUMNS if frame[c].notna().any()]
+table_cols = ["id", *score_cols, "title", "site", "lang", *signals, "word_count", "low_confidence", "warnings", "source"]
 st.caption(f"{len(shown)} of {len(ok)} articles shown; click a column header to sort.")
-st.dataframe(shown[table_cols], hide_index=True, width="stretch", key="batch_table")
+st.dataframe(shown[table_cols], hide_index=True, width="stretch", key="batch_table", column_config=BATCH_COLUMN_CONFIG)
 
 st.subheader("Distributions")
 plot_cols = [c for c in ("ai_probability", "credibility") if shown[c].notna().any()]

@@ -72,11 +72,11 @@ st.dataframe(
         for s in result.summaries
     ),
     hide_index=True,
-    use_container_width=True,
+    width="stretch",
 )
 
 st.subheader("Claims by source")
-st.dataframe(result.matrix(), hide_index=True, use_container_width=True)
+st.dataframe(result.matrix(), hide_index=True, width="stretch")
 
 st.subheader("Evidence")
 status_filter = st.multiselect("Show", list(STATUS_ICONS), default=["contradicted", "uncorroborated"],

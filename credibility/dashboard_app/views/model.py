@@ -20,6 +20,7 @@ from credibility.dashboard_app.training import (
     TrainingInputError,
     labels_of,
     read_labeled_table,
+    task_for_labels,
     train_from_table,
 )
 from credibility.dashboard_app.widgets import model_status
@@ -117,7 +118,8 @@ if upload is not None:
     if len(labels) != 2:
         st.error(plain(f"The label column must hold exactly two labels; '{label_col}' has {len(labels)}: {labels[:8]}"))
         st.stop()
-    task = left.selectbox("Task", list(TASKS), key="train_task", format_func=lambda t: t.replace("_", " "))
+    task = left.selectbox("Task", list(TASKS), index=task_for_labels(labels), key="train_task",
+                          format_func=lambda t: t.replace("_", " "))
     positive = right.selectbox(
         "Positive label (the score is its probability)", labels,
         index=labels.index(TASKS[task][1]) if TASKS[task][1] in labels else 1, key="train_positive",
@@ -158,6 +160,6 @@ if trained is not None:
         hide_index=True, width="stretch", key="train_metrics",
     )  # fmt: skip
     st.caption(
-        "Out-of-fold metrics (grouped cross-validation). To score with this model, install it as "
-        "ai_generated.npz or credibility.npz (with its .card.json) in the models folder."
+        "Out-of-fold metrics (grouped cross-validation). To score with this model, pick it in the sidebar "
+        f"or run `credibility score --model {trained.name} …`."
     )
