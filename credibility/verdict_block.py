@@ -18,7 +18,7 @@ from typing import Any
 from .models.thresholds import Threshold, ai_thresholds, credibility_threshold, find_card
 from .report import Report, Score
 from .signals.base import Span
-from .verdicts import AI_DECLARED_VERDICT, AI_VERDICTS, CREDIBILITY_VERDICTS
+from .verdicts import AI_DECLARED_VERDICT, AI_TOO_SHORT_VERDICT, AI_VERDICTS, CREDIBILITY_VERDICTS
 
 QUESTIONS = {"ai_generated": "Machine-written?", "credibility": "How credible?"}
 TOP_REASONS = 3
@@ -124,7 +124,8 @@ def ai_band(probability: float, possibly: Threshold, likely: Threshold) -> str:
 def _ai_line(report: Report, score: Score, card: dict[str, Any], top: int) -> VerdictLine:
     possibly, likely = ai_thresholds(card, report.lang) if card else _bare_ai_thresholds(score)
     value = format_probability(score.value)
-    band = score.verdict if score.verdict in AI_VERDICTS else ai_band(score.value, possibly, likely)
+    band = score.verdict if score.verdict in (*AI_VERDICTS, AI_TOO_SHORT_VERDICT) else ai_band(
+        score.value, possibly, likely)
     rate = _ai_rate(band, possibly, likely)
     reasons = [_reason(report, r, ("machine", "human")) for r in _ranked(score, top)]
     if score.declared:
@@ -138,6 +139,8 @@ def _ai_line(report: Report, score: Score, card: dict[str, Any], top: int) -> Ve
 
 
 def _ai_rate(band: str, possibly: Threshold, likely: Threshold) -> str:
+    if band == AI_TOO_SHORT_VERDICT:
+        return "too few words for the model's rates and ratios to mean anything"
     if band == AI_VERDICTS[2]:
         return flags_phrase(likely, "human news articles")
     if band == AI_VERDICTS[1]:

@@ -3,16 +3,39 @@ without loading scikit-learn)."""
 
 from __future__ import annotations
 
-# Below 0.5; from 0.5 up to the stored threshold (machine-like, but human news scores there too: about 7%
-# of English human news does); at or above the threshold (set for 1% false positives on human news).
+# Below the card's 'possibly' line (set for 5% false positives on human news; p = 0.5 for older cards);
+# from it up to the stored threshold (machine-like, but 1 in 20 human news articles scores there too); at or
+# above the threshold (set so that no human genre has more than 1% false positives).
 AI_VERDICTS = ("likely human-written", "possibly machine-written", "likely machine-written")
+# Under the card's minimum length the rates and ratios the model reads are noise: the score is shown, no verdict.
+AI_TOO_SHORT_VERDICT = "too short to tell"
+LEGACY_POSSIBLY = 0.5
 # The text says AI made it (a banner such as "Summarized by … AI"): stated, not inferred.
 AI_DECLARED_VERDICT = "declared machine-written"
 CREDIBILITY_VERDICTS = ("likely credible", "low credibility")
 
 
-def ai_verdict(probability: float, threshold: float) -> str:
-    """The AI verdict from the model alone: flagged only at the stored threshold; 'possibly' between 0.5 and it."""
+def ai_verdict(probability: float, threshold: float, possibly: float = LEGACY_POSSIBLY,
+               words: int | None = None, min_words: int = 0) -> str:
+    """The AI verdict from the model alone: flagged only at the stored ``threshold``; 'possibly' from the
+    ``possibly`` line up to it; none for a text of fewer than ``min_words`` words."""
+    if words is not None and words < min_words:
+        return AI_TOO_SHORT_VERDICT
     if probability >= threshold:
         return AI_VERDICTS[2]
-    return AI_VERDICTS[1] if probability >= 0.5 else AI_VERDICTS[0]
+    return AI_VERDICTS[1] if probability >= min(possibly, threshold) else AI_VERDICTS[0]
+
+
+def card_ai_lines(thresholds: object) -> tuple[float, int]:
+    """The 'possibly' probability and the minimum words for a verdict from a card's ``thresholds`` entry
+    (p = 0.5 and no minimum when the card predates them or holds something else)."""
+    possibly, min_words = LEGACY_POSSIBLY, 0
+    if isinstance(thresholds, dict):
+        entry = thresholds.get("possibly")
+        value = entry.get("probability") if isinstance(entry, dict) else entry
+        if isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= value <= 1.0:
+            possibly = float(value)
+        words = thresholds.get("min_words")
+        if isinstance(words, int) and not isinstance(words, bool) and 0 <= words <= 10_000:
+            min_words = words
+    return possibly, min_words

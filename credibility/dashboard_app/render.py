@@ -102,6 +102,7 @@ _ANSWER_COLOURS = {  # the left border of each answer: flagged answers stand out
     "likely machine-written": "#7c3aed",
     "possibly machine-written": "#c4b5fd",
     "likely human-written": "#9ca3af",
+    "too short to tell": "#d1d5db",
     "low credibility": "#dc2626",
     "likely credible": "#16a34a",
 }

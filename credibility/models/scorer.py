@@ -18,7 +18,7 @@ from ..lexicon import FUNCTION_WORDS_LIST
 from ..paths import MODELS_ENV, models_dir
 from ..report import Report, Score
 from ..signals.boilerplate import is_ai_disclosure
-from ..verdicts import AI_DECLARED_VERDICT, CREDIBILITY_VERDICTS, ai_verdict
+from ..verdicts import AI_DECLARED_VERDICT, CREDIBILITY_VERDICTS, ai_verdict, card_ai_lines
 from .bundle import TrainedModel
 from .credibility_task import AI_PROBABILITY
 from .explain import ArticleCounts, top_reasons
@@ -85,9 +85,11 @@ class ModelScorer:
             if key == "ai_generated":
                 report.features[AI_PROBABILITY] = p  # the credibility model's stacked input
                 declared = ai_disclosure(report)
+                possibly, min_words = card_ai_lines(model.metadata.get("thresholds"))
                 report.scores[key] = Score(
                     model=model.name, value=round(p, 4),
-                    verdict=AI_DECLARED_VERDICT if declared else ai_verdict(p, model.threshold),
+                    verdict=AI_DECLARED_VERDICT if declared else ai_verdict(
+                        p, model.threshold, possibly, report.word_count, min_words),
                     threshold=round(model.threshold, 4),
                     reasons=top_reasons(model, X[i], contrib[i], effect=AI_EFFECT, k=self.top_k,
                                         skip_terms=skips[i], wording_row=_row(rows, i)),
