@@ -381,10 +381,14 @@ class GenreData:
         return is_test_group(self.df["group"])
 
 
-def load_genres(names: list[str], progress: Callable[[int], None] | None = None, n_jobs: int = 2) -> GenreData:
+def load_genres(names: list[str], progress: Callable[[int], None] | None = None, n_jobs: int = 2,
+                report_only: bool = False) -> GenreData:
+    """The outside genres, featurised (``report_only``: just their reporting half, as the gate test needs)."""
     from experiments.data import load_human_genres
 
     df = load_human_genres()
+    if report_only:
+        df = df[is_test_group(df["group"])].reset_index(drop=True)
     X, all_names = featurize_texts(df["text"].tolist(), None, None, progress=progress, n_jobs=n_jobs)
     pos = {n: i for i, n in enumerate(all_names)}
     return GenreData(df, X[:, [pos[n] for n in names]], list(names))

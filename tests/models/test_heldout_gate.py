@@ -40,6 +40,7 @@ AI_AUROC_FLOORS = {
     "vicuna": 0.97,
 }
 AI_FPR_CEILINGS = {"credibility": 0.01, "news_nl": 0.01}  # human news called machine-written at the threshold
+AI_GENRE_FPR_CEILING = 0.02  # per human genre, held-out; the line is set for 1% (small genres: one text is 1-2%)
 # Credibility (see credibility.md): floors a little under the measured held-out figures.
 CRED_AUROC_FLOOR = 0.77
 CRED_CREDIBLE_CALLED_LOW_CEILING = 0.15  # issue #13: <= 15% of English credible news called low credibility
@@ -87,6 +88,29 @@ def test_ai_generated_false_positives_on_human_news_stay_under_the_ceiling(ai_he
         fpr = float((prob[human] >= model.threshold).mean())
         assert fpr <= AI_FPR_CEILINGS[source], (source, fpr)
         assert fpr == pytest.approx(card["metrics"][key], abs=CARD_TOLERANCE), f"{key} differs from the card"
+
+
+def test_ai_generated_false_positives_per_human_genre_stay_under_the_ceiling(ai_heldout):
+    """#20: the 'likely' line holds its false-positive rate on every human genre assembled from ../shared,
+    including genres never trained on (their reporting half; the other half set the line)."""
+    from experiments import ai_experiment as ai
+
+    data, model, prob = ai_heldout
+    genres = ai.load_genres(data.names, report_only=True)
+    genre_prob = model.predict_proba(model.columns(genres.X, genres.names, genres.df["text"].tolist()))
+    card = read_card(MODELS_DIR / AI_MODEL_FILE)
+    table = next(t for t in card["evaluation"] if t["title"].startswith("False-positive rate per human genre"))
+    carded = {row["human genre"]: row["fpr@likely"] for row in table["rows"]}
+    measured = {}
+    for name, frame, mask in ai.genre_groups(data, genres):
+        p = prob[mask & data.test] if frame == "ai" else genre_prob[mask]
+        if len(p):
+            measured[name] = float((p >= model.threshold).mean())
+    assert set(measured) == set(carded), "a human genre was added or lost: update the card and this gate"
+    for name, fpr in measured.items():
+        assert fpr == pytest.approx(carded[name], abs=CARD_TOLERANCE), f"{name}: differs from the card"
+    over = {k: round(v, 4) for k, v in measured.items() if v > AI_GENRE_FPR_CEILING}
+    assert not over, f"human genres flagged over {AI_GENRE_FPR_CEILING:.0%} at the threshold: {over}"
 
 
 @pytest.fixture(scope="module")
