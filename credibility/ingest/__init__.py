@@ -20,7 +20,7 @@ from .decode import looks_binary
 from .discover import Discovery, Source, discover
 from .html import looks_like_html, parse_html
 from .items import InputItem, cap_text, error_item
-from .limits import MAX_HTML_BYTES, MAX_PARQUET_BYTES, MAX_TEXT_BYTES
+from .limits import MAX_HTML_BYTES, MAX_TEXT_BYTES
 from .tables import (
     DEFAULT_CHUNK_ROWS,
     JSONL_SUFFIXES,
@@ -102,7 +102,7 @@ def iter_items(
     text_col: str | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     stdin: BinaryIO | None = None,
-    max_parquet_bytes: int = MAX_PARQUET_BYTES,
+    max_parquet_bytes: int | None = None,
 ) -> Iterator[InputItem]:
     """Every article of every source, lazily and in order; problems become error items.
 
@@ -132,7 +132,7 @@ def read_source(
     text_col: str | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     stdin: BinaryIO | None = None,
-    max_parquet_bytes: int = MAX_PARQUET_BYTES,
+    max_parquet_bytes: int | None = None,
 ) -> Iterator[InputItem]:
     """The items of one source (one for a file or URL, one per record for a table)."""
     if source.kind == "missing":
@@ -155,7 +155,9 @@ def read_source(
         yield _file_item(source)
 
 
-def _table_items(source: Source, text_col: str | None, chunk_rows: int, max_parquet_bytes: int) -> Iterator[InputItem]:
+def _table_items(
+    source: Source, text_col: str | None, chunk_rows: int, max_parquet_bytes: int | None
+) -> Iterator[InputItem]:
     path = source.path
     problem = _not_a_file(path, source.ref)
     if problem:

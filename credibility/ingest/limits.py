@@ -27,12 +27,16 @@ MAX_HTML_ELEMENTS = 15_000
 MAX_CELL_BYTES = 16 * MiB
 # JSON nested deeper than this (arrays/objects inside each other) is a per-line error.
 MAX_JSON_DEPTH = 100
-# Parquet: the columns read may decompress to at most this much per file (from the file's metadata,
-# checked before any data is decompressed); a file over it is one error, the other files are read.
-MAX_PARQUET_BYTES = 512 * MiB
+# Parquet: the columns read may decompress to at most MAX_PARQUET_BYTES per file, or PARQUET_EXPANSION
+# times the file's size when that is more (text compresses 3-5 times; a bomb thousands of times). From
+# the file's metadata, checked before any data is decompressed; a file over it is one error, the other
+# files are read. pyarrow holds up to ~6 copies of a page while decoding it: this budget is what keeps a file under
+# 1 MB under 1 GB of memory.
+MAX_PARQUET_BYTES = 96 * MiB
+PARQUET_EXPANSION = 20
 # The dashboard keeps a whole upload in memory: its tables get a smaller budget (uploads are also at most
 # MAX_UPLOAD_MB on disk, see credibility.dashboard_app.inputs).
-DASHBOARD_MAX_TABLE_BYTES = 128 * MiB
+DASHBOARD_MAX_TABLE_BYTES = 64 * MiB
 
 # URLs: the whole download (connect, headers, body) must finish within URL_DEADLINE_SECONDS; a single
 # network read waits at most URL_READ_TIMEOUT_SECONDS; bodies over MAX_URL_BYTES are refused.

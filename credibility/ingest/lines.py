@@ -68,6 +68,8 @@ class CsvLines:
         self._limit = limit
         self._quotes = 0  # quote marks seen since the current record began
         self._at_line_end = True
+        self.lines = 0  # lines read so far
+        self.record_line = 1  # the file line the current record began on
 
     def __iter__(self) -> CsvLines:
         return self
@@ -76,6 +78,7 @@ class CsvLines:
         line = self._fh.readline(self._limit + 1)
         if not line:
             raise StopIteration
+        self.lines += 1
         self._quotes += line.count('"')
         self._at_line_end = line.endswith("\n")
         if len(line) > self._limit and not self._at_line_end:
@@ -85,6 +88,7 @@ class CsvLines:
     def start_record(self) -> None:
         """The reader returned a whole record: the next line begins a new one."""
         self._quotes = 0
+        self.record_line = self.lines + 1
 
     def skip_record(self) -> None:
         """Read on to the end of the record the reader failed on (its quotes closed, at a line end)."""
@@ -94,6 +98,7 @@ class CsvLines:
                 break
             self._quotes += block.count('"')
             self._at_line_end = block.endswith("\n")
+            self.lines += self._at_line_end
         self._quotes = 0
         self._at_line_end = True
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .limits import MAX_CELL_BYTES, mib
+from .limits import MAX_CELL_BYTES, MAX_PARQUET_BYTES, PARQUET_EXPANSION, mib
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -69,19 +69,43 @@ def parquet_rows(
                 yield row, next(kept), None
 
 
-def over_budget(path: Path, columns: list[str] | None, label: str, max_bytes: int) -> str | None:
-    """The message when the columns read would decompress to more than ``max_bytes``, else None."""
+def file_budget(path: Path, max_bytes: int | None) -> int:
+    """``max_bytes``, or by default the larger of MAX_PARQUET_BYTES and PARQUET_EXPANSION × the file size."""
+    if max_bytes is not None:
+        return max_bytes
+    return max(MAX_PARQUET_BYTES, PARQUET_EXPANSION * path.stat().st_size)
+
+
+def over_budget(path: Path, columns: list[str] | None, label: str, max_bytes: int | None) -> str | None:
+    """Why the columns read cannot be read within budget (metadata only), or None.
+
+    Over budget: all of them decompress to more than :func:`file_budget`, or one column chunk holds more
+    than the cell budget per value on average (then at least one of its values is over it: the shape of
+    a few enormous, highly compressed cells).
+    """
     import pyarrow.parquet as pq
 
     parquet = pq.ParquetFile(path)
     names = columns or parquet.schema_arrow.names
+    budget = file_budget(path, max_bytes)
     size = decompressed_size(parquet.metadata, names)
-    if size <= max_bytes:
-        return None
-    return (
-        f"{label}: the columns read ({', '.join(names)}) decompress to {mib(size)}, more than "
-        f"{mib(max_bytes)} (the budget per Parquet file); file not read. Split it into smaller files"
-    )
+    if size > budget:
+        return (
+            f"{label}: the columns read ({', '.join(names)}) decompress to {mib(size)}, more than "
+            f"{mib(budget)} (the budget for this Parquet file); file not read. Split it into smaller files"
+        )
+    for g in range(parquet.metadata.num_row_groups):
+        group = parquet.metadata.row_group(g)
+        for c in range(group.num_columns):
+            chunk = group.column(c)
+            name = chunk.path_in_schema.split(".")[0]
+            if name in names and chunk.total_uncompressed_size > MAX_CELL_BYTES * max(chunk.num_values, 1):
+                return (
+                    f"{label}: row group {g + 1}: column '{name}' holds {mib(chunk.total_uncompressed_size)} in "
+                    f"{chunk.num_values} value(s), so values over {mib(MAX_CELL_BYTES)} (the cell budget); "
+                    "file not read"
+                )
+    return None
 
 
 def _is_textual(kind: pa.DataType) -> bool:

@@ -37,7 +37,7 @@ from typing import TextIO
 from ..surrogates import LONE_SURROGATE_RE, replace_lone_surrogates
 from .decode import BinaryContent, decode_bytes
 from .items import InputItem, cap_text, checked_lang, clean_meta, error_item
-from .limits import MAX_CELL_BYTES, MAX_JSON_DEPTH, MAX_PARQUET_BYTES, mib
+from .limits import MAX_CELL_BYTES, MAX_JSON_DEPTH, mib
 from .lines import CsvLines, LineTooLong, bounded_lines, json_too_deep, utf16_bom
 from .parquet import over_budget, parquet_rows
 
@@ -59,9 +59,6 @@ META_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 DEFAULT_CHUNK_ROWS = 1000
 _SNIFF_BYTES = 1 << 20
-# Article texts in one CSV cell can be far longer than the csv module's default 128 KB limit; a longer
-# field is an error for its row (see _csv_records), not for the rest of the file.
-csv.field_size_limit(MAX_CELL_BYTES)
 
 
 class TableColumnError(ValueError):
@@ -121,7 +118,7 @@ def iter_records(
     columns: list[str] | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     name: str | None = None,
-    max_parquet_bytes: int = MAX_PARQUET_BYTES,
+    max_parquet_bytes: int | None = None,
 ) -> Iterator[TableRecord]:
     """Every record of one table, streamed, numbered as the module docstring says.
 
@@ -162,8 +159,9 @@ def table_columns(path: Path, encoding: str | None = None) -> list[str]:
         return []
     if encoding is None:
         encoding, _ = _sniff_encoding(path)
+    csv.field_size_limit(MAX_CELL_BYTES)
     with _open_csv(path, encoding) as fh:
-        header = next(csv.reader(fh, delimiter=_sep(path)), None)
+        header = next(csv.reader(CsvLines(fh), delimiter=_sep(path)), None)
     if header is None:
         raise ValueError("no header row")
     return header
@@ -203,7 +201,7 @@ def iter_table(
     path: Path,
     text_col: str | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
-    max_parquet_bytes: int = MAX_PARQUET_BYTES,
+    max_parquet_bytes: int | None = None,
 ) -> Iterator[InputItem]:
     """Items from one table, streamed chunk by chunk (``max_parquet_bytes``: see :func:`iter_records`)."""
     suffix = path.suffix.lower()
@@ -294,6 +292,9 @@ def _csv_records(path: Path, encoding: str, warning: str | None, label: str) -> 
     are errors (pandas would silently cut or pad them when only some columns are read). A row with a
     field over the cell budget is an error for that row; the rows after it are read."""
     row = 0
+    # Article texts in one cell can be far longer than the csv module's default 128 KB limit; a longer
+    # field is an error for its row. Set on every read: the limit is global, other libraries change it.
+    csv.field_size_limit(MAX_CELL_BYTES)
     with _open_csv(path, encoding) as fh:
         lines = CsvLines(fh)
         reader = csv.reader(lines, delimiter=_sep(path))
@@ -319,7 +320,7 @@ def _csv_records(path: Path, encoding: str, warning: str | None, label: str) -> 
                 lines.skip_record()
                 yield TableRecord(
                     row, f"row {row}", None,
-                    f"{label}: row {row} (line {reader.line_num}): a field longer than {mib(MAX_CELL_BYTES)} "
+                    f"{label}: row {row} (line {lines.record_line}): a field longer than {mib(MAX_CELL_BYTES)} "
                     "(the cell budget); row skipped",
                 )  # fmt: skip
                 continue
@@ -407,7 +408,7 @@ def _jsonl_records(path: Path, label: str) -> Iterator[TableRecord]:
 
 
 def _parquet_records(
-    path: Path, columns: list[str] | None, chunk_rows: int, label: str, max_bytes: int
+    path: Path, columns: list[str] | None, chunk_rows: int, label: str, max_bytes: int | None
 ) -> Iterator[TableRecord]:
     problem = over_budget(path, columns, label, max_bytes)
     if problem:

@@ -139,12 +139,15 @@ def _shutdown(sock: socket.socket) -> None:
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
     """Follow redirects to http(s) URLs only (urllib would also follow one to ftp://)."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201 (urllib's signature)
-        scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, newurl)).scheme.lower()
+    def http_error_302(self, req, fp, code, msg, headers):  # noqa: ANN001, ANN201 (urllib's signature)
+        target = headers.get("Location") or headers.get("URI") or ""
+        scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, target)).scheme.lower()
         if scheme not in _SCHEMES:
             fp.close()
             raise urllib.error.URLError(f"redirected to a {scheme or 'scheme-less'} URL, refused: only http and https are followed")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _opener(watch: _Deadline) -> urllib.request.OpenerDirector:

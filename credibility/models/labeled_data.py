@@ -63,10 +63,9 @@ def read_labeled_frame(
     """Every column of a table as strings (labels and ids are never parsed as numbers; a missing cell is
     ''), and the reader's warnings. The index holds each record's number and is named by the word
     messages use ('row' or 'line'), so messages name the rows of the file whatever is done to the frame.
-    ``max_parquet_bytes``: how much a Parquet file may decompress to (default: the CLI's budget).
+    ``max_parquet_bytes``: how much a Parquet file may decompress to (default: the CLI's budget, see ingest.limits).
     """
     from ..ingest.decode import looks_binary
-    from ..ingest.limits import MAX_PARQUET_BYTES
     from ..ingest.tables import (
         JSONL_SUFFIXES,
         PARQUET_SUFFIXES,
@@ -99,8 +98,8 @@ def read_labeled_frame(
         cells: dict[str, list[str]] = {c: [] for c in columns}
         rows: list[int] = []
         warnings: list[str] = []
-        budget = MAX_PARQUET_BYTES if max_parquet_bytes is None else max_parquet_bytes
-        for record in iter_records(path, encoding=encoding, warning=warning, name=name, max_parquet_bytes=budget):
+        for record in iter_records(path, encoding=encoding, warning=warning, name=name,
+                                   max_parquet_bytes=max_parquet_bytes):
             if record.values is None:
                 raise LabeledDataError(record.error or f"{name}: {record.where}: unreadable")
             if record.warning:
