@@ -124,8 +124,9 @@ def iter_records(
 
     ``encoding``/``warning``: a CSV's, from :func:`sniff_encoding` (found here when not given);
     ``columns``: the Parquet columns to read (default all); ``name``: the file as messages name it
-    (default the path); ``max_parquet_bytes``: the decompressed budget of a Parquet file (raises
-    :class:`TableBudgetError` before reading when over it).
+    (default the path); ``max_parquet_bytes``: the decompressed budget of a Parquet file (default:
+    :func:`credibility.ingest.parquet.file_budget`; raises :class:`TableBudgetError` before reading when
+    over it).
     """
     suffix = path.suffix.lower()
     label = name or str(path)
