@@ -11,6 +11,7 @@ import click
 
 from .compare import render_text
 from .compare.reader import CompareInputError, compare_read, read_documents
+from .lexicon import supported_languages
 from .output import terminal_safe
 
 
@@ -18,7 +19,8 @@ from .output import terminal_safe
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Readable terminal report or JSON (stable schema: CompareResult.as_dict).")
-@click.option("--lang", default=None, help="Force the language of every article (default: detect each).")
+@click.option("--lang", default=None, type=click.Choice(supported_languages(), case_sensitive=False),
+              help="Force the language of every article (default: detect each).")
 @click.option("--hide-corroborated", is_flag=True, help="Text report: list only contradicted and lone claims.")
 @click.pass_context
 def compare_command(ctx: click.Context, inputs: tuple[str, ...], fmt: str, lang: str | None,

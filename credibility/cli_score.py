@@ -22,6 +22,7 @@ from .ingest import (
     discover,
     iter_items,
 )
+from .lexicon import supported_languages
 from .output import (
     FORMATS,
     ReportWriter,
@@ -62,7 +63,8 @@ model files.
     help="Write records to FILE as they are scored (default: standard output).",
 )
 @click.option("--text-col", help="Column holding the article text in CSV/JSONL/Parquet inputs.")
-@click.option("--lang", help="Force the language (e.g. en, nl) instead of identifying it per article.")
+@click.option("--lang", type=click.Choice(supported_languages(), case_sensitive=False),
+              help="Force the language instead of identifying it per article.")
 @click.option("--no-model", is_flag=True, help="Signals only: do not load or apply the trained models.")
 @click.option(
     "--jobs",

@@ -178,9 +178,23 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LEXICON_ROOT.iterdir() if (p / "language.json").is_file()))
 
 
+def supported_code(value: str | None) -> str | None:
+    """``value`` as a supported language code ('EN', 'en-GB' → 'en'), or None for anything else."""
+    if not value:
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in supported_languages() else None
+
+
 @cache
 def resources_for(lang: str) -> LanguageResources | None:
-    """Resources for ``lang`` or None when the language has no lexicon folder."""
+    """Resources for ``lang`` or None when the language has no lexicon folder.
+
+    Only the codes of :func:`supported_languages` are looked up: a language comes from user input
+    (``--lang``, a table column, front matter), and must never name a folder of its own.
+    """
+    if lang not in supported_languages():
+        return None
     folder = LEXICON_ROOT / lang
     settings_path = folder / "language.json"
     if not settings_path.is_file():

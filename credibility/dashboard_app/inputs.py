@@ -13,6 +13,7 @@ from pathlib import Path, PurePath
 
 from ..ingest import TableColumnError, discover, iter_items
 from ..ingest.items import InputItem, error_item
+from ..ingest.limits import DASHBOARD_MAX_TABLE_BYTES
 from ..ingest.tables import TEXT_COLUMNS
 
 ARTICLE_TYPES = ("txt", "md", "markdown", "html", "htm")
@@ -55,7 +56,8 @@ def too_large(name: str, size: int) -> str | None:
 def read_upload(name: str, data: bytes, limit: int | None = None) -> list[InputItem]:
     """Items from one uploaded file: one per row of a table, otherwise one article.
 
-    A file over :data:`MAX_UPLOAD_BYTES` is one error item; ``limit`` stops reading after that many
+    A file over :data:`MAX_UPLOAD_BYTES` is one error item, and so is a Parquet file that would
+    decompress to more than ``DASHBOARD_MAX_TABLE_BYTES``; ``limit`` stops reading after that many
     items (the caller says so: see the Batch page).
     """
     name = PurePath(name).name or "upload"
@@ -66,7 +68,8 @@ def read_upload(name: str, data: bytes, limit: int | None = None) -> list[InputI
         path = Path(folder) / name
         path.write_bytes(data)
         try:
-            items = list(islice(iter_items(discover([str(path)]).sources), limit))
+            sources = discover([str(path)]).sources
+            items = list(islice(iter_items(sources, max_parquet_bytes=DASHBOARD_MAX_TABLE_BYTES), limit))
         except TableColumnError as exc:
             items = [error_item(str(path), str(exc), source_path=str(path))]
         prefix = f"{folder}/"

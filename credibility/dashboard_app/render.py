@@ -226,7 +226,12 @@ def title_html(title: str) -> str:
 # and `:colour[...]` directives, raw HTML `<`). Escaped with a backslash, they are shown as typed.
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#!|<>~$:&])")
 _BLOCK_START_RE = re.compile(r"^(\s*\d*)([-+>=.)])")  # a list, quote or heading mark at the start
-_MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+# Images as CommonMark writes them: inline ![alt](url "title") and reference ![alt][ref] / ![alt][];
+# the alt text may hold one level of brackets, the URL one level of parentheses.
+_MD_ALT = r"!\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]"
+_MD_IMAGE_RE = re.compile(_MD_ALT + r"(?:\s*\((?:[^()\\]|\\.|\([^()]*\))*\)|\s?\[[^\[\]]*\])")
+_MD_LEFT_IMAGE_RE = re.compile(r"(?<!\\)!\[")  # any image syntax the patterns above did not take apart
+_HTML_TAG_START_RE = re.compile(r"(?<!\\)<(?=[A-Za-z/!?])")  # raw HTML (<img src=…>) and <http://…> autolinks
 
 
 def plain(text: object) -> str:
@@ -239,6 +244,10 @@ def plain(text: object) -> str:
 
 
 def without_remote_images(markdown: str) -> str:
-    """Markdown from a model card with images replaced by their alt text: rendering must not make the
-    browser fetch anything (the dashboard may run on a network that must not call out)."""
-    return _MD_IMAGE_RE.sub(lambda m: f"[image: {m.group(1)}]", markdown)
+    """Markdown from a model card that makes the browser fetch nothing when rendered (the dashboard may
+    run on a network that must not call out): images (inline and reference-style) become
+    ``[image: alt]``, any other ``![`` and raw HTML tags are escaped so they show as typed. Links stay
+    links: they load nothing until clicked."""
+    text = _MD_IMAGE_RE.sub(lambda m: f"[image: {m.group(1)}]", markdown)
+    text = _MD_LEFT_IMAGE_RE.sub(r"!\\[", text)
+    return _HTML_TAG_START_RE.sub(r"\\<", text)

@@ -158,6 +158,7 @@ def read_labeled_table(name: str, data: bytes) -> pd.DataFrame:
     import tempfile
     from pathlib import PurePath
 
+    from ..ingest.limits import DASHBOARD_MAX_TABLE_BYTES
     from ..models.labeled_data import LabeledDataError, read_labeled_frame
     from .inputs import too_large
 
@@ -169,7 +170,7 @@ def read_labeled_table(name: str, data: bytes) -> pd.DataFrame:
         path = Path(folder) / name
         path.write_bytes(data)
         try:
-            frame, _warnings = read_labeled_frame(path, name=name)
+            frame, _warnings = read_labeled_frame(path, name=name, max_parquet_bytes=DASHBOARD_MAX_TABLE_BYTES)
         except LabeledDataError as exc:
             raise TrainingInputError(str(exc)) from None
     return frame

@@ -16,9 +16,11 @@ import sys
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from .decode import looks_binary
 from .discover import Discovery, Source, discover
 from .html import looks_like_html, parse_html
-from .items import MAX_TEXT_CHARS, InputItem, cap_text, error_item
+from .items import InputItem, cap_text, error_item
+from .limits import MAX_HTML_BYTES, MAX_TEXT_BYTES
 from .tables import (
     DEFAULT_CHUNK_ROWS,
     JSONL_SUFFIXES,
@@ -43,12 +45,6 @@ __all__ = [
     "iter_items",
     "read_source",
 ]
-
-# How much of one text/Markdown file (or stdin) is read: enough bytes for MAX_TEXT_CHARS characters in
-# any encoding we decode. Larger inputs are not refused: their head is analysed, with a warning.
-MAX_TEXT_BYTES = 4 * MAX_TEXT_CHARS + 4
-# How much of one HTML page is read (pages are mostly markup; trafilatura's time grows with the page).
-MAX_HTML_BYTES = 16 * 1024 * 1024
 
 
 class OutputIsInputError(ValueError):
@@ -106,16 +102,19 @@ def iter_items(
     text_col: str | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     stdin: BinaryIO | None = None,
+    max_parquet_bytes: int | None = None,
 ) -> Iterator[InputItem]:
     """Every article of every source, lazily and in order; problems become error items.
 
     Whatever goes wrong inside one source (a reader bug, a corrupt Parquet row group) ends that source
-    with an error item saying how far it got, and the next source is read.
+    with an error item saying how far it got, and the next source is read. ``max_parquet_bytes``: how
+    much one Parquet file may decompress to (the dashboard passes a smaller budget).
     """
     for source in sources:
         count = 0
         try:
-            for item in read_source(source, text_col=text_col, chunk_rows=chunk_rows, stdin=stdin):
+            for item in read_source(source, text_col=text_col, chunk_rows=chunk_rows, stdin=stdin,
+                                    max_parquet_bytes=max_parquet_bytes):
                 count += 1
                 yield item
         except Exception as exc:
@@ -133,6 +132,7 @@ def read_source(
     text_col: str | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     stdin: BinaryIO | None = None,
+    max_parquet_bytes: int | None = None,
 ) -> Iterator[InputItem]:
     """The items of one source (one for a file or URL, one per record for a table)."""
     if source.kind == "missing":
@@ -150,12 +150,14 @@ def read_source(
             item.warnings = [w.replace("stdin: ", "<stdin>: ", 1) for w in item.warnings]
         yield item
     elif source.kind == "table":
-        yield from _table_items(source, text_col, chunk_rows)
+        yield from _table_items(source, text_col, chunk_rows, max_parquet_bytes)
     else:
         yield _file_item(source)
 
 
-def _table_items(source: Source, text_col: str | None, chunk_rows: int) -> Iterator[InputItem]:
+def _table_items(
+    source: Source, text_col: str | None, chunk_rows: int, max_parquet_bytes: int | None
+) -> Iterator[InputItem]:
     path = source.path
     problem = _not_a_file(path, source.ref)
     if problem:
@@ -172,15 +174,16 @@ def _table_items(source: Source, text_col: str | None, chunk_rows: int) -> Itera
     if not head.strip():
         yield error_item(source.ref, f"{source.ref}: empty file", source_path=source.ref)
         return
-    # NUL bytes mean a binary file; in JSONL only on the first line (a later bad line is its own error).
+    # NUL bytes mean a binary file (unless it is UTF-16 with a byte-order mark); in JSONL only on the
+    # first line (a later bad line is its own error).
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
+    if suffix in JSONL_SUFFIXES and looks_binary(head):
         head = head.split(b"\n", 1)[0]
-    if suffix not in PARQUET_SUFFIXES and b"\x00" in head:
+    if suffix not in PARQUET_SUFFIXES and looks_binary(head):
         yield error_item(source.ref, f"{source.ref}: binary file, not text", source_path=source.ref)
         return
     try:
-        yield from iter_table(path, text_col, chunk_rows)
+        yield from iter_table(path, text_col, chunk_rows, max_parquet_bytes)
     except TableColumnError as exc:  # one table without its text column among other inputs: say so, go on
         yield error_item(source.ref, str(exc), source_path=source.ref)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Document, build_document
+from ..lexicon import supported_code, supported_languages
+from .limits import MAX_TEXT_CHARS
 
 
 @dataclass(slots=True)
@@ -36,10 +38,6 @@ class InputItem:
             lang=lang or self.lang,
         )
 
-
-# Longest text analysed per article. Analysis time grows faster than length (1 MB of text takes ~2 s,
-# 4 MB ~15 s), and no news article comes near this; longer texts are cut, with a warning saying so.
-MAX_TEXT_CHARS = 1_000_000
 
 
 def cap_text(item: InputItem, *, total: str | None = None) -> InputItem:
@@ -79,3 +77,18 @@ def clean_meta(value: object) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def checked_lang(value: str | None, where: str) -> tuple[str | None, str | None]:
+    """A language given with an input (table column, front matter): a supported code, or None and a
+    warning (the language is then identified from the text). Nothing else ever names a lexicon folder."""
+    if value is None:
+        return None, None
+    code = supported_code(value)
+    if code:
+        return code, None
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    return None, (
+        f"{where}: language {shown!r} is not one of the supported codes ({', '.join(supported_languages())}); "
+        "ignored, the language is identified from the text"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .decode import BinaryContent, decode_bytes
-from .items import InputItem, error_item
+from .items import InputItem, checked_lang, error_item
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -58,10 +58,14 @@ def parse_text(text: str, *, id: str, source_path: str | None, markdown: bool = 
         title, text = _plain_title(text)
     if title and "title" not in meta:
         meta["title"] = title
+    lang, lang_warning = checked_lang(meta.pop("lang", None), f"{name}: front matter")
     body = text.strip()
     if not body:
         return error_item(id, f"{name}: no article text (only a title)", source_path=source_path, **meta)
-    return InputItem(id=id, text=body, source_path=source_path, **meta)
+    item = InputItem(id=id, text=body, source_path=source_path, lang=lang, **meta)
+    if lang_warning:
+        item.warnings.append(lang_warning)
+    return item
 
 
 def _plain_title(text: str) -> tuple[str | None, str]:

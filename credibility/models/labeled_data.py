@@ -57,14 +57,19 @@ def read_labeled(path: Path | str, *, text_col: str = "text", label_col: str = "
     return data
 
 
-def read_labeled_frame(path: Path | str, *, name: str | None = None) -> tuple[pd.DataFrame, list[str]]:
+def read_labeled_frame(
+    path: Path | str, *, name: str | None = None, max_parquet_bytes: int | None = None
+) -> tuple[pd.DataFrame, list[str]]:
     """Every column of a table as strings (labels and ids are never parsed as numbers; a missing cell is
     ''), and the reader's warnings. The index holds each record's number and is named by the word
     messages use ('row' or 'line'), so messages name the rows of the file whatever is done to the frame.
+    ``max_parquet_bytes``: how much a Parquet file may decompress to (default: the CLI's budget, see ingest.limits).
     """
+    from ..ingest.decode import looks_binary
     from ..ingest.tables import (
         JSONL_SUFFIXES,
         PARQUET_SUFFIXES,
+        TableBudgetError,
         iter_records,
         record_word,
         sniff_encoding,
@@ -82,9 +87,9 @@ def read_labeled_frame(path: Path | str, *, name: str | None = None) -> tuple[pd
     if not head.strip():
         raise LabeledDataError(f"{name}: empty file")
     suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:  # as for scoring: NUL bytes on the first line mean a binary file
+    if suffix in JSONL_SUFFIXES and looks_binary(head):  # as for scoring: NUL bytes on the first line
         head = head.split(b"\n", 1)[0]
-    if suffix not in PARQUET_SUFFIXES and b"\x00" in head:
+    if suffix not in PARQUET_SUFFIXES and looks_binary(head):
         raise LabeledDataError(f"{name}: binary file, not text")
     word = record_word(path)
     try:
@@ -93,7 +98,8 @@ def read_labeled_frame(path: Path | str, *, name: str | None = None) -> tuple[pd
         cells: dict[str, list[str]] = {c: [] for c in columns}
         rows: list[int] = []
         warnings: list[str] = []
-        for record in iter_records(path, encoding=encoding, warning=warning, name=name):
+        for record in iter_records(path, encoding=encoding, warning=warning, name=name,
+                                   max_parquet_bytes=max_parquet_bytes):
             if record.values is None:
                 raise LabeledDataError(record.error or f"{name}: {record.where}: unreadable")
             if record.warning:
@@ -107,6 +113,8 @@ def read_labeled_frame(path: Path | str, *, name: str | None = None) -> tuple[pd
             rows.append(record.row)
     except LabeledDataError:
         raise
+    except TableBudgetError as exc:
+        raise LabeledDataError(str(exc)) from None
     except Exception as exc:  # a corrupt Parquet file, a header that cannot be read
         raise LabeledDataError(f"{name}: cannot read table ({_first_line(exc)})") from None
     frame = pd.DataFrame(cells, index=pd.Index(rows, name=word, dtype="int64"), dtype=object)
