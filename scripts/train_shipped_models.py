@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from credibility.models.metrics import binary_metrics, card_curves  # noqa: E402
-from credibility.models.store import save_model  # noqa: E402
+from credibility.models.store import load_model, save_model  # noqa: E402
 from experiments import ai_experiment as ai  # noqa: E402
 from experiments import credibility_model as cred  # noqa: E402
 
@@ -149,6 +149,23 @@ def train_ai(out: Path, quick: bool) -> None:
         print(f"ai_generated: leave-one-out tables added, {time.time() - t0:.0f}s", flush=True)
 
 
+def add_ai_leave_out(out: Path, parts: tuple[str, ...]) -> None:
+    """Refit the shipped AI model's recipe with each generator (domain, language) left out and add those
+    tables to its card; the model itself is unchanged (the leave-one-out fits are evaluation only)."""
+    t0 = time.time()
+    model = load_model(out / "ai_generated.npz")
+    with _bar("ai features") as bar:
+        data = ai.load_ai_data(progress=bar.update)
+    bow = ai.Bow(data)
+    with tqdm(desc="ai leave-one-out", unit="step") as bar:
+        tables = ai._generalisation(data, model.kind, bow, lambda s: (bar.set_postfix_str(s), bar.update(1)),
+                                    parts=parts)
+    titles = {t["title"] for t in tables}
+    model.metadata["evaluation"] = [t for t in model.metadata.get("evaluation", []) if t["title"] not in titles] + tables
+    save_model(model, out / "ai_generated.npz")
+    print(f"ai_generated: leave-one-out tables {parts} added, {time.time() - t0:.0f}s", flush=True)
+
+
 def _held_out_rates(data, model) -> None:
     """Each stored threshold's false-positive rate on held-out human news, overall and per language (what the
     verdict block states: 'flags about 1 in N human news articles')."""
@@ -261,9 +278,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "models")
     parser.add_argument("--quick", action="store_true", help="skip the baseline and the leave-one-out refits")
     parser.add_argument("--cards-only", action="store_true", help="only refresh the headline figures in the cards")
+    parser.add_argument("--leave-out", nargs="+", choices=ai.GENERALISATION_PARTS, metavar="PART",
+                        help="only add the AI model's leave-one-out tables (generators, domains, languages) to its card")
     args = parser.parse_args()
     if args.cards_only:
         refresh_cards(args.out)
+        return
+    if args.leave_out:
+        add_ai_leave_out(args.out, tuple(args.leave_out))
         return
     if args.only in (None, "credibility"):
         train_credibility(args.out, args.quick)
