@@ -1,0 +1,281 @@
+"""The worker processes of ``credibility score --jobs N``: they die with their parent, and a dead worker
+costs at most the article that killed it.
+
+Why not joblib/loky: its reusable executor kept idle workers for minutes, workers outlived a killed parent
+(no parent-death watch), Ctrl-C printed a traceback per worker, and one killed worker broke every
+pending chunk with a ``TerminatedWorkerError`` traceback. Here each worker has its own pipe, so the
+parent always knows which chunk a worker held:
+
+- a worker asks the kernel to kill it when its parent dies (Linux ``PR_SET_PDEATHSIG``) and also polls
+  its parent's pid (other systems, and a parent that died before the request was made);
+- workers ignore SIGINT (Ctrl-C reaches the whole process group; the parent decides) and are terminated
+  when the pool is closed, whatever the reason (end of input, an exception, a signal, a closed pipe);
+- when a worker dies, its chunk is retried one article per task in fresh workers; an article whose
+  worker dies again becomes an error record (``lost: ...``). Every other result is kept, in input order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+# Linux prctl option: deliver a signal to this process when its parent (thread) exits.
+PR_SET_PDEATHSIG = 1
+# Seconds between a worker's checks that its parent is alive (the fallback to PR_SET_PDEATHSIG).
+PARENT_POLL_SECONDS = 1.0
+# Seconds a worker is given to exit after SIGTERM before it is killed.
+STOP_GRACE_SECONDS = 5.0
+# Thread-pool variables capped in worker processes (cores // jobs each), so N workers do not each start
+# one BLAS thread per core.
+THREAD_VARIABLES = (
+    "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS", "NUMBA_NUM_THREADS", "NUMEXPR_NUM_THREADS",
+)
+
+
+class WorkerStartError(RuntimeError):
+    """A worker process could not start (it died before it was ready)."""
+
+
+# -- in the worker -----------------------------------------------------------------------------------
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this process end when ``parent_pid`` does: PR_SET_PDEATHSIG on Linux, a polling thread always."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:  # the parent died before the request above was made
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            threading.Event().wait(PARENT_POLL_SECONDS)
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _worker_main(conn: Connection, parent_pid: int, scorer: Any, lang: str | None) -> None:
+    """Score chunks received on ``conn`` until told to stop (None) or the parent is gone."""
+    die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    from .batch import score_chunk
+
+    conn.send(("ready", None))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        key, items = task
+        conn.send((key, score_chunk(items, scorer, lang)))
+
+
+# -- in the parent -----------------------------------------------------------------------------------
+
+@dataclass
+class _Task:
+    chunk: int  # index of the chunk in the input
+    offset: int  # position of the first item within that chunk
+    items: list
+    retry: bool = False  # a retry after a worker died: one article, not retried again
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    ready: bool = False
+    task: _Task | None = None
+
+
+@dataclass
+class _Chunk:
+    reports: list = field(default_factory=list)
+    missing: int = 0
+
+
+def _exit_cause(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"exit status {exitcode}"
+
+
+def _describe(items: list) -> str:
+    ids = [str(getattr(item, "id", "?")) for item in items]
+    shown = ", ".join(ids[:3]) + (f" (+{len(ids) - 3} more)" if len(ids) > 3 else "")
+    return f"{len(ids)} article(s): {shown}"
+
+
+class ScoringPool:
+    """``jobs`` worker processes scoring chunks in input order, with a bounded window of work in flight."""
+
+    def __init__(self, jobs: int, scorer: Any, lang: str | None, notify: Callable[[str], None] | None = None):
+        self.jobs = jobs
+        self.scorer = scorer
+        self.lang = lang
+        self.notify = notify or (lambda message: None)
+        self.context = multiprocessing.get_context("spawn")  # no fork of a parent holding threads or locks
+        self.workers: list[_Worker] = []
+
+    def _start(self) -> _Worker:
+        parent_conn, child_conn = self.context.Pipe()
+        process = self.context.Process(
+            target=_worker_main, args=(child_conn, os.getpid(), self.scorer, self.lang),
+            name="credibility-worker", daemon=True,
+        )
+        with _thread_limits(self.jobs):
+            process.start()
+        child_conn.close()
+        worker = _Worker(process, parent_conn)
+        self.workers.append(worker)
+        return worker
+
+    def close(self) -> None:
+        """Stop every worker: ask, then SIGTERM, then SIGKILL; nothing is left running."""
+        for worker in self.workers:
+            with contextlib.suppress(OSError, ValueError):
+                if worker.task is None:
+                    worker.conn.send(None)
+                else:
+                    worker.process.terminate()
+        for worker in self.workers:
+            worker.process.join(STOP_GRACE_SECONDS)
+            if worker.process.is_alive():
+                worker.process.terminate()
+                worker.process.join(STOP_GRACE_SECONDS)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        self.workers.clear()
+
+    def score(self, chunks: Iterable[list]) -> Iterator[Any]:
+        """Reports for every item of ``chunks``, in input order; the pool is closed when this ends."""
+        try:
+            yield from self._run(iter(chunks))
+        finally:
+            self.close()
+
+    def _run(self, chunks: Iterator[list]) -> Iterator[Any]:
+        window = 2 * self.jobs
+        todo: deque[_Task] = deque()  # retries, sent before new chunks
+        done: dict[int, _Chunk] = {}
+        next_chunk = next_out = 0
+        exhausted = False
+        for _ in range(self.jobs):
+            self._start()
+        while True:
+            while next_out in done and done[next_out].missing == 0:
+                yield from done.pop(next_out).reports
+                next_out += 1
+            for worker in self.workers:
+                if worker.task is not None:
+                    continue
+                if not todo and not exhausted and next_chunk - next_out < window:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        exhausted = True
+                    else:
+                        done[next_chunk] = _Chunk([None] * len(chunk), len(chunk))
+                        todo.append(_Task(next_chunk, 0, chunk))
+                        next_chunk += 1
+                if todo:
+                    self._send(worker, todo.popleft())
+            busy = [w for w in self.workers if w.task is not None]
+            if not busy:
+                if exhausted and not todo and next_out == next_chunk:
+                    return
+                continue
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+            for worker in busy:
+                if worker.conn in ready or worker.process.sentinel in ready:
+                    self._collect(worker, done, todo)
+
+    def _send(self, worker: _Worker, task: _Task) -> None:
+        worker.task = task
+        with contextlib.suppress(OSError):  # the worker is already gone: handled when its sentinel fires
+            worker.conn.send(((task.chunk, task.offset), task.items))
+
+    def _collect(self, worker: _Worker, done: dict[int, _Chunk], todo: deque[_Task]) -> None:
+        try:
+            while worker.conn.poll():
+                key, reports = worker.conn.recv()
+                if key == "ready":
+                    worker.ready = True
+                    continue
+                task = worker.task
+                worker.task = None
+                slot = done[task.chunk]
+                slot.reports[task.offset:task.offset + len(reports)] = reports
+                slot.missing -= len(reports)
+                return
+        except (EOFError, OSError):
+            pass
+        if worker.process.is_alive():
+            return
+        self._replace(worker, done, todo)
+
+    def _replace(self, worker: _Worker, done: dict[int, _Chunk], todo: deque[_Task]) -> None:
+        """A worker died: start another; retry its chunk article by article, or record a lost article."""
+        worker.process.join()
+        worker.conn.close()
+        self.workers.remove(worker)
+        cause = _exit_cause(worker.process.exitcode)
+        task = worker.task
+        if not worker.ready:
+            raise WorkerStartError(f"a worker process could not start ({cause})")
+        self._start()
+        if task is None:
+            self.notify(f"warning: a worker process died ({cause}) between tasks; nothing was lost")
+            return
+        if not task.retry:
+            self.notify(f"warning: a worker process died ({cause}) while scoring {_describe(task.items)}; "
+                        "retrying them one at a time")
+            todo.extendleft(reversed([_Task(task.chunk, task.offset + i, [item], retry=True)
+                                      for i, item in enumerate(task.items)]))
+            return
+        from .batch import item_error_report
+
+        item = task.items[0]
+        where = item.source_path or item.url or item.id
+        self.notify(f"error: {_describe(task.items)} lost: its worker process died again ({cause})")
+        slot = done[task.chunk]
+        slot.reports[task.offset] = item_error_report(
+            item, f"{where}: lost: the worker process scoring it died twice ({cause}); not retried again")
+        slot.missing -= 1
+
+
+@contextlib.contextmanager
+def _thread_limits(jobs: int) -> Iterator[None]:
+    """Environment for a starting worker: thread pools capped at cores // jobs (as joblib caps them)."""
+    threads = str(max(1, (os.cpu_count() or 1) // jobs))
+    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
+    os.environ.update(dict.fromkeys(THREAD_VARIABLES, threads))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
