@@ -29,6 +29,7 @@ from .output_file import OutputBusyError, OutputFile
 from .report import Report
 from .resume import ResumeError, ResumeState, prepare_resume
 from .stopping import StopOnSignals, Stopped
+from .workers import WorkerStartError
 
 SCHEDULER_TIMEOUT_SECONDS = 20
 
@@ -230,6 +231,8 @@ def _score(
     except BrokenPipeError:  # e.g. `credibility score ... | head`: stop quietly
         _silence_stdout()
         return 1
+    except WorkerStartError as exc:  # e.g. a broken installation: the worker said why on standard error
+        raise click.ClickException(str(exc)) from None
     finally:
         reports.close()  # stops the worker processes, whatever ended the run
         if client is not None:

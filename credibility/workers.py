@@ -6,8 +6,10 @@ Why not joblib/loky: its reusable executor kept idle workers for minutes, worker
 pending chunk with a ``TerminatedWorkerError`` traceback. Here each worker has its own pipe, so the
 parent always knows which chunk a worker held:
 
-- a worker asks the kernel to kill it when its parent dies (Linux ``PR_SET_PDEATHSIG``) and also polls
-  its parent's pid (other systems, and a parent that died before the request was made);
+- a worker asks the kernel to kill it when its parent dies (Linux ``PR_SET_PDEATHSIG``) as the first
+  thing it does, before it imports anything heavy, and also polls its parent's pid (other systems);
+- workers are started as ``python -P -c BOOT`` with the parent's ``sys.path``: the current folder is
+  not searched, so a stray ``numpy.py`` or ``credibility.py`` there is never imported;
 - workers ignore SIGINT (Ctrl-C reaches the whole process group; the parent decides) and are terminated
   when the pool is closed, whatever the reason (end of input, an exception, a signal, a closed pipe);
 - when a worker dies, its chunk is retried one article per task in fresh workers; an article whose
@@ -17,9 +19,10 @@ parent always knows which chunk a worker held:
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
+import socket
+import subprocess
 import sys
 import threading
 from collections import deque
@@ -40,6 +43,21 @@ THREAD_VARIABLES = (
     "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
     "VECLIB_MAXIMUM_THREADS", "NUMBA_NUM_THREADS", "NUMEXPR_NUM_THREADS",
 )
+
+
+# The start of a worker process: the parent-death signal first (a few lines of the standard library, so
+# the window in which a dying parent is missed is the interpreter's start-up, covered by the ppid check).
+BOOT = """\
+import ctypes, os, sys
+try:
+    ctypes.CDLL(None).prctl(1, 9, 0, 0, 0)  # PR_SET_PDEATHSIG, SIGKILL
+except Exception:
+    pass
+if os.getppid() != int(sys.argv[1]):
+    os._exit(1)
+from credibility.workers import worker_main
+worker_main(int(sys.argv[1]), int(sys.argv[2]))
+"""
 
 
 class WorkerStartError(RuntimeError):
@@ -68,13 +86,18 @@ def die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _worker_main(conn: Connection, parent_pid: int, scorer: Any, lang: str | None) -> None:
-    """Score chunks received on ``conn`` until told to stop (None) or the parent is gone."""
+def worker_main(parent_pid: int, fd: int) -> None:
+    """Score chunks received on the socket ``fd`` until told to stop (None) or the parent is gone."""
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     from .batch import score_chunk
 
+    conn = Connection(fd)
+    try:
+        scorer, lang = conn.recv()
+    except (EOFError, OSError):
+        return
     conn.send(("ready", None))
     while True:
         try:
@@ -99,7 +122,7 @@ class _Task:
 
 @dataclass
 class _Worker:
-    process: Any
+    process: subprocess.Popen
     conn: Connection
     ready: bool = False
     task: _Task | None = None
@@ -134,20 +157,23 @@ class ScoringPool:
         self.scorer = scorer
         self.lang = lang
         self.notify = notify or (lambda message: None)
-        self.context = multiprocessing.get_context("spawn")  # no fork of a parent holding threads or locks
         self.workers: list[_Worker] = []
 
     def _start(self) -> _Worker:
-        parent_conn, child_conn = self.context.Pipe()
-        process = self.context.Process(
-            target=_worker_main, args=(child_conn, os.getpid(), self.scorer, self.lang),
-            name="credibility-worker", daemon=True,
-        )
-        with _thread_limits(self.jobs):
-            process.start()
-        child_conn.close()
-        worker = _Worker(process, parent_conn)
+        """A new worker process (a fresh interpreter, not a fork of a parent that holds threads)."""
+        ours, theirs = socket.socketpair()
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-P", "-c", BOOT, str(os.getpid()), str(theirs.fileno())],
+                pass_fds=(theirs.fileno(),), env=_worker_environment(self.jobs), stdin=subprocess.DEVNULL,
+            )
+        finally:
+            theirs.close()
+        conn = Connection(ours.detach())
+        worker = _Worker(process, conn)
         self.workers.append(worker)
+        with contextlib.suppress(OSError):  # a worker that died at once is seen when its socket closes
+            conn.send((self.scorer, self.lang))
         return worker
 
     def close(self) -> None:
@@ -159,13 +185,11 @@ class ScoringPool:
                 else:
                     worker.process.terminate()
         for worker in self.workers:
-            worker.process.join(STOP_GRACE_SECONDS)
-            if worker.process.is_alive():
-                worker.process.terminate()
-                worker.process.join(STOP_GRACE_SECONDS)
-            if worker.process.is_alive():
+            try:
+                worker.process.wait(STOP_GRACE_SECONDS)
+            except subprocess.TimeoutExpired:
                 worker.process.kill()
-                worker.process.join()
+                worker.process.wait()
             worker.conn.close()
         self.workers.clear()
 
@@ -206,9 +230,9 @@ class ScoringPool:
                 if exhausted and not todo and next_out == next_chunk:
                     return
                 continue
-            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+            ready = wait([w.conn for w in busy])
             for worker in busy:
-                if worker.conn in ready or worker.process.sentinel in ready:
+                if worker.conn in ready:
                     self._collect(worker, done, todo)
 
     def _send(self, worker: _Worker, task: _Task) -> None:
@@ -229,21 +253,22 @@ class ScoringPool:
                 slot.reports[task.offset:task.offset + len(reports)] = reports
                 slot.missing -= len(reports)
                 return
-        except (EOFError, OSError):
-            pass
-        if worker.process.is_alive():
-            return
-        self._replace(worker, done, todo)
+        except (EOFError, OSError):  # its socket closed: the worker process ended
+            self._replace(worker, done, todo)
 
     def _replace(self, worker: _Worker, done: dict[int, _Chunk], todo: deque[_Task]) -> None:
         """A worker died: start another; retry its chunk article by article, or record a lost article."""
-        worker.process.join()
+        try:
+            worker.process.wait(STOP_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            worker.process.kill()
+            worker.process.wait()
         worker.conn.close()
         self.workers.remove(worker)
-        cause = _exit_cause(worker.process.exitcode)
+        cause = _exit_cause(worker.process.returncode)
         task = worker.task
         if not worker.ready:
-            raise WorkerStartError(f"a worker process could not start ({cause})")
+            raise WorkerStartError(f"a worker process could not start ({cause}; see the messages above)")
         self._start()
         if task is None:
             self.notify(f"warning: a worker process died ({cause}) between tasks; nothing was lost")
@@ -265,17 +290,9 @@ class ScoringPool:
         slot.missing -= 1
 
 
-@contextlib.contextmanager
-def _thread_limits(jobs: int) -> Iterator[None]:
-    """Environment for a starting worker: thread pools capped at cores // jobs (as joblib caps them)."""
-    threads = str(max(1, (os.cpu_count() or 1) // jobs))
-    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
-    os.environ.update(dict.fromkeys(THREAD_VARIABLES, threads))
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+def _worker_environment(jobs: int) -> dict[str, str]:
+    """The parent's environment and import path; thread pools capped at cores // jobs (as joblib caps them)."""
+    env = dict(os.environ)
+    env.update(dict.fromkeys(THREAD_VARIABLES, str(max(1, (os.cpu_count() or 1) // jobs))))
+    env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in sys.path if p)
+    return env
