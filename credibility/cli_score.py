@@ -434,19 +434,18 @@ def _drain(
         reports, total=total, file=sys.stderr, unit=" articles", disable=quiet or not sys.stderr.isatty()
     )
     for report in progress:
-        if writer is not None:
-            with signals.hold():  # a signal now waits until the record is whole
+        with signals.hold():  # a signal now waits until the record is whole and counted
+            if writer is not None:
                 try:
                     writer.write(report)
                 except BrokenPipeError:
                     raise
                 except OSError as exc:
                     raise _WriteFailed(exc) from None
-        tally.scored += 1
-        if report.error:
-            tally.failed += 1
-            if echo_errors:
-                note(f"error: {report.error}")
+            tally.scored += 1
+            tally.failed += bool(report.error)
+        if report.error and echo_errors:
+            note(f"error: {report.error}")
         if aggregator is not None:
             aggregator.add(report)
     progress.close()

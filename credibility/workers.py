@@ -14,6 +14,9 @@ parent always knows which chunk a worker held:
   when the pool is closed, whatever the reason (end of input, an exception, a signal, a closed pipe);
 - when a worker dies, its chunk is retried one article per task in fresh workers; an article whose
   worker dies again becomes an error record (``lost: ...``). Every other result is kept, in input order.
+
+Linux sends the parent-death signal when the *thread* that started a worker ends, so a pool is used from
+the thread that created it (the CLI's main thread).
 """
 
 from __future__ import annotations

@@ -76,6 +76,10 @@ def _records_written(path: Path, n: int):
     return lambda: path.exists() and path.read_bytes().count(b"\n") >= n
 
 
+def _stderr(out: Path) -> str:
+    return (out.parent / "stderr.txt").read_text(encoding="utf-8")
+
+
 def _ids(path: Path) -> list[str]:
     return [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
 
@@ -93,8 +97,10 @@ def running(tmp_path: Path):
     def start(n_records: int = 20, *extra: object) -> tuple[subprocess.Popen, Path, set[int]]:
         feed = _feed(tmp_path / "feed.jsonl", 3000)
         out = tmp_path / "out.jsonl"
-        run = subprocess.Popen(_score_cli(feed, "-f", "jsonl", "-o", out, "--no-model", "-j", 2, *extra),
-                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+        # standard error to a file, not a pipe: a worker that outlived the CLI would hold a pipe open
+        with (tmp_path / "stderr.txt").open("w") as stderr:
+            run = subprocess.Popen(_score_cli(feed, "-f", "jsonl", "-o", out, "--no-model", "-j", 2, *extra),
+                                   stderr=stderr, start_new_session=True)
         started.append(run)
         _wait_for(lambda: _records_written(out, n_records)() or run.poll() is not None, "the first records")
         assert run.poll() is None, "the run ended before it could be interrupted"
@@ -117,13 +123,15 @@ def test_a_signal_stops_the_workers_keeps_whole_records_and_exits_128_plus_n(run
     every record written is whole and in order, no worker left."""
     run, out, workers = running()
     (os.killpg if group else os.kill)(run.pid, signum)
-    _, stderr = run.communicate()
+    run.wait()
+    stderr = _stderr(out)
     assert run.returncode == code, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
     stop_lines = [line for line in stderr.splitlines() if "stopped by" in line]
     assert len(stop_lines) == 1 and signal.Signals(signum).name in stop_lines[0] and "--resume" in stop_lines[0]
     ids = _ids(out)  # every line parses: whole records only
     assert ids == [f"r{k}" for k in range(len(ids))]
+    assert f"; {len(ids)} whole record(s) written to" in stop_lines[0]
     _wait_for(lambda: not any(_alive(pid) for pid in workers), "the workers to end")
 
 
@@ -143,7 +151,8 @@ def test_a_killed_worker_is_one_line_and_loses_nothing(running, tmp_path):
     """One worker killed mid-run: a one-line warning naming the articles retried, every record in order, exit 0."""
     run, out, workers = running()
     os.kill(min(workers), signal.SIGKILL)
-    _, stderr = run.communicate()
+    run.wait()
+    stderr = _stderr(out)
     assert run.returncode == 0, stderr
     assert "Traceback" not in stderr
     died = [line for line in stderr.splitlines() if "worker process died" in line]
