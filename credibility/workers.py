@@ -161,6 +161,7 @@ class ScoringPool:
         self.lang = lang
         self.notify = notify or (lambda message: None)
         self.workers: list[_Worker] = []
+        self.start_failures = 0  # workers in a row that died before they were ready
 
     def _start(self) -> _Worker:
         """A new worker process (a fresh interpreter, not a fork of a parent that holds threads)."""
@@ -240,7 +241,7 @@ class ScoringPool:
 
     def _send(self, worker: _Worker, task: _Task) -> None:
         worker.task = task
-        with contextlib.suppress(OSError):  # the worker is already gone: handled when its sentinel fires
+        with contextlib.suppress(OSError):  # the worker is already gone: seen when its socket closes
             worker.conn.send(((task.chunk, task.offset), task.items))
 
     def _collect(self, worker: _Worker, done: dict[int, _Chunk], todo: deque[_Task]) -> None:
@@ -249,6 +250,7 @@ class ScoringPool:
                 key, reports = worker.conn.recv()
                 if key == "ready":
                     worker.ready = True
+                    self.start_failures = 0
                     continue
                 task = worker.task
                 worker.task = None
@@ -270,8 +272,15 @@ class ScoringPool:
         self.workers.remove(worker)
         cause = _exit_cause(worker.process.returncode)
         task = worker.task
-        if not worker.ready:
-            raise WorkerStartError(f"a worker process could not start ({cause}; see the messages above)")
+        if not worker.ready:  # it died before it could score anything: its task is sent again as it was
+            self.start_failures += 1
+            if self.start_failures > 2 * self.jobs:
+                raise WorkerStartError(f"worker processes could not start ({cause}; see the messages above)")
+            self.notify(f"warning: a worker process died while starting ({cause}); starting another")
+            self._start()
+            if task is not None:
+                todo.appendleft(task)
+            return
         self._start()
         if task is None:
             self.notify(f"warning: a worker process died ({cause}) between tasks; nothing was lost")

@@ -94,12 +94,12 @@ def running(tmp_path: Path):
     """Start ``score feed.jsonl -j 2 -o out.jsonl`` in its own session once it has written a few records."""
     started: list[subprocess.Popen] = []
 
-    def start(n_records: int = 20, *extra: object) -> tuple[subprocess.Popen, Path, set[int]]:
-        feed = _feed(tmp_path / "feed.jsonl", 3000)
+    def start(n_items: int = 3000, n_records: int = 20) -> tuple[subprocess.Popen, Path, set[int]]:
+        feed = _feed(tmp_path / "feed.jsonl", n_items)
         out = tmp_path / "out.jsonl"
         # standard error to a file, not a pipe: a worker that outlived the CLI would hold a pipe open
         with (tmp_path / "stderr.txt").open("w") as stderr:
-            run = subprocess.Popen(_score_cli(feed, "-f", "jsonl", "-o", out, "--no-model", "-j", 2, *extra),
+            run = subprocess.Popen(_score_cli(feed, "-f", "jsonl", "-o", out, "--no-model", "-j", 2),
                                    stderr=stderr, start_new_session=True)
         started.append(run)
         _wait_for(lambda: _records_written(out, n_records)() or run.poll() is not None, "the first records")
@@ -149,7 +149,7 @@ def test_workers_do_not_outlive_a_killed_parent(running):
 @pytest.mark.slow
 def test_a_killed_worker_is_one_line_and_loses_nothing(running, tmp_path):
     """One worker killed mid-run: a one-line warning naming the articles retried, every record in order, exit 0."""
-    run, out, workers = running()
+    run, out, workers = running(n_items=600)
     os.kill(min(workers), signal.SIGKILL)
     run.wait()
     stderr = _stderr(out)
@@ -157,7 +157,7 @@ def test_a_killed_worker_is_one_line_and_loses_nothing(running, tmp_path):
     assert "Traceback" not in stderr
     died = [line for line in stderr.splitlines() if "worker process died" in line]
     assert len(died) == 1 and "SIGKILL" in died[0] and "retrying" in died[0]
-    assert _ids(out) == [f"r{k}" for k in range(3000)]
+    assert _ids(out) == [f"r{k}" for k in range(600)]
 
 
 class KillsItsWorker:
@@ -305,3 +305,25 @@ def test_dashboard_launch_does_not_import_modules_from_the_current_folder(tmp_pa
     result = subprocess.run([*launcher, "version"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert not marker.exists()
     assert result.returncode == 0 and "Streamlit" in result.stdout
+
+
+def _refuse_to_load():
+    raise RuntimeError("this scorer cannot be loaded in a worker")
+
+
+class CannotBeLoaded:
+    """A scorer that unpickles as an error: every worker dies while starting (as with a broken install)."""
+
+    def __reduce__(self):
+        return (_refuse_to_load, ())
+
+
+@pytest.mark.slow
+def test_workers_that_cannot_start_stop_the_run_with_one_error_not_a_hang():
+    from credibility.workers import WorkerStartError
+
+    items = [InputItem(id=f"a{k}", text=TEXTS[0]) for k in range(4)]
+    notes: list[str] = []
+    with pytest.raises(WorkerStartError, match="could not start"):
+        list(score_items(items, scorer=CannotBeLoaded(), jobs=2, chunk_size=2, notify=notes.append))
+    assert all("while starting" in n for n in notes) and len(notes) == 4
