@@ -56,10 +56,14 @@ class StopOnSignals:
         if self._held:
             self._pending = signum
             return
+        self._stop(signum)
+
+    def _stop(self, signum: int) -> None:
+        self.ignore_further()
         raise Stopped(signum)
 
     def ignore_further(self) -> None:
-        """While stopping: a second Ctrl-C must not interrupt the clean-up."""
+        """While stopping: a second Ctrl-C must not interrupt the clean-up (workers, output)."""
         for signum in self._saved:
             signal.signal(signum, signal.SIG_IGN)
 
@@ -73,4 +77,4 @@ class StopOnSignals:
             self._held -= 1
         if not self._held and self._pending is not None:
             signum, self._pending = self._pending, None
-            raise Stopped(signum)
+            self._stop(signum)

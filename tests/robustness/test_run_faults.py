@@ -181,6 +181,21 @@ def test_an_article_that_kills_its_worker_becomes_an_error_record_and_the_rest_a
     assert any("retrying them one at a time" in n for n in notes) and any("a5" in n and "lost" in n for n in notes)
 
 
+def test_a_signal_during_a_write_waits_until_the_record_is_whole():
+    from credibility.stopping import StopOnSignals, Stopped
+
+    before = signal.getsignal(signal.SIGTERM)
+    written = []
+    with pytest.raises(Stopped) as stopped, StopOnSignals() as signals:
+        with signals.hold():
+            os.kill(os.getpid(), signal.SIGTERM)
+            written.append("the rest of the record")  # still runs: the signal is held back
+        written.append("never")
+    assert written == ["the rest of the record"]
+    assert stopped.value.exit_code == 143 and stopped.value.name == "SIGTERM"
+    assert signal.getsignal(signal.SIGTERM) == before  # handlers restored
+
+
 # -- the output file -----------------------------------------------------------------------------------
 
 def _run(*args: object):
