@@ -7,7 +7,7 @@ per chunk, not per article, while memory stays bounded to a few chunks in flight
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
@@ -121,54 +121,33 @@ def score_items(
     lang: str | None = None,
     jobs: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    notify: Callable[[str], None] | None = None,
 ) -> Iterator[Report]:
     """Reports for ``items`` in input order, produced lazily.
 
     ``scorer``: ``"default"`` (shipped models, loaded in each worker), ``None`` (signals only) or a
-    scorer object (pickled to workers). ``jobs > 1`` runs chunks in joblib worker processes; the
-    results are identical to ``jobs=1`` and come back in the same order.
+    scorer object (pickled to workers). ``jobs > 1`` runs chunks in worker processes; the results are
+    identical to ``jobs=1`` and come back in the same order. ``notify`` receives one line per worker
+    process that died (which articles were retried or lost).
     """
     chunks = chunked(items, max(1, chunk_size))
     if jobs == 1:
         for chunk in chunks:
             yield from score_chunk(chunk, scorer, lang)
         return
-    yield from _score_in_workers(chunks, scorer, lang, jobs)
+    yield from _score_in_workers(chunks, scorer, lang, jobs, notify)
 
 
-# Thread-pool variables capped in worker processes, as joblib's Parallel caps them (cores // jobs each).
-_THREAD_VARIABLES = (
-    "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
-    "VECLIB_MAXIMUM_THREADS", "NUMBA_NUM_THREADS", "NUMEXPR_NUM_THREADS",
-)
-# Idle worker processes are kept this long (seconds), so back-to-back batches reuse them.
-_WORKER_IDLE_SECONDS = 300
+def _score_in_workers(
+    chunks: Iterator[list[InputItem]], scorer: Any, lang: str | None, jobs: int,
+    notify: Callable[[str], None] | None,
+) -> Iterator[Report]:
+    """Chunks scored in worker processes (:mod:`credibility.workers`), at most ``2 × jobs`` in flight.
 
-
-def _score_in_workers(chunks: Iterator[list[InputItem]], scorer: Any, lang: str | None, jobs: int) -> Iterator[Report]:
-    """Chunks scored in joblib's (loky) worker processes: a sliding window of ``2 × jobs`` chunks in flight.
-
-    Workers never wait for one another (a new chunk is sent as soon as the oldest result is taken), yet
-    nothing is read ahead beyond the window: a slow consumer stops the reading, so memory stays flat
-    whatever the input size. Results are taken oldest first, so they come back in input order.
+    Workers never wait for one another, yet nothing is read ahead beyond the window: a slow consumer
+    stops the reading, so memory stays flat whatever the input size. Results come back in input order.
+    The workers end with this generator (exhausted, closed or garbage-collected) and with this process.
     """
-    from collections import deque
+    from .workers import ScoringPool
 
-    from joblib import cpu_count
-    from joblib.executor import get_memmapping_executor
-
-    # joblib's own reusable executor (the one Parallel uses), so Parallel elsewhere in the process still works.
-    threads = str(max(1, cpu_count() // jobs))
-    env = dict.fromkeys(_THREAD_VARIABLES, threads)
-    executor = get_memmapping_executor(jobs, timeout=_WORKER_IDLE_SECONDS, env=env)
-    pending: deque = deque()
-    try:
-        for chunk in chunks:
-            pending.append(executor.submit(score_chunk, chunk, scorer, lang))
-            if len(pending) >= 2 * jobs:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-    finally:
-        for future in pending:  # the consumer stopped early (e.g. a closed pipe): drop the queued work
-            future.cancel()
+    yield from ScoringPool(jobs, scorer, lang, notify).score(chunks)

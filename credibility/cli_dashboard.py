@@ -12,9 +12,14 @@ from .dashboard_app.inputs import MAX_UPLOAD_MB
 
 
 def streamlit_command(*, port: int, host: str, headless: bool, extra: tuple[str, ...] = ()) -> list[str]:
-    """The ``streamlit run`` command line; usage statistics off because the tool runs offline."""
+    """The ``streamlit run`` command line; usage statistics off because the tool runs offline.
+
+    ``-P`` (Python 3.11+): the current folder is not put on ``sys.path``, so a ``streamlit.py`` (or any
+    module name) lying in the folder the dashboard is started from is never imported instead of the
+    real package; the app itself is given by absolute path.
+    """
     return [
-        sys.executable, "-m", "streamlit", "run", str(APP_PATH),
+        sys.executable, "-P", "-m", "streamlit", "run", str(APP_PATH),
         "--server.port", str(port),
         "--server.address", host,
         "--server.headless", "true" if headless else "false",

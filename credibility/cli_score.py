@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -14,6 +15,7 @@ import click
 from .aggregate import SourceAggregator
 from .batch import DEFAULT, DEFAULT_CHUNK_SIZE, load_scorer, score_items
 from .ingest import (
+    Discovery,
     InputItem,
     OutputIsInputError,
     TableColumnError,
@@ -23,16 +25,12 @@ from .ingest import (
     iter_items,
 )
 from .lexicon import supported_languages
-from .output import (
-    FORMATS,
-    ReportWriter,
-    ResumeError,
-    make_writer,
-    prepare_resume,
-    terminal_safe,
-    write_aggregates,
-)
+from .output import FORMATS, ReportWriter, make_writer, terminal_safe, write_aggregates
+from .output_file import OutputBusyError, OutputFile
 from .report import Report
+from .resume import ResumeError, ResumeState, prepare_resume
+from .stopping import StopOnSignals, Stopped
+from .workers import WorkerStartError
 
 SCHEDULER_TIMEOUT_SECONDS = 20
 
@@ -40,9 +38,13 @@ EPILOG = """\b
 Inputs: .txt/.md/.html files, folders (recursive), globs, .csv/.tsv/.jsonl/.parquet tables
 (text column auto-detected: text, content, body, article), '-' for standard input, http(s) URLs.
 With --scheduler ADDRESS the same scoring runs on a Dask cluster (Parquet inputs; the dask extra).
-Exit status: 0 all articles scored, 1 some could not be read or analysed, 2 usage error or unusable
-model files.
+Exit status: 0 all articles scored, 1 some could not be read or analysed (or a closed pipe), 2 usage
+error or unusable model files, 3 --output is being written by another run, 4 --output cannot be written
+(folder, permissions, disk full), 130/143/129 stopped by SIGINT (Ctrl-C)/SIGTERM/SIGHUP (whole records
+kept; --resume continues).
 """
+EXIT_OUTPUT_BUSY = 3
+EXIT_OUTPUT_UNWRITABLE = 4
 
 
 @click.command("score", epilog=EPILOG)
@@ -74,7 +76,12 @@ model files.
     show_default=True,
     help="Worker processes; results are identical and in input order.",
 )
-@click.option("--resume", is_flag=True, help="Skip ids already in --output (jsonl/csv) and append the rest.")
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Skip the articles already in --output (jsonl/csv; matched by input file and position, so a "
+    "path spelled differently or a repeated id is still recognised) and append the rest.",
+)
 @click.option(
     "--scheduler",
     metavar="ADDRESS",
@@ -156,13 +163,60 @@ def score_command(
         raise click.UsageError(str(exc)) from exc
     if scheduler:
         _check_cluster_run(found.sources, jobs)
-    done: set[str] = set()
+    note = _Notes(quiet)
+    tally = _Tally()
+    with StopOnSignals() as signals:
+        try:
+            sink = _lock_output(output)
+            try:
+                code = _score(
+                    found, sink, signals, tally, note, fmt=fmt, output=output, text_col=text_col, lang=lang,
+                    no_model=no_model, jobs=jobs, resume=resume, scheduler=scheduler, by_source=by_source,
+                    trust_model=trust_model, csv_guard=not no_csv_guard, quiet=quiet, chunk_size=chunk_size,
+                )
+            finally:
+                if sink is not None:
+                    sink.close()
+        except (Stopped, KeyboardInterrupt) as exc:
+            stop = exc if isinstance(exc, Stopped) else Stopped(signal.SIGINT)
+            signals.ignore_further()
+            where = output if output is not None else "standard output"
+            click.echo(terminal_safe(
+                f"credibility score: stopped by {stop.name}; {tally.scored} whole record(s) written to {where}"
+                + ("; run again with --resume to continue" if output is not None else "")
+            ), err=True)
+            code = stop.exit_code
+    ctx.exit(code)
+
+
+def _score(
+    found: Discovery,
+    sink: OutputFile | None,
+    signals: StopOnSignals,
+    tally: _Tally,
+    note: _Notes,
+    *,
+    fmt: str,
+    output: Path | None,
+    text_col: str | None,
+    lang: str | None,
+    no_model: bool,
+    jobs: int,
+    resume: bool,
+    scheduler: str | None,
+    by_source: bool,
+    trust_model: bool,
+    csv_guard: bool,
+    quiet: bool,
+    chunk_size: int,
+) -> int:
+    """The run itself, once the output is locked; returns the exit status."""
+    done = ResumeState()
     if resume:
         try:
-            done = prepare_resume(output, fmt, csv_guard=not no_csv_guard)
+            done = prepare_resume(output, fmt, csv_guard=csv_guard)
         except ResumeError as exc:
             raise click.UsageError(str(exc)) from exc
-    note = _Notes(quiet)
     for message in found.notes:
         note(f"note: {message}")
     scorer = None if no_model else _check_models(trust_model, models)
@@ -176,32 +230,71 @@ def score_command(
 
         reports = iter_parquet_reports(
             [s.ref for s in found.sources], client, text_col=text_col, scorer=scorer, lang=lang,
-            skip_ids=frozenset(done), skipped=skipped,
+            done=done if resume else None, skipped=skipped,
         )
     else:
         items = _skip_done(iter_items(found.sources, text_col=text_col), done, skipped)
-        reports = score_items(items, scorer=scorer, lang=lang, jobs=jobs, chunk_size=chunk_size)
+        reports = score_items(items, scorer=scorer, lang=lang, jobs=jobs, chunk_size=chunk_size, notify=note)
     aggregator = SourceAggregator() if by_source else None
     total = None if resume or any(s.kind in ("table", "stdin") for s in found.sources) else len(found.sources)
     try:
-        scored, failed = _write_all(
-            reports, fmt, output, resume, aggregator, note, quiet, total, csv_guard=not no_csv_guard
-        )
+        _write_all(reports, fmt, sink, resume, aggregator, note, quiet, total, tally, signals, csv_guard=csv_guard)
         if aggregator is not None:
-            write_aggregates(aggregator.rows(), fmt, sys.stdout, csv_guard=not no_csv_guard)
+            with signals.hold():
+                try:
+                    write_aggregates(aggregator.rows(), fmt, sys.stdout, csv_guard=csv_guard)
+                except BrokenPipeError:
+                    raise
+                except OSError as exc:
+                    raise _stdout_failed(exc) from None
     except BrokenPipeError:  # e.g. `credibility score ... | head`: stop quietly
         _silence_stdout()
-        ctx.exit(1)
+        return 1
+    except WorkerStartError as exc:  # e.g. a broken installation: the worker said why on standard error
+        raise click.ClickException(str(exc)) from None
     finally:
+        reports.close()  # stops the worker processes, whatever ended the run
         if client is not None:
             client.close()
-    summary = f"scored {scored} article(s): {scored - failed} ok, {failed} failed"
+    summary = f"scored {tally.scored} article(s): {tally.scored - tally.failed} ok, {tally.failed} failed"
     if resume:
         summary += f", {skipped[0]} skipped (already in {output})"
     if output is not None:
         summary += f"; records in {output}"
     note(summary)
-    ctx.exit(1 if failed else 0)
+    return 1 if tally.failed else 0
+
+
+class _OutputBusy(click.ClickException):
+    """Another run writes to the same --output (exit status 3)."""
+
+    exit_code = EXIT_OUTPUT_BUSY
+
+
+class _OutputError(click.ClickException):
+    """The records cannot be written (exit status 4)."""
+
+    exit_code = EXIT_OUTPUT_UNWRITABLE
+
+
+def _lock_output(output: Path | None) -> OutputFile | None:
+    """Open and lock ``--output`` before anything is read, truncated or repaired."""
+    if output is None:
+        return None
+    try:
+        return OutputFile(output)
+    except OutputBusyError as exc:
+        raise _OutputBusy(exc.strerror) from None
+    except OSError as exc:
+        raise _OutputError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+class _Tally:
+    """Records written so far and how many of them are errors (read when a run is stopped)."""
+
+    def __init__(self) -> None:
+        self.scored = 0
+        self.failed = 0
 
 
 def _check_cluster_run(sources: list, jobs: int) -> None:
@@ -293,45 +386,73 @@ class _Notes:
             tqdm.write(terminal_safe(message), file=sys.stderr)
 
 
-def _skip_done(items: Iterator[InputItem], done: set[str], skipped: list[int]) -> Iterator[InputItem]:
+def _skip_done(items: Iterator[InputItem], done: ResumeState, skipped: list[int]) -> Iterator[InputItem]:
     for item in items:
-        if item.id in done:
+        if done.is_done(item.source_path or item.url, item.id):
             skipped[0] += 1
             continue
         yield item
 
 
-def _open_output(output: Path | None, *, append: bool) -> tuple[TextIO, Callable[[], None]]:
-    if output is None:
-        return sys.stdout, lambda: sys.stdout.flush()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle = output.open("a" if append else "w", encoding="utf-8", newline="")
-    return handle, handle.close
-
-
 def _write_all(
     reports: Iterator[Report],
     fmt: str,
-    output: Path | None,
+    sink: OutputFile | None,
     resume: bool,
     aggregator: SourceAggregator | None,
     note: _Notes,
     quiet: bool,
     total: int | None,
+    tally: _Tally,
+    signals: StopOnSignals,
     *,
     csv_guard: bool = True,
-) -> tuple[int, int]:
+) -> None:
     """Write each report as it arrives (per-article records go to stdout unless --by-source)."""
-    if output is None and aggregator is not None:
-        return _drain(reports, None, aggregator, note, quiet, total, echo_errors=True)
-    stream, close = _open_output(output, append=resume)
+    if sink is None and aggregator is not None:
+        _drain(reports, None, aggregator, note, quiet, total, tally, signals, echo_errors=True)
+        return
+    if sink is None:
+        stream: TextIO = sys.stdout
+        header = True
+    else:
+        try:
+            stream = sink.start(append=resume)
+            header = not (resume and os.fstat(sink.fd).st_size > 0)
+        except OSError as exc:
+            raise _OutputError(f"cannot write {sink.path}: {exc.strerror or exc}") from None
+    failure: OSError | None = None
     try:
-        header = not (resume and output is not None and output.stat().st_size > 0)
-        writer = make_writer(fmt, stream, header=header, csv_guard=csv_guard)
-        echo = output is not None or fmt != "table" or aggregator is not None
-        return _drain(reports, writer, aggregator, note, quiet, total, echo_errors=echo)
+        with signals.hold():
+            writer = make_writer(fmt, stream, header=header, csv_guard=csv_guard)
+        echo = sink is not None or fmt != "table" or aggregator is not None
+        _drain(reports, writer, aggregator, note, quiet, total, tally, signals, echo_errors=echo)
+    except _WriteFailed as exc:
+        failure = exc.error
     finally:
-        close()
+        if sink is not None:
+            try:
+                stream.close()
+            except OSError as exc:
+                failure = failure or exc
+    if failure is not None:
+        if sink is None:
+            raise _stdout_failed(failure)
+        raise _OutputError(f"cannot write {sink.path}: {failure.strerror or failure}") from None
+
+
+def _stdout_failed(error: OSError) -> click.ClickException:
+    """Standard output refused a record (e.g. ``> /dev/full``): silence it, say so in one line."""
+    _silence_stdout()
+    return _OutputError(f"cannot write standard output: {error.strerror or error}")
+
+
+class _WriteFailed(Exception):
+    """Writing a record failed (kept apart from OSErrors raised while reading or scoring)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _drain(
@@ -341,27 +462,32 @@ def _drain(
     note: _Notes,
     quiet: bool,
     total: int | None,
+    tally: _Tally,
+    signals: StopOnSignals,
     *,
     echo_errors: bool,
-) -> tuple[int, int]:
+) -> None:
     from tqdm import tqdm
 
-    scored = failed = 0
     progress = tqdm(
         reports, total=total, file=sys.stderr, unit=" articles", disable=quiet or not sys.stderr.isatty()
     )
     for report in progress:
-        scored += 1
-        if report.error:
-            failed += 1
-            if echo_errors:
-                note(f"error: {report.error}")
+        with signals.hold():  # a signal now waits until the record is whole and counted
+            if writer is not None:
+                try:
+                    writer.write(report)
+                except BrokenPipeError:
+                    raise
+                except OSError as exc:
+                    raise _WriteFailed(exc) from None
+            tally.scored += 1
+            tally.failed += bool(report.error)
+        if report.error and echo_errors:
+            note(f"error: {report.error}")
         if aggregator is not None:
             aggregator.add(report)
-        if writer is not None:
-            writer.write(report)
     progress.close()
-    return scored, failed
 
 
 def _silence_stdout() -> None:

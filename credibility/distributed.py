@@ -34,6 +34,7 @@ from .ingest.items import error_item
 from .ingest.tables import ColumnMap, TableColumnError, record_item, resolve_columns, table_columns
 from .output import csv_columns, csv_row
 from .report import Report
+from .resume import ResumeState
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
@@ -210,7 +211,7 @@ def iter_parquet_reports(
     text_col: str | None = None,
     scorer: Any = DEFAULT,
     lang: str | None = None,
-    skip_ids: frozenset[str] | set[str] = frozenset(),
+    done: ResumeState | None = None,
     skipped: list[int] | None = None,
     task_rows: int = TASK_ROWS,
     in_flight: int | None = None,
@@ -218,8 +219,9 @@ def iter_parquet_reports(
     """Reports for the rows of Parquet ``paths``, scored on a Dask cluster, in input order, lazily.
 
     The records are those of ``credibility score`` on one machine (same ids, row numbers, metadata and
-    error records). ``scheduler``: a scheduler address or a ``distributed.Client``. Rows whose id is in
-    ``skip_ids`` (``--resume``) are dropped on the workers and counted in ``skipped[0]``. At most
+    error records). ``scheduler``: a scheduler address or a ``distributed.Client``. Rows that already have
+    a record in ``done`` (``--resume``: keyed on the file and the row's position, as for a local run) are
+    dropped on the workers and counted in ``skipped[0]``. At most
     ``in_flight`` tasks (default: twice the cluster's threads) are outstanding, so neither the client nor
     the cluster holds more than a few slices of the input whatever its size.
     """
@@ -231,12 +233,16 @@ def iter_parquet_reports(
     client = Client(scheduler, set_as_default=False) if owned else scheduler
     try:
         limit = in_flight or 2 * max(1, sum(client.nthreads().values()))
-        skip = client.scatter([frozenset(skip_ids)], hash=False)[0] if skip_ids else frozenset()
         pending: deque = deque()
         for index, task in enumerate(_parquet_tasks(paths, text_col, task_rows)):
             if isinstance(task, Report):  # a file that cannot be read: its error record, in its place
+                if done is not None and done.is_done(task.source, task.id):
+                    if skipped is not None:
+                        skipped[0] += 1
+                    continue
                 pending.append(task)
             else:
+                skip = _done_positions(done, task)
                 pending.append(
                     client.submit(_score_slice, *task, scorer, lang, skip, pure=False, priority=-index)
                 )
@@ -247,6 +253,15 @@ def iter_parquet_reports(
     finally:
         if owned:
             client.close()
+
+
+def _done_positions(done: ResumeState | None, task: tuple) -> frozenset[int]:
+    """Positions (0-based, within its file) of the rows of one slice that already have a record."""
+    if done is None:
+        return frozenset()
+    name, _, _, start, stop, first_row, _ = task
+    first = first_row - 1
+    return frozenset(p for p in done.positions(name) if first <= p < first + stop - start)
 
 
 def _collect(done: Any, skipped: list[int] | None) -> list[Report]:
@@ -291,9 +306,10 @@ def _score_slice(
     columns: ColumnMap,
     scorer: Any,
     lang: str | None,
-    skip: frozenset[str],
+    skip: frozenset[int],
 ) -> tuple[list[Report], int]:
-    """Read one slice of a row group on a worker, score it; returns the Reports and how many were skipped."""
+    """Read one slice of a row group on a worker, score it (except the rows at the 0-based positions in
+    ``skip``); returns the Reports and how many were skipped."""
     import pyarrow.parquet as pq
 
     table = pq.ParquetFile(location).read_row_group(group, columns=columns.needed).slice(start, stop - start)
@@ -302,5 +318,5 @@ def _score_slice(
         record_item(record, columns, path=path, row=first_row + i, where=f"row {first_row + i}")
         for i, record in enumerate(table.to_pylist())
     ]
-    kept = [item for item in items if item.id not in skip]
+    kept = [item for row, item in enumerate(items, start=first_row - 1) if row not in skip]
     return score_chunk(kept, scorer, lang), len(items) - len(kept)

@@ -1,7 +1,8 @@
 """Writers for scored reports: a readable table, JSON lines, or flat CSV, each streamed record by record.
 
 Each record is written with one ``write`` and flushed, so an interrupted run leaves whole records (plus at
-most one cut-off last line, which :func:`prepare_resume` removes) and ``--resume`` can carry on.
+most one cut-off last record, which :func:`credibility.resume.prepare_resume` removes) and ``--resume``
+can carry on.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from .report import Report
@@ -179,62 +179,6 @@ def make_writer(fmt: str, stream: TextIO, *, header: bool = True, csv_guard: boo
 
         return TableWriter(stream)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-
-
-class ResumeError(ValueError):
-    """The existing output cannot be continued (other format or other columns)."""
-
-
-def prepare_resume(path: Path, fmt: str, *, csv_guard: bool = True) -> set[str]:
-    """Ids already in ``path`` (a previous, maybe interrupted, run); cut off a partial last record.
-
-    ``csv_guard``: the CSV was written with formula-like cells prefixed (read back without the prefix)."""
-    if fmt not in ("jsonl", "csv"):
-        raise ResumeError("--resume needs --format jsonl or csv (the table format cannot be read back)")
-    if not path.exists() or path.stat().st_size == 0:
-        return set()
-    _drop_partial_tail(path)
-    done: set[str] = set()
-    with path.open(encoding="utf-8", newline="") as fh:
-        if fmt == "jsonl":
-            for line in fh:
-                try:
-                    record = json.loads(line)
-                except ValueError:
-                    continue
-                if isinstance(record, dict) and record.get("id") is not None:
-                    done.add(str(record["id"]))
-        else:
-            reader = csv.reader(fh)
-            header = next(reader, None)
-            if header is not None and header != csv_columns():
-                raise ResumeError(f"{path}: its CSV columns differ from this version's; cannot append to it")
-            at = csv_columns().index("id")
-            unguard = csv_unguard if csv_guard else str
-            done.update(unguard(row[at]) for row in reader if len(row) > at)
-    return done
-
-
-def _drop_partial_tail(path: Path) -> None:
-    """An interrupted write can leave a last line without its newline: remove it so appends stay valid."""
-    with path.open("rb+") as fh:
-        fh.seek(0, 2)
-        size = fh.tell()
-        fh.seek(max(0, size - 1))
-        if fh.read(1) == b"\n":
-            return
-        block = 1 << 16
-        pos = size
-        while pos > 0:
-            start = max(0, pos - block)
-            fh.seek(start)
-            chunk = fh.read(pos - start)
-            nl = chunk.rfind(b"\n")
-            if nl >= 0:
-                fh.truncate(start + nl + 1)
-                return
-            pos = start
-        fh.truncate(0)
 
 
 def write_aggregates(

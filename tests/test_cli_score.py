@@ -12,8 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from credibility.cli import app
-from credibility.output import ResumeError, csv_columns, prepare_resume
+from credibility.output import csv_columns
 from credibility.report import Reason, Report, Score
+from credibility.resume import ResumeError, prepare_resume
 from credibility.signals import feature_names
 from credibility.signals.base import Span
 from credibility.table import TableWriter
@@ -232,7 +233,8 @@ def test_resume_refuses_a_csv_with_other_columns(tmp_path):
 def test_resume_cuts_a_partial_last_record(tmp_path):
     out = tmp_path / "r.jsonl"
     out.write_text('{"id": "a"}\n{"id": "b"}\n{"id": "c", "feat', encoding="utf-8")
-    assert prepare_resume(out, "jsonl") == {"a", "b"}
+    done = prepare_resume(out, "jsonl")
+    assert done.records == 2 and done.is_done(None, "a") and done.is_done(None, "b")
     assert out.read_text(encoding="utf-8") == '{"id": "a"}\n{"id": "b"}\n'
 
 

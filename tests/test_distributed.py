@@ -12,6 +12,7 @@ from credibility.batch import score_items
 from credibility.ingest.tables import TableColumnError, iter_table
 from credibility.output import csv_columns, csv_row
 from credibility.report import Score
+from credibility.resume import ResumeState
 
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
@@ -136,9 +137,11 @@ def test_iter_parquet_reports_keeps_input_order_across_row_groups_and_tasks(clus
     pd.DataFrame({"body": TEXTS[::-1], "headline": ["x"] * len(TEXTS)}).to_parquet(second, row_group_size=2)
     paths = [str(parquet_input), str(second)]
     skipped = [0]
+    done = ResumeState()  # --resume: row 2 of the first file and row 5 of the second already have records
+    done.mark_done(str(parquet_input), f"{parquet_input}:2", 1)
+    done.mark_done(str(second), f"{second}:5", 4)
     got = list(iter_parquet_reports(paths, cluster.scheduler_address, text_col="body", scorer=LengthScorer(),
-                                    task_rows=3, in_flight=2, skipped=skipped,
-                                    skip_ids={f"{parquet_input}:2", f"{second}:5"}))
+                                    task_rows=3, in_flight=2, skipped=skipped, done=done))
     want = [r for p in paths for r in score_items(iter_table(Path(p), "body"), scorer=LengthScorer())]
     want = [r for r in want if r.id not in {f"{parquet_input}:2", f"{second}:5"}]
     assert [r.as_dict() for r in got] == [r.as_dict() for r in want]

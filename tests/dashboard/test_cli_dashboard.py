@@ -24,8 +24,9 @@ def test_dashboard_execs_streamlit_with_the_package_app(monkeypatch):
     assert result.exit_code == 0, result.output
     ((path, argv),) = calls
     assert path == sys.executable
-    assert argv[:5] == [sys.executable, "-m", "streamlit", "run", str(APP_PATH)]
-    options = dict(zip(argv[5::2], argv[6::2], strict=True))
+    # -P: the current folder is not on sys.path, so a streamlit.py there is not run (issue #18)
+    assert argv[:6] == [sys.executable, "-P", "-m", "streamlit", "run", str(APP_PATH)]
+    options = dict(zip(argv[6::2], argv[7::2], strict=True))
     assert options["--server.port"] == "8600"
     assert options["--server.headless"] == "true"
     assert options["--browser.gatherUsageStats"] == "false"  # offline: no usage statistics

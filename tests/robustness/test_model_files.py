@@ -182,3 +182,47 @@ def test_score_refuses_a_hostile_model_folder_even_with_trust_model(shipped_copy
         assert "could not load the trained models" in run.stderr and "--no-model" in run.stderr
         assert "Traceback" not in run.stderr
     assert not marker.exists()
+
+
+class _PatchesClass:
+    """Pickles as ``setattr(TrainedModel, "predict_proba", len)``: a file that, if anything unpickled it,
+    would change how every model loaded later in the process scores (the old pickle format allowed this)."""
+
+    def __reduce__(self):
+        from credibility.models.bundle import TrainedModel
+
+        return (setattr, (TrainedModel, "predict_proba", len))
+
+
+def _class_state() -> dict:
+    from credibility.models.bundle import TrainedModel
+    from credibility.models.lexical import WordingModel
+
+    return {cls: dict(vars(cls)) for cls in (TrainedModel, WordingModel)}
+
+
+def test_a_refused_file_leaves_later_loads_intact(tmp_path, tree_arrays):
+    """Issue #18 item 8: a refused (or trusted but odd) model file cannot patch a class for the rest of the
+    process: the archive is read without pickle and the card's keys only fill one model's metadata."""
+    good = ROOT / "models" / "ai_generated.npz"
+    X = np.tile(load_model(good).mean, (3, 1))  # noqa: N806
+    expected = load_model(good).predict_proba(X)
+    before = _class_state()
+
+    patch = np.empty(1, dtype=object)
+    patch[0] = _PatchesClass()
+    for member in ("mean", "feature_names", "wording_terms"):
+        hostile = _write_arrays(tmp_path / f"patch_{member}.npz", {**tree_arrays, member: patch})
+        for trust in (False, True):
+            with pytest.raises(UnsafeModelError):
+                load_model(hostile, trust_unverified=trust)
+    odd_card = _write_arrays(tmp_path / "odd_card.npz", tree_arrays)
+    card = json.loads(card_path(odd_card).read_text(encoding="utf-8"))
+    card.update({"predict_proba": "len", "__class__": "builtins.dict", "__dict__": {"threshold": 0}})
+    card_path(odd_card).write_text(json.dumps(card), encoding="utf-8")
+    odd = load_model(odd_card, trust_unverified=True)
+    assert type(odd).__name__ == "TrainedModel" and odd.metadata["predict_proba"] == "len"
+    np.testing.assert_allclose(odd.predict_proba(X), expected)
+
+    assert _class_state() == before
+    np.testing.assert_array_equal(load_model(good).predict_proba(X), expected)
