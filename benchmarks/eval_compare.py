@@ -39,6 +39,9 @@ def predicted_flags(pair: dict) -> tuple[list[str], dict[str, set[int]]]:
                     flags["contradicted"].add(ev.sentence_index)
         if claim.status == "uncorroborated":
             flags["uncorroborated"].update(ev.sentence_index for ev in claim.evidence if ev.source == 1)
+        for source, start, _, _ in claim.figures:  # a figure no other source gives, on an aligned claim
+            flags["uncorroborated"].update(ev.sentence_index for ev in claim.evidence
+                                           if ev.source == source == 1 and ev.start <= start < ev.end)
     return [b.sentence_text(s) for s in b.sentences], flags
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from ..document import Document, Sentence
+from ..lexicon import FUNCTION_WORDS_LIST
 from .resources import CompareLexicon, known_vocabulary
 
 # Kinds of figure that are compared as values; the others only help alignment.
@@ -221,6 +222,8 @@ def _word_numbers(doc: Document, words: list[int], lex: CompareLexicon, used: li
         word = doc.words_lower[i]
         if word not in lex.number_words or _inside(doc.word_starts[i], used):
             continue
+        if word in lex.number_homographs and _reads_as_verb(doc, words, position, lex):
+            continue
         value = lex.number_words[word]
         span_end = doc.word_ends[i]
         if position + 1 < len(words) and doc.words_lower[words[position + 1]] in lex.multipliers:
@@ -228,6 +231,26 @@ def _word_numbers(doc: Document, words: list[int], lex: CompareLexicon, used: li
             span_end = doc.word_ends[words[position + 1]]
         out.append(Anchor("count", _fmt(value), doc.word_starts[i], span_end, doc.text[doc.word_starts[i]:span_end]))
     return out
+
+
+# Words before a number word that make it a number even when a function word follows ("om acht uur",
+# "de acht die"); checked for number words that are also verb forms (Dutch "acht", from "achten").
+_NUMBER_DETERMINERS = frozenset({"de", "het", "die", "deze", "om", "van", "tot", "met", "er", "nog", "ruim",
+                                 "ongeveer", "zo'n", "bijna", "circa", "the", "of", "at", "to", "about"})
+
+
+def _reads_as_verb(doc: Document, words: list[int], position: int, lex: CompareLexicon) -> bool:
+    """A number word that is also a verb form ("Het kabinet acht de kans klein") is read as the verb when
+    a function word, pronoun or nothing follows it and no determiner or preposition precedes it."""
+    lower = doc.words_lower
+    before = doc.text[doc.word_starts[words[position - 1]]:doc.word_ends[words[position - 1]]] if position else ""
+    if before.lower() in _NUMBER_DETERMINERS and not before.isupper():  # "om acht uur", not "het OM acht"
+        return False
+    after = lower[words[position + 1]] if position + 1 < len(words) else ""
+    if after in lex.multipliers or after in lex.percent_words or after in lex.currencies:
+        return False
+    function_words = doc.resources.words(FUNCTION_WORDS_LIST) if doc.resources else frozenset()
+    return not after or after in lex.stopwords or after in function_words or not after.isalpha()
 
 
 @lru_cache(maxsize=20000)

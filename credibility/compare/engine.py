@@ -7,13 +7,14 @@ links) → contradictions on each link and figures no other source has (conflict
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from pathlib import Path
 
 from ..document import Document
 from .align import LINK_THRESHOLD, Link, align, clusters
 from .conflicts import Conflict, find_conflicts, novel_figures
 from .derive import Relation, find_relations, notices
+from .furniture import not_claims
 from .result import (
     ClaimResult,
     CompareResult,
@@ -55,9 +56,11 @@ def compare_documents(docs: list[Document], labels: list[str] | None = None, pat
     warnings = [f"{labels[i]}: language '{d.lang}' has no lexicons; it is aligned through numbers, dates, "
                 "names and quotes only" for i, d in enumerate(docs) if not d.supported]
     units: list[ClaimUnit] = []
+    set_aside: list[dict[str, int]] = []
     for i, doc in enumerate(docs):
-        skip = frozenset(index for index, _ in notices(doc))
-        units += claim_units(doc, i, skip)
+        reasons = {index: "syndication" for index, _ in notices(doc)} | not_claims(doc)
+        units += claim_units(doc, i, frozenset(reasons))
+        set_aside.append(dict(Counter(reasons.values())))
     warnings += [f"{labels[i]}: {w}" for i, d in enumerate(docs) for w in d.extra.get("compare_warnings", [])]
     links, _ = align(units, threshold)
     names = [frozenset(a.value for u in units if u.source == i for a in u.anchors if a.kind == "name")
@@ -69,10 +72,11 @@ def compare_documents(docs: list[Document], labels: list[str] | None = None, pat
         if found:
             conflicts[(link.a, link.b)] = found
     evidence = [_evidence(u, labels) for u in units]
-    claims = _claims(units, links, conflicts, evidence, labels, len(docs))
-    claims += _figure_claims(units, conflicts, evidence, labels, len(claims))
+    claims, claim_of = _claims(units, links, conflicts, evidence, labels, len(docs))
+    novel = _novel_figures(units, conflicts)
+    _attach_figures(claims, claim_of, units, novel, labels)
     relations = find_relations(docs, labels, units, links)
-    summaries = _summaries(units, links, conflicts, claims, relations, labels)
+    summaries = _summaries(units, links, conflicts, novel, relations, labels, set_aside)
     return CompareResult(sources, claims, summaries, warnings)
 
 
@@ -82,9 +86,14 @@ def _evidence(unit: ClaimUnit, labels: list[str]) -> Evidence:
 
 
 def _claims(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[int, int], list[Conflict]],
-            evidence: list[Evidence], labels: list[str], n_sources: int) -> list[ClaimResult]:
+            evidence: list[Evidence], labels: list[str], n_sources: int) -> tuple[list[ClaimResult], dict[int, int]]:
+    """One claim per group of aligned units, and unit index → index of its claim (each sentence of a
+    source belongs to exactly one claim, so it has exactly one claim id)."""
     out = []
+    claim_of: dict[int, int] = {}
     for group in clusters(len(units), links):
+        for i in group:
+            claim_of[i] = len(out)
         members = sorted(group, key=lambda i: (units[i].source, units[i].sentence_index))
         member_set = set(members)
         sources = sorted({units[i].source for i in members})
@@ -111,7 +120,7 @@ def _claims(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[int
             others = [f"{labels[s]} ({units_lang(units, s)})" for s in range(n_sources) if s not in sources]
             claim.note = "could not be aligned with any sentence of " + ", ".join(others)
         out.append(claim)
-    return out
+    return out, claim_of
 
 
 def units_lang(units: list[ClaimUnit], source: int) -> str:
@@ -146,9 +155,8 @@ def _cells(members: list[int], units: list[ClaimUnit], links: list[Link],
     return cells
 
 
-def _figure_claims(units: list[ClaimUnit], conflicts: dict[tuple[int, int], list[Conflict]],
-                   evidence: list[Evidence], labels: list[str], offset: int) -> list[ClaimResult]:
-    """A claim per sentence that gives a figure found in no other source (even if the rest aligns)."""
+def _novel_figures(units: list[ClaimUnit], conflicts: dict[tuple[int, int], list[Conflict]]) -> dict[int, list]:
+    """Unit index → the figures it gives that no other source gives (and that are not a reported conflict)."""
     in_conflict: dict[int, set[tuple[int, int]]] = {}
     for (a, b), found in conflicts.items():
         for c in found:
@@ -157,22 +165,37 @@ def _figure_claims(units: list[ClaimUnit], conflicts: dict[tuple[int, int], list
     others: dict[int, list] = {}  # source → the anchors of every other source
     for source in {u.source for u in units}:
         others[source] = [a for u in units if u.source != source for a in u.anchors]
-    out = []
-    for i, unit in enumerate(units):
-        novel = novel_figures(unit, others[unit.source], in_conflict.get(i, set()))
-        if not novel:
-            continue
-        shown = ", ".join(f"“{a.text}”" for a in novel)
-        claim = ClaimResult(f"C{offset + len(out) + 1}", "uncorroborated", unit.text, [unit.source], [evidence[i]],
-                            kind="figure", figures=[(a.start, a.end, a.text) for a in novel],
-                            note=f"figure {shown} appears in no other source")
-        claim.cells = {unit.source: "only source"}
-        out.append(claim)
-    return out
+    found = {i: novel_figures(unit, others[unit.source], in_conflict.get(i, set())) for i, unit in enumerate(units)}
+    return {i: figures for i, figures in found.items() if figures}
+
+
+def _attach_figures(claims: list[ClaimResult], claim_of: dict[int, int], units: list[ClaimUnit],
+                    novel: dict[int, list], labels: list[str]) -> None:
+    """Put each figure no other source gives on the claim of its sentence (never a second claim id).
+
+    A sentence no other source aligns with becomes a claim of kind "figure"; on an aligned claim the
+    figure is listed with a note, since the other sources support the sentence but not that figure.
+    """
+    for i, figures in sorted(novel.items()):
+        claim = claims[claim_of[i]]
+        unit = units[i]
+        claim.figures += [(unit.source, a.start, a.end, a.text) for a in figures]
+        shown = ", ".join(f"“{a.text}”" for a in figures)
+        note = f"figure {shown} ({labels[unit.source]}) appears in no other source"
+        if claim.status == "uncorroborated":
+            claim.kind = "figure"
+            note = f"figure {shown} appears in no other source"
+        elif claim.cells.get(unit.source) == "supports":
+            claim.cells[unit.source] = "adds figure"
+        claim.note = f"{claim.note}; {note}" if claim.note else note
 
 
 def _summaries(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[int, int], list[Conflict]],
-               claims: list[ClaimResult], relations: list[Relation], labels: list[str]) -> list[SourceSummary]:
+               novel: dict[int, list], relations: list[Relation], labels: list[str],
+               set_aside: list[dict[str, int]]) -> list[SourceSummary]:
+    """Per source: its claims split into corroborated + uncorroborated + contradicted (they add up to
+    ``claims``); ``unique_unsupported`` counts its claims no other source supports, or supports only
+    without a figure it gives (at most ``claims``)."""
     linked = {i for link in links for i in (link.a, link.b)}
     conflicted = {i for pair in conflicts for i in pair}
     out = []
@@ -181,7 +204,6 @@ def _summaries(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[
         corroborated = sum(1 for i in mine if i in linked and i not in conflicted)
         uncorroborated = sum(1 for i in mine if i not in linked)
         contradicted = sum(1 for i in mine if i in conflicted)
-        figure_claims = sum(1 for c in claims if c.kind == "figure" and c.sources == [s])
         n_conflicts = sum(len(found) for (a, b), found in conflicts.items() if s in (units[a].source, units[b].source))
         derivations = [
             Derivation(r.origin, labels[r.origin] if r.origin is not None else "an outlet outside this set",
@@ -197,8 +219,9 @@ def _summaries(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[
             index=s, label=label, lang=units_lang(units, s), claims=len(mine), corroborated=corroborated,
             uncorroborated=uncorroborated, contradicted=contradicted,
             corroboration_rate=round(corroborated / len(mine), 3) if mine else 0.0,
-            unique_unsupported=uncorroborated + figure_claims, contradictions=n_conflicts,
+            unique_unsupported=sum(1 for i in mine if i not in linked or i in novel), contradictions=n_conflicts,
             derivative=bool(derives), derives_from=derives,
             related=[d for d in derivations if not d.direction_known] + reverse_unknown,
+            not_claims=set_aside[s],
         ))
     return out

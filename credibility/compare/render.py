@@ -38,6 +38,8 @@ def _claim_block(claim: ClaimResult) -> list[str]:
                 lines.append(f"    ✗ {c.kind}: {c.detail}")
             lines.append(_evidence_line(group[0].a, "      "))
             lines.append(_evidence_line(group[0].b, "      "))
+        if claim.figures:
+            lines.append(_wrap(f"! {claim.note}", "    "))
     elif claim.kind == "figure":
         lines.append(f"    ! {claim.note} (source: {claim.evidence[0].label})")
     else:

@@ -48,6 +48,10 @@ class CompareLexicon:
     stopwords: frozenset[str]
     syndication: PhraseMatcher
     outlet_cues: PhraseMatcher
+    captions: frozenset[str] = frozenset()  # words opening a caption or photo credit ("foto", "photo")
+    bylines: frozenset[str] = frozenset()  # words opening a byline ("door", "by")
+    actions: tuple[str, ...] = ()  # words opening a call to the reader ("download", "subscribe")
+    number_homographs: frozenset[str] = frozenset()  # number words that are also verbs ("acht")
     pivot: dict[str, str] = field(default_factory=dict)  # source-language phrase → English phrase
     pivot_max_words: int = 1
 
@@ -185,6 +189,7 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         elif number.isdigit():
             (months if kind == "month" else weekdays)[word] = int(number)
     glossary = bilingual(lang)
+    furniture = _pairs(lang, "compare_furniture", ":")
     return CompareLexicon(
         lang=lang,
         negations=_matcher(lang, "compare_negations"),
@@ -203,6 +208,10 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         stopwords=_words(lang, "compare_stopwords"),
         syndication=_matcher(lang, "compare_syndication"),
         outlet_cues=_matcher(lang, "compare_outlet_cues"),
+        captions=frozenset(word for kind, word in furniture if kind == "caption"),
+        bylines=frozenset(word for kind, word in furniture if kind == "byline"),
+        actions=tuple(word for kind, word in furniture if kind == "action"),
+        number_homographs=_words(lang, "compare_number_homographs"),
         pivot=glossary,
         pivot_max_words=max((len(k.split()) for k in glossary), default=1),
     )

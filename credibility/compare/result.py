@@ -58,7 +58,8 @@ class ClaimResult:
     evidence: list[Evidence]
     contradictions: list[Contradiction] = field(default_factory=list)
     kind: str = "claim"  # "claim" (aligned sentences) or "figure" (a figure no other source has)
-    figures: list[tuple[int, int, str]] = field(default_factory=list)
+    # figures no other source gives: (source, start, end, text), offsets into that source's text
+    figures: list[tuple[int, int, int, str]] = field(default_factory=list)
     note: str = ""
     cells: dict[int, str] = field(default_factory=dict)  # source → supports | contradicts | only source
 
@@ -88,6 +89,7 @@ class SourceSummary:
     derivative: bool
     derives_from: list[Derivation] = field(default_factory=list)
     related: list[Derivation] = field(default_factory=list)  # relations whose direction is unknown
+    not_claims: dict[str, int] = field(default_factory=dict)  # sentences set aside, by reason (caption, …)
 
 
 @dataclass(slots=True)

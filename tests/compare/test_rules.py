@@ -35,8 +35,8 @@ def test_rounded_figures_agree_and_other_currency_is_not_compared():
                            langs=["en", "en", "en"])
     assert contradiction_kinds(result) == []
     # a dollar amount is neither confirmed nor contradicted by a euro one: it is a figure only one source has
-    figures = [(c.kind, [t for *_, t in c.figures]) for c in result.claims if c.kind == "figure"]
-    assert figures == [("figure", ["$39.8 million"])]
+    figures = [(c.status, [t for *_, t in c.figures]) for c in result.claims if c.figures]
+    assert figures == [("corroborated", ["$39.8 million"])]
 
 
 def test_translation_order_fills_alignment_gaps():
