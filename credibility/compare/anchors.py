@@ -258,6 +258,17 @@ def _common_word(word: str, lang: str | None) -> bool:
     return bool(lang) and zipf_frequency(word, lang) >= COMMON_WORD_ZIPF
 
 
+def name_form(word: str, original: str, lang: str | None) -> str:
+    """One form for the ways a name is written in a word: "GPT-modellen", "Ghent-based" → the name
+    before a lower-case compound tail; Dutch adjectives of places "Gentse" → "gent"."""
+    head, dash, _ = original.partition("-")
+    if dash and head and original[len(head) + 1 : len(head) + 2].islower():
+        word = word[: len(head)]
+    if lang == "nl" and word.endswith("se") and len(word) >= 6 and word == original.lower():
+        word = word[:-2]
+    return word
+
+
 def _names(doc: Document, sentence: Sentence, words: list[int], used: list[tuple[int, int]]) -> list[Anchor]:
     """Capitalised words that no word list knows as a common word: people, places, organisations."""
     vocabulary = known_vocabulary()
@@ -268,7 +279,7 @@ def _names(doc: Document, sentence: Sentence, words: list[int], used: list[tuple
         original = doc.text[doc.word_starts[i] : doc.word_ends[i]]
         if not _CAPITAL_RE.match(original) or original.isdigit() or _inside(doc.word_starts[i], used):
             continue
-        word = doc.words_lower[i]
+        word = name_form(doc.words_lower[i], original, doc.lang)
         forms = {word, word.rstrip("s"), word[:-2] if word.endswith(("es", "en")) else word}
         if forms & vocabulary or word in not_names or len(word) < 2:
             continue

@@ -36,6 +36,7 @@ class CompareLexicon:
     negation_exceptions: PhraseMatcher  # "not only": a negation word that negates nothing
     antonyms: PhraseMatcher  # note = "<pair key>|<side>" (";"-joined when a form is in several pairs)
     scales: PhraseMatcher  # note = "<scale>|<level>"
+    modality: PhraseMatcher  # note = "<level>": 1 possible, 2 probable, 3 certain
     number_words: dict[str, float]
     multipliers: dict[str, float]
     percent_words: frozenset[str]
@@ -162,6 +163,8 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         scale, _, level = head.rpartition(" ")
         if scale and level.isdigit():
             scale_entries.append(LexiconEntry(phrase, f"{scale}|{level}"))
+    modality_entries = [LexiconEntry(phrase, level) for level, phrase in _pairs(lang, "compare_modality", ":")
+                        if level.isdigit()]
     number_words: dict[str, float] = {}
     multipliers: dict[str, float] = {}
     percent_words: set[str] = set()
@@ -196,6 +199,7 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         negation_exceptions=_matcher(lang, "compare_negation_exceptions"),
         antonyms=PhraseMatcher("compare_antonyms", antonym_entries),
         scales=PhraseMatcher("compare_scales", scale_entries),
+        modality=PhraseMatcher("compare_modality", modality_entries),
         number_words=number_words,
         multipliers=multipliers,
         percent_words=frozenset(percent_words),
