@@ -75,7 +75,9 @@ def compare_documents(docs: list[Document], labels: list[str] | None = None, pat
     claims, claim_of = _claims(units, links, conflicts, evidence, labels, len(docs))
     novel = _novel_figures(units, conflicts)
     _attach_figures(claims, claim_of, units, novel, labels)
-    relations = find_relations(docs, labels, units, links)
+    pair_conflicts = Counter((min(units[a].source, units[b].source), max(units[a].source, units[b].source))
+                             for (a, b), found in conflicts.items() for _ in found)
+    relations = find_relations(docs, labels, units, links, dict(pair_conflicts))
     summaries = _summaries(units, links, conflicts, novel, relations, labels, set_aside)
     return CompareResult(sources, claims, summaries, warnings)
 
@@ -207,11 +209,12 @@ def _summaries(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[
         n_conflicts = sum(len(found) for (a, b), found in conflicts.items() if s in (units[a].source, units[b].source))
         derivations = [
             Derivation(r.origin, labels[r.origin] if r.origin is not None else "an outlet outside this set",
-                       tuple(r.kinds), tuple(r.evidence), r.share, r.direction_known)
+                       tuple(r.kinds), tuple(r.evidence), r.share, r.direction_known, r.relation, r.strength)
             for r in relations if r.source == s
         ]
         reverse_unknown = [
-            Derivation(r.source, labels[r.source], tuple(r.kinds), tuple(r.evidence), r.share, False)
+            Derivation(r.source, labels[r.source], tuple(r.kinds), tuple(r.evidence), r.share, False,
+                       r.relation, r.strength)
             for r in relations if r.origin == s and not r.direction_known
         ]
         derives = [d for d in derivations if d.direction_known]
@@ -223,5 +226,40 @@ def _summaries(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[
             derivative=bool(derives), derives_from=derives,
             related=[d for d in derivations if not d.direction_known] + reverse_unknown,
             not_claims=set_aside[s],
+            contradicts_sources=len({units[b if units[a].source == s else a].source for (a, b) in conflicts
+                                     if s in (units[a].source, units[b].source)}),
         ))
+    for summary in out:
+        summary.relation = main_relation(summary, relations, labels)
+        summary.verdict = verdict(summary)
     return out
+
+
+def main_relation(summary: SourceSummary, relations: list[Relation], labels: list[str]) -> str:
+    """The one relation that best describes a source: its strongest derivation; else "original report"
+    when others derive from it; else "independent report" when it shares claims with another source."""
+    own = summary.derives_from or summary.related
+    if own:
+        best = max(own, key=lambda d: (d.direction_known, d.strength))
+        if best.relation in ("translation of", "summary of", "derived from"):
+            return f"{best.relation} {best.origin_label}" if best.direction_known else (
+                f"{best.relation.removesuffix(' of').removesuffix(' from')} (direction unknown) of {best.origin_label}")
+    if any(r.origin == summary.index and r.direction_known for r in relations):
+        followers = sorted({labels[r.source] for r in relations if r.origin == summary.index})
+        return f"original report (followed by {', '.join(followers)})"
+    if summary.corroborated or summary.contradicted:
+        return "independent report"
+    return "unrelated (no claim shared with another source)"
+
+
+def verdict(summary: SourceSummary) -> str:
+    """'AI summary of X; contradicts 3 sources; 29 claims no other source makes'."""
+    role = summary.relation
+    if summary.not_claims.get("ai banner"):
+        role = f"AI {role}" if role.startswith("summary") else f"AI-made; {role}"
+    parts = [role[:1].upper() + role[1:]]
+    n = summary.contradicts_sources
+    parts.append(f"contradicts {n} source{'s' if n != 1 else ''}" if n else "contradicts no source")
+    k = summary.unique_unsupported
+    parts.append(f"{k} claim{'s' if k != 1 else ''} no other source makes" if k else "every claim found elsewhere")
+    return "; ".join(parts)

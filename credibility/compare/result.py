@@ -72,6 +72,8 @@ class Derivation:
     evidence: tuple[str, ...]
     share: float
     direction_known: bool
+    relation: str = "derived from"  # translation of | summary of | derived from | independent report
+    strength: float = 0.0  # 0–1: how sure (1 = an explicit notice or credit)
 
 
 @dataclass(slots=True)
@@ -90,6 +92,9 @@ class SourceSummary:
     derives_from: list[Derivation] = field(default_factory=list)
     related: list[Derivation] = field(default_factory=list)  # relations whose direction is unknown
     not_claims: dict[str, int] = field(default_factory=dict)  # sentences set aside, by reason (caption, …)
+    relation: str = ""  # its main relation: "translation of X", "original report", "independent report", …
+    contradicts_sources: int = 0  # how many other sources it contradicts
+    verdict: str = ""  # one line: relation; contradictions; claims no other source makes
 
 
 @dataclass(slots=True)

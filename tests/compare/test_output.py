@@ -43,7 +43,8 @@ def test_text_report(result):
     assert "CONTRADICTED: sources disagree" in text
     assert "✗ antonym: “unclassified” versus “classified”" in text
     assert "figure “€40 million” (QuickBrief AI) appears in no other source" in text
-    assert "derivative of Northsea Wire" in text
+    assert "derived from Northsea Wire (strength 1.00)" in text
+    assert "QuickBrief AI (en): Summary of Northsea Wire; contradicts 3 sources; 1 claim no other source makes" in text
 
 
 def test_needs_two_sources():
