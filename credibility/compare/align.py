@@ -140,6 +140,33 @@ def _fill_translation_gaps(units: list[ClaimUnit], links: list[Link], sim: np.nd
                     extra.append(Link(min(i, j), max(i, j), round(float(sim[i, j]), 4), positional=True))
                     linked_y.add(j)
                     to_y[i] = j
+            extra += _fill_equal_runs(ux, uy, to_y, linked_y, sim)
+    return extra
+
+
+# Runs of unaligned sentences this long (or shorter), the same length on both sides between two aligned
+# neighbours, are linked one to one in order.
+MAX_RUN = 3
+
+
+def _fill_equal_runs(ux: list[int], uy: list[int], to_y: dict[int, int], linked_y: set[int],
+                     sim: np.ndarray) -> list[Link]:
+    """Between two aligned sentence pairs of a translation, k unaligned sentences on each side (k <= MAX_RUN)
+    are the same k sentences in the same order."""
+    pos_y = {j: p for p, j in enumerate(uy)}
+    anchors = sorted((k, pos_y[to_y[i]]) for k, i in enumerate(ux) if i in to_y)
+    extra = []
+    for (k1, p1), (k2, p2) in zip(anchors, anchors[1:], strict=False):
+        run = k2 - k1 - 1
+        if not 2 <= run <= MAX_RUN or p2 - p1 - 1 != run:
+            continue
+        xs, ys = ux[k1 + 1 : k2], uy[p1 + 1 : p2]
+        if any(i in to_y for i in xs) or any(j in linked_y for j in ys):
+            continue
+        for i, j in zip(xs, ys, strict=True):
+            extra.append(Link(min(i, j), max(i, j), round(float(sim[i, j]), 4), positional=True))
+            linked_y.add(j)
+            to_y[i] = j
     return extra
 
 

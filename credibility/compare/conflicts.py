@@ -95,6 +95,8 @@ def find_conflicts(a: ClaimUnit, b: ClaimUnit, similarity: float, names_a: froze
 def _negation_in_scope(negated: ClaimUnit, plain: ClaimUnit) -> bool:
     """True when the word the negation bears on ("no longer *cross*") is also in the other sentence; a
     negation inside a reworded clause ("have not lost" / "are unbeaten") is not a flip."""
+    if compare_lexicon(plain.lang).implicit_negatives.search(plain.text):
+        return False  # "voted NO" / "voted against": the other sentence says no in other words
     others = set(plain.tokens) - _negated_words(plain)  # "no adequate" in both sentences is no flip
     return bool(others & _negated_words(negated))
 
@@ -136,6 +138,8 @@ def _modality_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
 
 
 def _antonym_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
+    if len(a.negations) % 2 != len(b.negations) % 2:
+        return []  # "does not support" and "opposes" say the same thing
     out = []
     for key in sorted({c.key for c in a.antonyms} & {c.key for c in b.antonyms}):
         sides_a = {c.value for c in a.antonyms if c.key == key}
@@ -214,7 +218,9 @@ def _counted(unit: ClaimUnit, figure: Anchor) -> str | None:
 
 
 def _same_thing(x: str | None, y: str | None) -> bool:
-    return x is None or y is None or x == y or x[:4] == y[:4]
+    """Two counts are comparable when both say what they count and it is the same (a bare number may be
+    a list mark, a footnote or part of "a few hundred")."""
+    return x is not None and y is not None and (x == y or x[:4] == y[:4])
 
 
 def _actor_conflicts(a: ClaimUnit, b: ClaimUnit, names_a: frozenset[str], names_b: frozenset[str]) -> list[Conflict]:

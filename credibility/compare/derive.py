@@ -33,7 +33,9 @@ COPY_SHARE = 0.2  # share of a source's 6-word sequences found in another: copie
 TRANSLATION_SHARE = 0.5  # share of both sources' claims aligned across languages: a translation
 TRANSLATION_ORDER = 0.7  # ... with this share of the aligned pairs in the same order
 TRANSLATION_LENGTH = (0.6, 1.6)  # ... and claim counts this close (ratio)
-SUMMARY_LENGTH = 0.65  # a summary has at most this share of the longer source's claim words
+SUMMARY_SHORT = 0.4  # a summary has at most this share of the longer source's claim words,
+SUMMARY_LENGTH = 0.65  # ... or at most this share while covering at most SUMMARY_MAX_COVERAGE of its claims
+SUMMARY_MAX_COVERAGE = 0.5  # (a shorter rewrite keeps most of what the original says; a summary picks)
 SUMMARY_SHARE = 0.3  # ... at least this share of its own claims found there
 SUMMARY_MAX_COPY = 0.5  # ... carries no notice or credit, and copies less than this share verbatim
 REWRITE_SHARE = 0.6  # a source with this share of its claims aligned with another is derived from it
@@ -184,8 +186,9 @@ def _content_relation(x: int, y: int, docs: list[Document], labels: list[str], g
             and TRANSLATION_LENGTH[0] <= ratio <= TRANSLATION_LENGTH[1] and contradictions < REWRITE_CONTRADICTIONS):
         kind, strength = "translation", min(share.values()) * order
         relation = "translation of"
-    elif (not noticed and words[small] <= SUMMARY_LENGTH * words[large] and share[small] >= SUMMARY_SHARE
-          and copied[small] < SUMMARY_MAX_COPY):
+    elif (not noticed and share[small] >= SUMMARY_SHARE and copied[small] < SUMMARY_MAX_COPY and (
+            words[small] <= SUMMARY_SHORT * words[large]
+            or (words[small] <= SUMMARY_LENGTH * words[large] and share[large] <= SUMMARY_MAX_COVERAGE))):
         kind, strength, relation = "summary", share[small], "summary of"
     elif max(copied.values()) >= COPY_SHARE:
         kind, strength, relation = "copied passages", max(max(copied.values()), max(share.values())), "derived from"

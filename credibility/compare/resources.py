@@ -34,6 +34,7 @@ class CompareLexicon:
     lang: str
     negations: PhraseMatcher
     negation_exceptions: PhraseMatcher  # "not only": a negation word that negates nothing
+    implicit_negatives: PhraseMatcher  # "voted against", "opposed": a no without a negation word
     antonyms: PhraseMatcher  # note = "<pair key>|<side>" (";"-joined when a form is in several pairs)
     scales: PhraseMatcher  # note = "<scale>|<level>"
     modality: PhraseMatcher  # note = "<level>": 1 possible, 2 probable, 3 certain
@@ -197,6 +198,7 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         lang=lang,
         negations=_matcher(lang, "compare_negations"),
         negation_exceptions=_matcher(lang, "compare_negation_exceptions"),
+        implicit_negatives=_matcher(lang, "compare_implicit_negatives"),
         antonyms=PhraseMatcher("compare_antonyms", antonym_entries),
         scales=PhraseMatcher("compare_scales", scale_entries),
         modality=PhraseMatcher("compare_modality", modality_entries),
