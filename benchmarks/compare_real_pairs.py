@@ -37,6 +37,7 @@ class Pair:
     b_text: str
     b_lang: str
     gold_alignment: list[tuple[str, str]] = field(default_factory=list)  # (A sentence, B sentence) texts
+    contradicted: list[str] = field(default_factory=list)  # B sentences that contradict A (planted)
 
 
 def split_of(group: str) -> str:
@@ -52,11 +53,31 @@ def _rows(name: str) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _translations() -> list[dict]:
+def _translation_module():
     spec = importlib.util.spec_from_file_location("translations_nl", TRANSLATIONS)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.TRANSLATIONS
+    return module
+
+
+def _translations() -> list[dict]:
+    return _translation_module().TRANSLATIONS
+
+
+def planted_pairs(split: str) -> list[Pair]:
+    """Each translation with its planted contradictions swapped in: which sentences must be flagged."""
+    planted = _translation_module().PLANTED
+    out = []
+    for pair in translation_pairs(split):
+        key = pair.id.split(":", 1)[1]
+        dutch = [nl for _, nl in pair.gold_alignment]
+        changed = []
+        for index, sentence, _ in planted.get(key, []):
+            dutch[index] = sentence
+            changed.append(sentence)
+        out.append(Pair(f"planted:{key}", "translation", pair.a_text, "en", " ".join(dutch), "nl",
+                        contradicted=changed))
+    return out
 
 
 def translation_pairs(split: str) -> list[Pair]:

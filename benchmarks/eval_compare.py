@@ -43,9 +43,11 @@ def predicted_flags(pair: dict) -> tuple[list[str], dict[str, set[int]]]:
                     flags["contradicted"].add(ev.sentence_index)
         if claim.status == "uncorroborated":
             flags["uncorroborated"].update(ev.sentence_index for ev in claim.evidence if ev.source == 1)
-        for source, start, _, _ in claim.figures:  # a figure no other source gives, on an aligned claim
-            flags["uncorroborated"].update(ev.sentence_index for ev in claim.evidence
-                                           if ev.source == source == 1 and ev.start <= start < ev.end)
+        for figure in claim.figures:  # a figure no other source gives, on an aligned claim
+            if len(figure) == 4:  # (source, start, end, text); older results made figures claims of their own
+                source, start = figure[0], figure[1]
+                flags["uncorroborated"].update(ev.sentence_index for ev in claim.evidence
+                                               if ev.source == source == 1 and ev.start <= start < ev.end)
     return [b.sentence_text(s) for s in b.sentences], flags
 
 
@@ -160,7 +162,25 @@ def evaluate_real(split: str, limit: int, verbose: bool = False) -> dict:
             if verbose:
                 for c in flags:
                     print(f"  flag {pair.id} {c.kind}: {c.detail}\n    A: {c.a.text}\n    B: {c.b.text}")
+    tp = fp = fn = 0
+    from compare_real_pairs import planted_pairs
+
+    for pair in planted_pairs(split):
+        docs = [build_document(pair.a_text, lang=pair.a_lang), build_document(pair.b_text, lang=pair.b_lang)]
+        result = compare_documents(docs, labels=["A", "B"])
+        flagged = {ev.sentence_index for claim in result.claims for c in claim.contradictions
+                   for ev in (c.a, c.b) if ev.source == 1}
+        gold = {_sentence_index(docs[1], sentence) for sentence in pair.contradicted}
+        tp, fp, fn = tp + len(flagged & gold), fp + len(flagged - gold), fn + len(gold - flagged)
+        if verbose:
+            for i in sorted(gold - flagged):
+                print(f"  missed planted contradiction {pair.id}: {docs[1].sentence_text(docs[1].sentences[i])}")
+            for i in sorted(flagged - gold):
+                print(f"  false contradiction {pair.id}: {docs[1].sentence_text(docs[1].sentences[i])}")
     return {
+        "planted_contradiction_precision": round(tp / (tp + fp), 3) if tp + fp else 0.0,
+        "planted_contradiction_recall": round(tp / (tp + fn), 3) if tp + fn else 0.0,
+        "planted_tp_fp_fn": (tp, fp, fn),
         "pairs": len(pairs),
         "relation_accuracy": round(correct / len(pairs), 3) if pairs else 0.0,
         "relation_accuracy_summary_counts_as_derived": round(lenient / len(pairs), 3) if pairs else 0.0,

@@ -35,6 +35,7 @@ class Link:
     b: int
     similarity: float
     positional: bool = False  # filled in from sentence order between a translation and its original
+    mutual: bool = True  # each is the other's best match in its source (contradictions need this)
 
 
 def cognate_key(token: str) -> str | None:
@@ -49,6 +50,8 @@ def unit_features(unit: ClaimUnit) -> list[str]:
     features = list(unit.tokens)
     features += [key for key in map(cognate_key, unit.tokens) if key]
     for anchor in unit.anchors:
+        if anchor.kind == "count" and anchor.value == "0":
+            continue  # "no"/"geen" as a zero count: compared, but a weak tie between sentences
         if anchor.kind == "quote":
             features += [f"q:{w}" for w in anchor.value.split()]
         else:
@@ -78,6 +81,7 @@ def align(units: list[ClaimUnit], threshold: float = LINK_THRESHOLD) -> tuple[li
     sources = sorted({u.source for u in units})
     by_source = {s: np.array([i for i, u in enumerate(units) if u.source == s]) for s in sources}
     found: dict[tuple[int, int], float] = {}
+    directions: dict[tuple[int, int], int] = {}
     for i, unit in enumerate(units):
         for other in sources:
             if other == unit.source or not len(by_source[other]):
@@ -89,7 +93,8 @@ def align(units: list[ClaimUnit], threshold: float = LINK_THRESHOLD) -> tuple[li
                 j = int(candidates[best])
                 key = (min(i, j), max(i, j))
                 found[key] = float(scores[best])
-    links = [Link(a, b, round(s, 4)) for (a, b), s in sorted(found.items())]
+                directions[key] = directions.get(key, 0) + 1
+    links = [Link(a, b, round(s, 4), mutual=directions[(a, b)] == 2) for (a, b), s in sorted(found.items())]
     links += _fill_translation_gaps(units, links, sim)
     return sorted(links, key=lambda link: (link.a, link.b)), sim
 

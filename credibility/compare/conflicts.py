@@ -27,7 +27,7 @@ FIGURE_TOLERANCE = 0.02
 # Negation and actor flips are only trusted between closely aligned sentences.
 NEGATION_MIN_SIMILARITY = 0.4
 # Across languages, paraphrase moves negation around ("declined to comment" / "wilde niets zeggen").
-NEGATION_MIN_SIMILARITY_CROSS_LANGUAGE = 0.6
+NEGATION_MIN_SIMILARITY_CROSS_LANGUAGE = 0.45
 ACTOR_MIN_SIMILARITY = 0.4
 # A name this common as a word (Zipf, wordfreq) may be a capitalised title ("Deputy", "Royal"); it does
 # not count as a conflicting actor.
@@ -243,8 +243,8 @@ def novel_figures(unit: ClaimUnit, other_figures: list[Anchor], conflicting: set
     reported conflict): an invented or unsourced number."""
     out = []
     for figure in unit.anchors:
-        if figure.kind not in NOVEL_FIGURES or (figure.start, figure.end) in conflicting:
-            continue
+        if figure.kind not in NOVEL_FIGURES or (figure.start, figure.end) in conflicting or figure.number == 0:
+            continue  # "no comment" is not an invented figure
         if not any(figures_agree(figure, other) for other in other_figures):
             out.append(figure)
     return out

@@ -26,6 +26,8 @@ from .result import (
 )
 from .units import ClaimUnit, claim_units
 
+TRANSLATION_POSITION_SIMILARITY = 0.45
+
 
 def source_label(doc: Document, path: str | None, index: int) -> str:
     """A short human name: the site, else the file name, else "source N"."""
@@ -67,8 +69,13 @@ def compare_documents(docs: list[Document], labels: list[str] | None = None, pat
              for i in range(len(docs))]
     conflicts = {}
     for link in links:
+        if not link.mutual:  # a sentence's best match whose own best match is elsewhere: too loose to accuse
+            continue
         a, b = units[link.a], units[link.b]
-        found = find_conflicts(a, b, link.similarity, names[a.source], names[b.source])
+        # a sentence placed by translation order shares few words by construction: its rules still need
+        # their own evidence (a negated word the other sentence has, a differing figure)
+        similarity = max(link.similarity, TRANSLATION_POSITION_SIMILARITY) if link.positional else link.similarity
+        found = find_conflicts(a, b, similarity, names[a.source], names[b.source])
         if found:
             conflicts[(link.a, link.b)] = found
     evidence = [_evidence(u, labels) for u in units]

@@ -105,3 +105,40 @@ TRANSLATIONS = [
         "Naar schatting kan het windpark de lokale gemeenschap zo'n 30 miljoen pond per jaar opleveren.",
     ]},
 ]
+
+# Planted contradictions: (sentence index, the Dutch sentence with one fact changed, kind of change). The
+# evaluation swaps each into the translation and expects that sentence, and only it, to be flagged as
+# contradicting the English original. Written with the translations, before any run.
+PLANTED = {
+    "l2r-1-h": [
+        (3, "Het was hun derde nacht in Noord-Ierland.", "count"),
+        (8, "\"Hoewel de precieze oorzaak nog wordt onderzocht, wordt aangenomen dat de brand niet opzettelijk "
+            "is aangestoken.\"", "negation"),
+    ],
+    "l2r-3-h": [
+        (4, "Volgens dokter Kutlubay was de man de afgelopen vijf jaar onder psychiatrische behandeling.", "count"),
+        (2, "Eerdere berichten dat de gewapende man meerdere mensen had gegijzeld, bleken juist.", "antonym"),
+    ],
+    "l2r-14-h": [
+        (0, "De 28-jarige speler uit Bath kwam sinds zijn overstap van Wasps in 2015 46 keer uit voor de Dragons.",
+         "count"),
+        (7, "De Dragons spelen zaterdag in de Pro12 uit tegen Munster.", "weekday"),
+    ],
+    "l2r-34-h": [
+        (1, "In een brief aan slachtoffers bevestigde de politie van Nottinghamshire dat 350 van de 636 gemelde "
+            "misdrijven op terrein van de gemeente plaatsvonden.", "count"),
+        (8, "De politie van Nottinghamshire heeft direct gereageerd, omdat de informatie deel uitmaakt van een "
+            "lopend onderzoek.", "negation"),
+    ],
+    "l2r-36-h": [
+        (3, "Cheltenham blijft tweede, drie punten achter Forest Green Rovers, terwijl Bromley zakt naar de "
+            "veertiende plaats na slechts één zege in de laatste elf duels.", "count"),
+        (2, "Alex Wall deed nog iets terug, maar de Robins boekten hun zevende nederlaag in acht duels in de "
+            "National League.", "antonym"),
+    ],
+    "l2r-38-h": [
+        (2, "Energieminister Fergus Ewing gaf in juni toestemming voor het plan.", "month"),
+        (6, "Naar schatting zal het windpark de lokale gemeenschap zo'n 30 miljoen pond per jaar opleveren.",
+         "modality"),
+    ],
+}
