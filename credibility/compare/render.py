@@ -76,7 +76,7 @@ def render_text(result: CompareResult, show_corroborated: bool = True) -> str:
     for s in result.summaries:
         out.append(_wrap(f"{s.label} ({s.lang}): {s.verdict}", "  "))
         set_aside = sum(s.not_claims.values())
-        aside = (f"; {set_aside} sentences not claims ("
+        aside = (f"; {set_aside} sentence{'s' if set_aside != 1 else ''} not claims ("
                  + ", ".join(f"{n} {reason}" for reason, n in sorted(s.not_claims.items())) + ")") if set_aside else ""
         out.append(_wrap(f"{s.claims} claims: {s.corroborated} corroborated, {s.uncorroborated} uncorroborated, "
                          f"{s.contradicted} contradicted; {s.contradictions} contradictions{aside}", "    "))
