@@ -35,6 +35,7 @@ class Link:
     b: int
     similarity: float
     positional: bool = False  # filled in from sentence order between a translation and its original
+    mutual: bool = True  # each is the other's best match in its source (contradictions need this)
 
 
 def cognate_key(token: str) -> str | None:
@@ -49,6 +50,8 @@ def unit_features(unit: ClaimUnit) -> list[str]:
     features = list(unit.tokens)
     features += [key for key in map(cognate_key, unit.tokens) if key]
     for anchor in unit.anchors:
+        if anchor.kind == "count" and anchor.value == "0":
+            continue  # "no"/"geen" as a zero count: compared, but a weak tie between sentences
         if anchor.kind == "quote":
             features += [f"q:{w}" for w in anchor.value.split()]
         else:
@@ -78,6 +81,7 @@ def align(units: list[ClaimUnit], threshold: float = LINK_THRESHOLD) -> tuple[li
     sources = sorted({u.source for u in units})
     by_source = {s: np.array([i for i, u in enumerate(units) if u.source == s]) for s in sources}
     found: dict[tuple[int, int], float] = {}
+    directions: dict[tuple[int, int], int] = {}
     for i, unit in enumerate(units):
         for other in sources:
             if other == unit.source or not len(by_source[other]):
@@ -89,7 +93,8 @@ def align(units: list[ClaimUnit], threshold: float = LINK_THRESHOLD) -> tuple[li
                 j = int(candidates[best])
                 key = (min(i, j), max(i, j))
                 found[key] = float(scores[best])
-    links = [Link(a, b, round(s, 4)) for (a, b), s in sorted(found.items())]
+                directions[key] = directions.get(key, 0) + 1
+    links = [Link(a, b, round(s, 4), mutual=directions[(a, b)] == 2) for (a, b), s in sorted(found.items())]
     links += _fill_translation_gaps(units, links, sim)
     return sorted(links, key=lambda link: (link.a, link.b)), sim
 
@@ -140,6 +145,33 @@ def _fill_translation_gaps(units: list[ClaimUnit], links: list[Link], sim: np.nd
                     extra.append(Link(min(i, j), max(i, j), round(float(sim[i, j]), 4), positional=True))
                     linked_y.add(j)
                     to_y[i] = j
+            extra += _fill_equal_runs(ux, uy, to_y, linked_y, sim)
+    return extra
+
+
+# Runs of unaligned sentences this long (or shorter), the same length on both sides between two aligned
+# neighbours, are linked one to one in order.
+MAX_RUN = 3
+
+
+def _fill_equal_runs(ux: list[int], uy: list[int], to_y: dict[int, int], linked_y: set[int],
+                     sim: np.ndarray) -> list[Link]:
+    """Between two aligned sentence pairs of a translation, k unaligned sentences on each side (k <= MAX_RUN)
+    are the same k sentences in the same order."""
+    pos_y = {j: p for p, j in enumerate(uy)}
+    anchors = sorted((k, pos_y[to_y[i]]) for k, i in enumerate(ux) if i in to_y)
+    extra = []
+    for (k1, p1), (k2, p2) in zip(anchors, anchors[1:], strict=False):
+        run = k2 - k1 - 1
+        if not 2 <= run <= MAX_RUN or p2 - p1 - 1 != run:
+            continue
+        xs, ys = ux[k1 + 1 : k2], uy[p1 + 1 : p2]
+        if any(i in to_y for i in xs) or any(j in linked_y for j in ys):
+            continue
+        for i, j in zip(xs, ys, strict=True):
+            extra.append(Link(min(i, j), max(i, j), round(float(sim[i, j]), 4), positional=True))
+            linked_y.add(j)
+            to_y[i] = j
     return extra
 
 

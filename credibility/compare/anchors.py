@@ -15,6 +15,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from ..document import Document, Sentence
+from ..lexicon import FUNCTION_WORDS_LIST
 from .resources import CompareLexicon, known_vocabulary
 
 # Kinds of figure that are compared as values; the others only help alignment.
@@ -221,6 +222,8 @@ def _word_numbers(doc: Document, words: list[int], lex: CompareLexicon, used: li
         word = doc.words_lower[i]
         if word not in lex.number_words or _inside(doc.word_starts[i], used):
             continue
+        if word in lex.number_homographs and _reads_as_verb(doc, words, position, lex):
+            continue
         value = lex.number_words[word]
         span_end = doc.word_ends[i]
         if position + 1 < len(words) and doc.words_lower[words[position + 1]] in lex.multipliers:
@@ -230,9 +233,40 @@ def _word_numbers(doc: Document, words: list[int], lex: CompareLexicon, used: li
     return out
 
 
+# Words before a number word that make it a number even when a function word follows ("om acht uur",
+# "de acht die"); checked for number words that are also verb forms (Dutch "acht", from "achten").
+_NUMBER_DETERMINERS = frozenset({"de", "het", "die", "deze", "om", "van", "tot", "met", "er", "nog", "ruim",
+                                 "ongeveer", "zo'n", "bijna", "circa", "the", "of", "at", "to", "about"})
+
+
+def _reads_as_verb(doc: Document, words: list[int], position: int, lex: CompareLexicon) -> bool:
+    """A number word that is also a verb form ("Het kabinet acht de kans klein") is read as the verb when
+    a function word, pronoun or nothing follows it and no determiner or preposition precedes it."""
+    lower = doc.words_lower
+    before = doc.text[doc.word_starts[words[position - 1]]:doc.word_ends[words[position - 1]]] if position else ""
+    if before.lower() in _NUMBER_DETERMINERS and not before.isupper():  # "om acht uur", not "het OM acht"
+        return False
+    after = lower[words[position + 1]] if position + 1 < len(words) else ""
+    if after in lex.multipliers or after in lex.percent_words or after in lex.currencies:
+        return False
+    function_words = doc.resources.words(FUNCTION_WORDS_LIST) if doc.resources else frozenset()
+    return not after or after in lex.stopwords or after in function_words or not after.isalpha()
+
+
 @lru_cache(maxsize=20000)
 def _common_word(word: str, lang: str | None) -> bool:
     return bool(lang) and zipf_frequency(word, lang) >= COMMON_WORD_ZIPF
+
+
+def name_form(word: str, original: str, lang: str | None) -> str:
+    """One form for the ways a name is written in a word: "GPT-modellen", "Ghent-based" → the name
+    before a lower-case compound tail; Dutch adjectives of places "Gentse" → "gent"."""
+    head, dash, _ = original.partition("-")
+    if dash and head and original[len(head) + 1 : len(head) + 2].islower():
+        word = word[: len(head)]
+    if lang == "nl" and word.endswith("se") and len(word) >= 6 and word == original.lower():
+        word = word[:-2]
+    return word
 
 
 def _names(doc: Document, sentence: Sentence, words: list[int], used: list[tuple[int, int]]) -> list[Anchor]:
@@ -245,7 +279,7 @@ def _names(doc: Document, sentence: Sentence, words: list[int], used: list[tuple
         original = doc.text[doc.word_starts[i] : doc.word_ends[i]]
         if not _CAPITAL_RE.match(original) or original.isdigit() or _inside(doc.word_starts[i], used):
             continue
-        word = doc.words_lower[i]
+        word = name_form(doc.words_lower[i], original, doc.lang)
         forms = {word, word.rstrip("s"), word[:-2] if word.endswith(("es", "en")) else word}
         if forms & vocabulary or word in not_names or len(word) < 2:
             continue

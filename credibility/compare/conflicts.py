@@ -3,6 +3,7 @@
 Contradiction kinds, each with the words that show it:
 - ``antonym``: one says "classified", the other "unclassified" (pairs from ``compare_antonyms``);
 - ``stage``: a deal "explored" versus in "advanced negotiations" (levels from ``compare_scales``);
+- ``modality``: "may come into force" versus "will come into force" (levels from ``compare_modality``);
 - ``negation``: one sentence is negated and the other is not (``compare_negations``);
 - ``figure``: both give a figure of the same kind (amount, percentage, count, date, weekday, year) and
   no value agrees;
@@ -26,13 +27,18 @@ FIGURE_TOLERANCE = 0.02
 # Negation and actor flips are only trusted between closely aligned sentences.
 NEGATION_MIN_SIMILARITY = 0.4
 # Across languages, paraphrase moves negation around ("declined to comment" / "wilde niets zeggen").
-NEGATION_MIN_SIMILARITY_CROSS_LANGUAGE = 0.6
+NEGATION_MIN_SIMILARITY_CROSS_LANGUAGE = 0.45
 ACTOR_MIN_SIMILARITY = 0.4
 # A name this common as a word (Zipf, wordfreq) may be a capitalised title ("Deputy", "Royal"); it does
 # not count as a conflicting actor.
 ACTOR_MAX_ZIPF = 4.3
 # A negation must bear on shared content: the first content word after it appears in the other sentence.
 NEGATION_SCOPE_WORDS = 1
+# Modality: levels this far apart (1 possible, 3 certain) contradict; the modal must bear on a shared word
+# among the next words (English) or the rest of the clause (Dutch, verb last).
+MODAL_MIN_GAP = 2
+MODAL_SCOPE_WORDS = 3
+MODAL_SCOPE_WORDS_VERB_FINAL = 8
 COMPARED_FIGURES = ("money", "percent", "count", "date", "weekday", "year", "month")
 NOVEL_FIGURES = ("money", "percent", "count", "date", "year")
 
@@ -72,6 +78,8 @@ def find_conflicts(a: ClaimUnit, b: ClaimUnit, similarity: float, names_a: froze
     out += _stage_conflicts(a, b)
     out += _figure_conflicts(a, b)
     negation_floor = NEGATION_MIN_SIMILARITY if a.lang == b.lang else NEGATION_MIN_SIMILARITY_CROSS_LANGUAGE
+    if similarity >= negation_floor:
+        out += _modality_conflicts(a, b)
     if similarity >= negation_floor and len(a.negations) % 2 != len(b.negations) % 2 and not any(
         c.kind == "antonym" for c in out
     ) and _negation_in_scope(a if len(a.negations) % 2 else b, b if len(a.negations) % 2 else a):
@@ -87,17 +95,51 @@ def find_conflicts(a: ClaimUnit, b: ClaimUnit, similarity: float, names_a: froze
 def _negation_in_scope(negated: ClaimUnit, plain: ClaimUnit) -> bool:
     """True when the word the negation bears on ("no longer *cross*") is also in the other sentence; a
     negation inside a reworded clause ("have not lost" / "are unbeaten") is not a flip."""
-    lex = compare_lexicon(negated.lang)
-    others = set(plain.tokens)
-    for cue in negated.negations:
-        after = re.findall(r"\w+", negated.text[cue.end - negated.start :].lower())
-        scope = pivot_tokens(after[: NEGATION_SCOPE_WORDS * 3], lex)[:NEGATION_SCOPE_WORDS]
-        if others & set(scope):
-            return True
-    return False
+    if compare_lexicon(plain.lang).implicit_negatives.search(plain.text):
+        return False  # "voted NO" / "voted against": the other sentence says no in other words
+    others = set(plain.tokens) - _negated_words(plain)  # "no adequate" in both sentences is no flip
+    return bool(others & _negated_words(negated))
+
+
+def _negated_words(unit: ClaimUnit) -> set[str]:
+    """The content words the sentence's negations bear on (the first one after each cue)."""
+    lex = compare_lexicon(unit.lang)
+    out: set[str] = set()
+    for cue in unit.negations:
+        after = re.findall(r"\w+", unit.text[cue.end - unit.start :].lower())
+        out.update(pivot_tokens(after[: NEGATION_SCOPE_WORDS * 3], lex)[:NEGATION_SCOPE_WORDS])
+    return out
+
+
+def _modal_scope(unit: ClaimUnit, cue: Cue) -> set[str]:
+    """The content word the modal bears on: the next one (English), or any in the rest of the clause
+    (Dutch puts the verb last: "kunnen volgend jaar ingaan")."""
+    after = re.findall(r"[\w-]+", unit.text[cue.end - unit.start :].lower())
+    verb_last = unit.lang != "en"
+    window = MODAL_SCOPE_WORDS_VERB_FINAL if verb_last else MODAL_SCOPE_WORDS
+    tokens = pivot_tokens(after[:window], compare_lexicon(unit.lang))
+    return set(tokens if verb_last else tokens[:1])
+
+
+def _modality_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
+    """"may come into force" versus "will come into force": two modals two levels apart bearing on the
+    same word."""
+    if len(a.negations) % 2 != len(b.negations) % 2:
+        return []
+    names = {1: "possible", 2: "probable", 3: "certain"}
+    for ca in a.modals:
+        scope_a = _modal_scope(a, ca)
+        for cb in b.modals:
+            if abs(int(ca.value) - int(cb.value)) < MODAL_MIN_GAP or not scope_a & _modal_scope(b, cb):
+                continue
+            detail = f"“{ca.text}” ({names[int(ca.value)]}) versus “{cb.text}” ({names[int(cb.value)]})"
+            return [Conflict("modality", detail, _spans([ca]), _spans([cb]))]
+    return []
 
 
 def _antonym_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
+    if len(a.negations) % 2 != len(b.negations) % 2:
+        return []  # "does not support" and "opposes" say the same thing
     out = []
     for key in sorted({c.key for c in a.antonyms} & {c.key for c in b.antonyms}):
         sides_a = {c.value for c in a.antonyms if c.key == key}
@@ -137,6 +179,12 @@ def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
             fb = [y for y in fb if y.value.split(":")[0] in currencies]
             if not fa or not fb:
                 continue
+        if kind == "count":  # "two accused" and "12 years old" count different things
+            pairs = [(x, y) for x in fa for y in fb if _same_thing(_counted(a, x), _counted(b, y))]
+            fa = list(dict.fromkeys(x for x, _ in pairs))
+            fb = list(dict.fromkeys(y for _, y in pairs))
+            if not pairs:
+                continue
         if any(figures_agree(x, y) for x in fa for y in fb):
             continue
         text_a = ", ".join(x.text for x in fa)
@@ -145,9 +193,39 @@ def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
     return out
 
 
+def same_name(x: str, y: str) -> bool:
+    """Two spellings of one name: equal, or one letter apart in a name of five letters or more
+    ("Cordon" / "Corden"), or one the other plus a genitive or plural ending."""
+    if x == y:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2:
+        return True
+    if len(x) != len(y) or len(x) < 5:
+        return False
+    return sum(1 for p, q in zip(x, y, strict=True) if p != q) <= 1
+
+
+def _unmatched(names: list[Anchor], known: frozenset[str], lang: str) -> list[Anchor]:
+    return [n for n in names if _rare(n.value, lang) and not any(same_name(n.value, k) for k in known)]
+
+
+def _counted(unit: ClaimUnit, figure: Anchor) -> str | None:
+    """What a count counts: the first content word right after it ("twelve *sensors*"), if any."""
+    after = re.findall(r"[\w-]+", unit.text[figure.end - unit.start :].lower())[:2]
+    tokens = pivot_tokens(after, compare_lexicon(unit.lang))
+    return tokens[0] if tokens else None
+
+
+def _same_thing(x: str | None, y: str | None) -> bool:
+    """Two counts are comparable when both say what they count and it is the same (a bare number may be
+    a list mark, a footnote or part of "a few hundred")."""
+    return x is not None and y is not None and (x == y or x[:4] == y[:4])
+
+
 def _actor_conflicts(a: ClaimUnit, b: ClaimUnit, names_a: frozenset[str], names_b: frozenset[str]) -> list[Conflict]:
-    only_a = [x for x in a.anchors if x.kind == "name" and x.value not in names_b and _rare(x.value, a.lang)]
-    only_b = [y for y in b.anchors if y.kind == "name" and y.value not in names_a and _rare(y.value, b.lang)]
+    only_a = _unmatched([x for x in a.anchors if x.kind == "name"], names_b, a.lang)
+    only_b = _unmatched([y for y in b.anchors if y.kind == "name"], names_a, b.lang)
     if not only_a or not only_b:
         return []
     shown_a = ", ".join(dict.fromkeys(x.text for x in only_a))
@@ -165,8 +243,8 @@ def novel_figures(unit: ClaimUnit, other_figures: list[Anchor], conflicting: set
     reported conflict): an invented or unsourced number."""
     out = []
     for figure in unit.anchors:
-        if figure.kind not in NOVEL_FIGURES or (figure.start, figure.end) in conflicting:
-            continue
+        if figure.kind not in NOVEL_FIGURES or (figure.start, figure.end) in conflicting or figure.number == 0:
+            continue  # "no comment" is not an invented figure
         if not any(figures_agree(figure, other) for other in other_figures):
             out.append(figure)
     return out

@@ -7,13 +7,14 @@ links) → contradictions on each link and figures no other source has (conflict
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from pathlib import Path
 
 from ..document import Document
 from .align import LINK_THRESHOLD, Link, align, clusters
 from .conflicts import Conflict, find_conflicts, novel_figures
 from .derive import Relation, find_relations, notices
+from .furniture import not_claims
 from .result import (
     ClaimResult,
     CompareResult,
@@ -24,6 +25,8 @@ from .result import (
     SourceSummary,
 )
 from .units import ClaimUnit, claim_units
+
+TRANSLATION_POSITION_SIMILARITY = 0.45
 
 
 def source_label(doc: Document, path: str | None, index: int) -> str:
@@ -55,24 +58,34 @@ def compare_documents(docs: list[Document], labels: list[str] | None = None, pat
     warnings = [f"{labels[i]}: language '{d.lang}' has no lexicons; it is aligned through numbers, dates, "
                 "names and quotes only" for i, d in enumerate(docs) if not d.supported]
     units: list[ClaimUnit] = []
+    set_aside: list[dict[str, int]] = []
     for i, doc in enumerate(docs):
-        skip = frozenset(index for index, _ in notices(doc))
-        units += claim_units(doc, i, skip)
+        reasons = {index: "syndication" for index, _ in notices(doc)} | not_claims(doc)
+        units += claim_units(doc, i, frozenset(reasons))
+        set_aside.append(dict(Counter(reasons.values())))
     warnings += [f"{labels[i]}: {w}" for i, d in enumerate(docs) for w in d.extra.get("compare_warnings", [])]
     links, _ = align(units, threshold)
     names = [frozenset(a.value for u in units if u.source == i for a in u.anchors if a.kind == "name")
              for i in range(len(docs))]
     conflicts = {}
     for link in links:
+        if not link.mutual:  # a sentence's best match whose own best match is elsewhere: too loose to accuse
+            continue
         a, b = units[link.a], units[link.b]
-        found = find_conflicts(a, b, link.similarity, names[a.source], names[b.source])
+        # a sentence placed by translation order shares few words by construction: its rules still need
+        # their own evidence (a negated word the other sentence has, a differing figure)
+        similarity = max(link.similarity, TRANSLATION_POSITION_SIMILARITY) if link.positional else link.similarity
+        found = find_conflicts(a, b, similarity, names[a.source], names[b.source])
         if found:
             conflicts[(link.a, link.b)] = found
     evidence = [_evidence(u, labels) for u in units]
-    claims = _claims(units, links, conflicts, evidence, labels, len(docs))
-    claims += _figure_claims(units, conflicts, evidence, labels, len(claims))
-    relations = find_relations(docs, labels, units, links)
-    summaries = _summaries(units, links, conflicts, claims, relations, labels)
+    claims, claim_of = _claims(units, links, conflicts, evidence, labels, len(docs))
+    novel = _novel_figures(units, conflicts)
+    _attach_figures(claims, claim_of, units, novel, labels)
+    pair_conflicts = Counter((min(units[a].source, units[b].source), max(units[a].source, units[b].source))
+                             for (a, b), found in conflicts.items() for _ in found)
+    relations = find_relations(docs, labels, units, links, dict(pair_conflicts))
+    summaries = _summaries(units, links, conflicts, novel, relations, labels, set_aside)
     return CompareResult(sources, claims, summaries, warnings)
 
 
@@ -82,9 +95,14 @@ def _evidence(unit: ClaimUnit, labels: list[str]) -> Evidence:
 
 
 def _claims(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[int, int], list[Conflict]],
-            evidence: list[Evidence], labels: list[str], n_sources: int) -> list[ClaimResult]:
+            evidence: list[Evidence], labels: list[str], n_sources: int) -> tuple[list[ClaimResult], dict[int, int]]:
+    """One claim per group of aligned units, and unit index → index of its claim (each sentence of a
+    source belongs to exactly one claim, so it has exactly one claim id)."""
     out = []
+    claim_of: dict[int, int] = {}
     for group in clusters(len(units), links):
+        for i in group:
+            claim_of[i] = len(out)
         members = sorted(group, key=lambda i: (units[i].source, units[i].sentence_index))
         member_set = set(members)
         sources = sorted({units[i].source for i in members})
@@ -111,7 +129,7 @@ def _claims(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[int
             others = [f"{labels[s]} ({units_lang(units, s)})" for s in range(n_sources) if s not in sources]
             claim.note = "could not be aligned with any sentence of " + ", ".join(others)
         out.append(claim)
-    return out
+    return out, claim_of
 
 
 def units_lang(units: list[ClaimUnit], source: int) -> str:
@@ -146,9 +164,8 @@ def _cells(members: list[int], units: list[ClaimUnit], links: list[Link],
     return cells
 
 
-def _figure_claims(units: list[ClaimUnit], conflicts: dict[tuple[int, int], list[Conflict]],
-                   evidence: list[Evidence], labels: list[str], offset: int) -> list[ClaimResult]:
-    """A claim per sentence that gives a figure found in no other source (even if the rest aligns)."""
+def _novel_figures(units: list[ClaimUnit], conflicts: dict[tuple[int, int], list[Conflict]]) -> dict[int, list]:
+    """Unit index → the figures it gives that no other source gives (and that are not a reported conflict)."""
     in_conflict: dict[int, set[tuple[int, int]]] = {}
     for (a, b), found in conflicts.items():
         for c in found:
@@ -157,22 +174,37 @@ def _figure_claims(units: list[ClaimUnit], conflicts: dict[tuple[int, int], list
     others: dict[int, list] = {}  # source → the anchors of every other source
     for source in {u.source for u in units}:
         others[source] = [a for u in units if u.source != source for a in u.anchors]
-    out = []
-    for i, unit in enumerate(units):
-        novel = novel_figures(unit, others[unit.source], in_conflict.get(i, set()))
-        if not novel:
-            continue
-        shown = ", ".join(f"“{a.text}”" for a in novel)
-        claim = ClaimResult(f"C{offset + len(out) + 1}", "uncorroborated", unit.text, [unit.source], [evidence[i]],
-                            kind="figure", figures=[(a.start, a.end, a.text) for a in novel],
-                            note=f"figure {shown} appears in no other source")
-        claim.cells = {unit.source: "only source"}
-        out.append(claim)
-    return out
+    found = {i: novel_figures(unit, others[unit.source], in_conflict.get(i, set())) for i, unit in enumerate(units)}
+    return {i: figures for i, figures in found.items() if figures}
+
+
+def _attach_figures(claims: list[ClaimResult], claim_of: dict[int, int], units: list[ClaimUnit],
+                    novel: dict[int, list], labels: list[str]) -> None:
+    """Put each figure no other source gives on the claim of its sentence (never a second claim id).
+
+    A sentence no other source aligns with becomes a claim of kind "figure"; on an aligned claim the
+    figure is listed with a note, since the other sources support the sentence but not that figure.
+    """
+    for i, figures in sorted(novel.items()):
+        claim = claims[claim_of[i]]
+        unit = units[i]
+        claim.figures += [(unit.source, a.start, a.end, a.text) for a in figures]
+        shown = ", ".join(f"“{a.text}”" for a in figures)
+        note = f"figure {shown} ({labels[unit.source]}) appears in no other source"
+        if claim.status == "uncorroborated":
+            claim.kind = "figure"
+            note = f"figure {shown} appears in no other source"
+        elif claim.cells.get(unit.source) == "supports":
+            claim.cells[unit.source] = "adds figure"
+        claim.note = f"{claim.note}; {note}" if claim.note else note
 
 
 def _summaries(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[int, int], list[Conflict]],
-               claims: list[ClaimResult], relations: list[Relation], labels: list[str]) -> list[SourceSummary]:
+               novel: dict[int, list], relations: list[Relation], labels: list[str],
+               set_aside: list[dict[str, int]]) -> list[SourceSummary]:
+    """Per source: its claims split into corroborated + uncorroborated + contradicted (they add up to
+    ``claims``); ``unique_unsupported`` counts its claims no other source supports, or supports only
+    without a figure it gives (at most ``claims``)."""
     linked = {i for link in links for i in (link.a, link.b)}
     conflicted = {i for pair in conflicts for i in pair}
     out = []
@@ -181,15 +213,15 @@ def _summaries(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[
         corroborated = sum(1 for i in mine if i in linked and i not in conflicted)
         uncorroborated = sum(1 for i in mine if i not in linked)
         contradicted = sum(1 for i in mine if i in conflicted)
-        figure_claims = sum(1 for c in claims if c.kind == "figure" and c.sources == [s])
         n_conflicts = sum(len(found) for (a, b), found in conflicts.items() if s in (units[a].source, units[b].source))
         derivations = [
             Derivation(r.origin, labels[r.origin] if r.origin is not None else "an outlet outside this set",
-                       tuple(r.kinds), tuple(r.evidence), r.share, r.direction_known)
+                       tuple(r.kinds), tuple(r.evidence), r.share, r.direction_known, r.relation, r.strength)
             for r in relations if r.source == s
         ]
         reverse_unknown = [
-            Derivation(r.source, labels[r.source], tuple(r.kinds), tuple(r.evidence), r.share, False)
+            Derivation(r.source, labels[r.source], tuple(r.kinds), tuple(r.evidence), r.share, False,
+                       r.relation, r.strength)
             for r in relations if r.origin == s and not r.direction_known
         ]
         derives = [d for d in derivations if d.direction_known]
@@ -197,8 +229,44 @@ def _summaries(units: list[ClaimUnit], links: list[Link], conflicts: dict[tuple[
             index=s, label=label, lang=units_lang(units, s), claims=len(mine), corroborated=corroborated,
             uncorroborated=uncorroborated, contradicted=contradicted,
             corroboration_rate=round(corroborated / len(mine), 3) if mine else 0.0,
-            unique_unsupported=uncorroborated + figure_claims, contradictions=n_conflicts,
+            unique_unsupported=sum(1 for i in mine if i not in linked or i in novel), contradictions=n_conflicts,
             derivative=bool(derives), derives_from=derives,
             related=[d for d in derivations if not d.direction_known] + reverse_unknown,
+            not_claims=set_aside[s],
+            contradicts_sources=len({units[b if units[a].source == s else a].source for (a, b) in conflicts
+                                     if s in (units[a].source, units[b].source)}),
         ))
+    for summary in out:
+        summary.relation = main_relation(summary, relations, labels)
+        summary.verdict = verdict(summary)
     return out
+
+
+def main_relation(summary: SourceSummary, relations: list[Relation], labels: list[str]) -> str:
+    """The one relation that best describes a source: its strongest derivation; else "original report"
+    when others derive from it; else "independent report" when it shares claims with another source."""
+    own = summary.derives_from or summary.related
+    if own:
+        best = max(own, key=lambda d: (d.direction_known, d.strength))
+        if best.relation in ("translation of", "summary of", "derived from"):
+            return f"{best.relation} {best.origin_label}" if best.direction_known else (
+                f"{best.relation.removesuffix(' of').removesuffix(' from')} (direction unknown) of {best.origin_label}")
+    if any(r.origin == summary.index and r.direction_known for r in relations):
+        followers = sorted({labels[r.source] for r in relations if r.origin == summary.index})
+        return f"original report (followed by {', '.join(followers)})"
+    if summary.corroborated or summary.contradicted:
+        return "independent report"
+    return "unrelated (no claim shared with another source)"
+
+
+def verdict(summary: SourceSummary) -> str:
+    """'AI summary of X; contradicts 3 sources; 29 claims no other source makes'."""
+    role = summary.relation
+    if summary.not_claims.get("ai banner"):
+        role = f"AI {role}" if role.startswith("summary") else f"AI-made; {role}"
+    parts = [role[:1].upper() + role[1:]]
+    n = summary.contradicts_sources
+    parts.append(f"contradicts {n} source{'s' if n != 1 else ''}" if n else "contradicts no source")
+    k = summary.unique_unsupported
+    parts.append(f"{k} claim{'s' if k != 1 else ''} no other source makes" if k else "every claim found elsewhere")
+    return "; ".join(parts)

@@ -9,7 +9,8 @@ from .result import CompareResult
 
 def claims_matrix(result: CompareResult) -> pd.DataFrame:
     """Rows = claim ids; columns ``status``, ``kind``, ``claim`` then one per source label holding
-    ``supports`` / ``contradicts`` / ``only source`` or an empty string when the source is silent."""
+    ``supports`` / ``adds figure`` (supports the sentence, gives a figure no other source has) /
+    ``contradicts`` / ``only source`` or an empty string when the source is silent."""
     labels = [s.label for s in result.sources]
     rows = []
     for claim in result.claims:

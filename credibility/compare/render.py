@@ -38,6 +38,8 @@ def _claim_block(claim: ClaimResult) -> list[str]:
                 lines.append(f"    ✗ {c.kind}: {c.detail}")
             lines.append(_evidence_line(group[0].a, "      "))
             lines.append(_evidence_line(group[0].b, "      "))
+        if claim.figures:
+            lines.append(_wrap(f"! {claim.note}", "    "))
     elif claim.kind == "figure":
         lines.append(f"    ! {claim.note} (source: {claim.evidence[0].label})")
     else:
@@ -72,13 +74,18 @@ def render_text(result: CompareResult, show_corroborated: bool = True) -> str:
             out += _claim_block(claim)
     out += ["", "PER SOURCE"]
     for s in result.summaries:
-        out.append(f"  {s.label} ({s.lang}): {s.claims} claims, corroboration rate {s.corroboration_rate:.0%}, "
-                   f"{s.unique_unsupported} unsupported, {s.contradictions} contradictions")
+        out.append(_wrap(f"{s.label} ({s.lang}): {s.verdict}", "  "))
+        set_aside = sum(s.not_claims.values())
+        aside = (f"; {set_aside} sentence{'s' if set_aside != 1 else ''} not claims ("
+                 + ", ".join(f"{n} {reason}" for reason, n in sorted(s.not_claims.items())) + ")") if set_aside else ""
+        out.append(_wrap(f"{s.claims} claims: {s.corroborated} corroborated, {s.uncorroborated} uncorroborated, "
+                         f"{s.contradicted} contradicted; {s.contradictions} contradictions{aside}", "    "))
         for d in s.derives_from:
-            out.append(_wrap(f"derivative of {d.origin_label}: {', '.join(d.kinds)} — {'; '.join(d.evidence)}",
-                             "    → "))
+            out.append(_wrap(f"{d.relation} {d.origin_label} (strength {d.strength:.2f}): {', '.join(d.kinds)} — "
+                             f"{'; '.join(d.evidence)}", "    → "))
         for d in s.related:
-            out.append(_wrap(f"related to {d.origin_label} (direction unknown): {', '.join(d.kinds)}", "    ~ "))
+            out.append(_wrap(f"{d.relation} {d.origin_label}? (direction unknown, strength {d.strength:.2f}): "
+                             f"{', '.join(d.kinds)}", "    ~ "))
         if not s.derives_from and not s.related:
-            out.append("    not derivative of another source in this set")
+            out.append("    not derived from another source in this set")
     return "\n".join(out) + "\n"

@@ -34,8 +34,10 @@ class CompareLexicon:
     lang: str
     negations: PhraseMatcher
     negation_exceptions: PhraseMatcher  # "not only": a negation word that negates nothing
+    implicit_negatives: PhraseMatcher  # "voted against", "opposed": a no without a negation word
     antonyms: PhraseMatcher  # note = "<pair key>|<side>" (";"-joined when a form is in several pairs)
     scales: PhraseMatcher  # note = "<scale>|<level>"
+    modality: PhraseMatcher  # note = "<level>": 1 possible, 2 probable, 3 certain
     number_words: dict[str, float]
     multipliers: dict[str, float]
     percent_words: frozenset[str]
@@ -48,6 +50,10 @@ class CompareLexicon:
     stopwords: frozenset[str]
     syndication: PhraseMatcher
     outlet_cues: PhraseMatcher
+    captions: frozenset[str] = frozenset()  # words opening a caption or photo credit ("foto", "photo")
+    bylines: frozenset[str] = frozenset()  # words opening a byline ("door", "by")
+    actions: tuple[str, ...] = ()  # words opening a call to the reader ("download", "subscribe")
+    number_homographs: frozenset[str] = frozenset()  # number words that are also verbs ("acht")
     pivot: dict[str, str] = field(default_factory=dict)  # source-language phrase → English phrase
     pivot_max_words: int = 1
 
@@ -158,6 +164,8 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         scale, _, level = head.rpartition(" ")
         if scale and level.isdigit():
             scale_entries.append(LexiconEntry(phrase, f"{scale}|{level}"))
+    modality_entries = [LexiconEntry(phrase, level) for level, phrase in _pairs(lang, "compare_modality", ":")
+                        if level.isdigit()]
     number_words: dict[str, float] = {}
     multipliers: dict[str, float] = {}
     percent_words: set[str] = set()
@@ -185,12 +193,15 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         elif number.isdigit():
             (months if kind == "month" else weekdays)[word] = int(number)
     glossary = bilingual(lang)
+    furniture = _pairs(lang, "compare_furniture", ":")
     return CompareLexicon(
         lang=lang,
         negations=_matcher(lang, "compare_negations"),
         negation_exceptions=_matcher(lang, "compare_negation_exceptions"),
+        implicit_negatives=_matcher(lang, "compare_implicit_negatives"),
         antonyms=PhraseMatcher("compare_antonyms", antonym_entries),
         scales=PhraseMatcher("compare_scales", scale_entries),
+        modality=PhraseMatcher("compare_modality", modality_entries),
         number_words=number_words,
         multipliers=multipliers,
         percent_words=frozenset(percent_words),
@@ -203,6 +214,10 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         stopwords=_words(lang, "compare_stopwords"),
         syndication=_matcher(lang, "compare_syndication"),
         outlet_cues=_matcher(lang, "compare_outlet_cues"),
+        captions=frozenset(word for kind, word in furniture if kind == "caption"),
+        bylines=frozenset(word for kind, word in furniture if kind == "byline"),
+        actions=tuple(word for kind, word in furniture if kind == "action"),
+        number_homographs=_words(lang, "compare_number_homographs"),
         pivot=glossary,
         pivot_max_words=max((len(k.split()) for k in glossary), default=1),
     )

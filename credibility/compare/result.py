@@ -58,7 +58,8 @@ class ClaimResult:
     evidence: list[Evidence]
     contradictions: list[Contradiction] = field(default_factory=list)
     kind: str = "claim"  # "claim" (aligned sentences) or "figure" (a figure no other source has)
-    figures: list[tuple[int, int, str]] = field(default_factory=list)
+    # figures no other source gives: (source, start, end, text), offsets into that source's text
+    figures: list[tuple[int, int, int, str]] = field(default_factory=list)
     note: str = ""
     cells: dict[int, str] = field(default_factory=dict)  # source → supports | contradicts | only source
 
@@ -71,6 +72,8 @@ class Derivation:
     evidence: tuple[str, ...]
     share: float
     direction_known: bool
+    relation: str = "derived from"  # translation of | summary of | derived from | independent report
+    strength: float = 0.0  # 0–1: how sure (1 = an explicit notice or credit)
 
 
 @dataclass(slots=True)
@@ -88,6 +91,10 @@ class SourceSummary:
     derivative: bool
     derives_from: list[Derivation] = field(default_factory=list)
     related: list[Derivation] = field(default_factory=list)  # relations whose direction is unknown
+    not_claims: dict[str, int] = field(default_factory=dict)  # sentences set aside, by reason (caption, …)
+    relation: str = ""  # its main relation: "translation of X", "original report", "independent report", …
+    contradicts_sources: int = 0  # how many other sources it contradicts
+    verdict: str = ""  # one line: relation; contradictions; claims no other source makes
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from .words import stem
 
 MIN_WORDS = 4
 COMPOUND_MIN_PART = 4
-_DUTCH_SUFFIXES = ("en", "e", "s", "t", "n")
+_DUTCH_SUFFIXES = ("se", "en", "e", "s", "t", "n")  # "Gentse" → "Gent"
 # Dutch plurals that change the stem's last consonant: huizen → huis, brieven → brief.
 _DUTCH_PLURAL_STEMS = (("zen", "s"), ("ven", "f"))
 
@@ -48,6 +48,7 @@ class ClaimUnit:
     negations: tuple[Cue, ...]
     antonyms: tuple[Cue, ...]
     stages: tuple[Cue, ...]
+    modals: tuple[Cue, ...]  # key "modality", value the level ("1" possible … "3" certain)
     claim_types: tuple[str, ...]
     attributed: bool
 
@@ -70,6 +71,9 @@ def pivot_tokens(words: list[str], lex: CompareLexicon) -> list[str]:
                 if english:
                     width = n
                     break
+            if english is None and "-" in words[i].strip("-"):  # "navo-deal" → "nato deal"
+                parts = [p for p in words[i].split("-") if p]
+                english = " ".join(lex.pivot.get(p) or _dutch_lookup(p, lex) or p for p in parts)
             if english is None:
                 english = _dutch_lookup(words[i], lex)
         word = words[i]
@@ -122,7 +126,10 @@ def _cues(doc: Document, sentence: Sentence, lex: CompareLexicon) -> tuple[tuple
     for m in lex.scales.finditer(text, sentence.start, sentence.end):
         scale, _, level = m.note.partition("|")
         stages.append(Cue(scale, level, m.start, m.end, m.text))
-    return negations, tuple(antonyms), tuple(stages)
+    modals = tuple(Cue("modality", m.note, m.start, m.end, m.text)
+                   for m in lex.modality.finditer(text, sentence.start, sentence.end)
+                   if m.text != "May")  # the month, not the modal
+    return negations, tuple(antonyms), tuple(stages), modals
 
 
 def is_candidate(doc: Document, sentence: Sentence) -> bool:
@@ -156,7 +163,7 @@ def claim_units(doc: Document, source: int, skip: frozenset[int] = frozenset()) 
     for sentence in doc.sentences:
         if sentence.index in skip or not is_candidate(doc, sentence):
             continue
-        negations, antonyms, stages = _cues(doc, sentence, lex)
+        negations, antonyms, stages, modals = _cues(doc, sentence, lex)
         claim = claims.get(sentence.index)
         anchors = tuple(sentence_anchors(doc, sentence, lex))
         names = {a.value for a in anchors if a.kind == "name"}  # names count once, as anchors
@@ -173,6 +180,7 @@ def claim_units(doc: Document, source: int, skip: frozenset[int] = frozenset()) 
                 negations=negations,
                 antonyms=antonyms,
                 stages=stages,
+                modals=modals,
                 claim_types=claim.types if claim else (),
                 attributed=claim.attributed if claim else sentence.index in attributed,
             )

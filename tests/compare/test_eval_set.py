@@ -38,3 +38,17 @@ def test_development_set_quality_does_not_regress(eval_module):
     scores = eval_module.evaluate(load("pairs.jsonl"))
     assert scores["contradicted"]["precision"] >= 0.9 and scores["contradicted"]["recall"] >= 0.9
     assert scores["uncorroborated"]["precision"] >= 0.9 and scores["uncorroborated"]["recall"] >= 0.9
+
+
+def test_translations_and_planted_contradictions_are_well_formed():
+    spec = importlib.util.spec_from_file_location("translations_nl", ROOT / "data" / "stories" / "eval" /
+                                                  "translations_nl.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    ids = [t["id"] for t in module.TRANSLATIONS]
+    assert len(ids) == len(set(ids)) and {t["split"] for t in module.TRANSLATIONS} == {"tuning", "reporting"}
+    by_id = {t["id"]: t["nl"] for t in module.TRANSLATIONS}
+    assert set(module.PLANTED) <= set(by_id)
+    for key, planted in module.PLANTED.items():
+        for index, sentence, kind in planted:
+            assert 0 <= index < len(by_id[key]) and sentence != by_id[key][index] and kind, (key, index)

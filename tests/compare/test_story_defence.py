@@ -40,11 +40,20 @@ def test_faithful_versions_do_not_contradict_each_other(result, claim_with, labe
             assert not {c.a.label, c.b.label} <= faithful, c.detail
 
 
-def test_invented_figure_is_uncorroborated(result, claim_with, label_index):
-    figures = [c for c in result.claims if c.kind == "figure"]
-    assert [(c.status, c.evidence[0].label, [t for *_, t in c.figures]) for c in figures] == [
-        ("uncorroborated", "QuickBrief AI", ["€40 million"])]
+def test_invented_figure_is_marked_on_the_claim_of_its_sentence(result, claim_with, label_index):
+    figures = [c for c in result.claims if c.figures]
+    assert [(c.id, [(result.sources[s].label, t) for s, *_, t in c.figures]) for c in figures] == [
+        (claim_with(result, "QuickBrief AI", "€40 million").id, [("QuickBrief AI", "€40 million")])]
     assert "appears in no other source" in figures[0].note
+    assert figures[0].cells[label_index(result, "QuickBrief AI")] == "adds figure"
+
+
+def test_one_claim_id_per_sentence_and_counts_add_up(result):
+    seen = [(ev.source, ev.sentence_index) for claim in result.claims for ev in claim.evidence]
+    assert len(seen) == len(set(seen))
+    for s in result.summaries:
+        assert s.corroborated + s.uncorroborated + s.contradicted == s.claims
+        assert s.unique_unsupported <= s.claims
 
 
 def test_cross_language_corroboration(result, claim_with, label_index):

@@ -63,11 +63,15 @@ st.dataframe(
         {
             "source": s.label,
             "lang": s.lang,
+            "verdict": s.verdict,
             "claims": s.claims,
             "corroboration rate": round(s.corroboration_rate, 2),
             "unique unsupported": s.unique_unsupported,
             "contradictions": s.contradictions,
-            "derivative of": ", ".join(d.origin_label for d in s.derives_from) or ("—" if not s.derivative else "?"),
+            "relation": s.relation,
+            "relation strength": max((d.strength for d in (*s.derives_from, *s.related)), default=None),
+            "evidence": "; ".join(e for d in s.derives_from for e in d.evidence),
+            "not claims": ", ".join(f"{n} {reason}" for reason, n in sorted(s.not_claims.items())),
         }
         for s in result.summaries
     ),

@@ -1,0 +1,78 @@
+"""Contradictions that matter (stage, modality) and none from a word form or a translated name."""
+
+from __future__ import annotations
+
+import pytest
+
+from credibility.compare import compare_texts
+
+
+def kinds(texts: list[str], langs: list[str]) -> list[str]:
+    result = compare_texts(texts, langs=langs)
+    return [c.kind for claim in result.claims for c in claim.contradictions]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Philips is exploring a sale of its domestic appliances unit to a private equity group, the company said.",
+     "Philips is in the final stages of talks to sell its domestic appliances unit to a private equity group, "
+     "the company said."),
+    ("The Dutch government is considering buying twelve more fighter jets from Lockheed Martin, sources said.",
+     "The Dutch government is in an advanced stage of negotiations to buy twelve more fighter jets from "
+     "Lockheed Martin, sources said."),
+])
+def test_stage_on_real_wording(a, b):
+    result = compare_texts([a, b], langs=["en", "en"])
+    (stage,) = [c for claim in result.claims for c in claim.contradictions]
+    assert stage.kind == "stage" and stage.detail.endswith("(3)")  # the late stage, not plain "talks"
+
+
+def test_modality_may_versus_will():
+    assert kinds(["The new rules may come into force next year, the minister told reporters in Brussels.",
+                  "The new rules will come into force next year, the minister told reporters in Brussels."],
+                 ["en", "en"]) == ["modality"]
+    # a modal on another verb, or a close level, is no contradiction
+    assert kinds(["The new rules are expected to come into force next year, the minister told reporters.",
+                  "The new rules will come into force next year, the minister told reporters."], ["en", "en"]) == []
+    assert kinds(["The ministry said the new rules could cost jobs and will come into force next year.",
+                  "The ministry said the new rules will come into force next year and cost jobs."], ["en", "en"]) == []
+
+
+def test_word_forms_and_translated_names_are_not_other_actors():
+    assert kinds(["Volgens de rechtszaak gebruikte OpenAI GPT om de artikelen van De Telegraaf na te schrijven.",
+                  "Volgens de rechtszaak gebruikte OpenAI de GPT-modellen om de artikelen van De Telegraaf na te "
+                  "schrijven."], ["nl", "nl"]) == []
+    assert kinds(["Microsoft and OpenAI used GPT to write the articles without permission, the lawsuit claims.",
+                  "Microsoft en OpenAI gebruikten GPT-modellen om de artikelen zonder toestemming te schrijven, "
+                  "stelt de rechtszaak."], ["en", "nl"]) == []
+    assert kinds(["Voltiq, a Ghent-based maker of e-bike batteries, is recalling about 48,000 battery packs.",
+                  "Het Gentse Voltiq, maker van accu's voor e-bikes, roept ongeveer 48.000 accupacks terug."],
+                 ["en", "nl"]) == []
+
+
+def test_hyphenated_dutch_compounds_align_with_their_english_words():
+    result = compare_texts(["Of de NAVO-deal er uiteindelijk komt, is nog onduidelijk volgens diplomaten in Brussel.",
+                            "Whether the NATO deal will ultimately go ahead is still unclear, according to "
+                            "diplomats in Brussels."], langs=["nl", "en"])
+    assert [c.status for c in result.claims] == ["corroborated"]
+
+
+def test_paraphrase_of_real_rewrites_is_not_a_contradiction():
+    """False flags seen on L2R rewrites (BBC article vs LLM rewrite): each must stay unflagged."""
+    pairs = [
+        ("In the court filings, the organisations said that there was no adequate justification for the FBI "
+         "to continue to withhold the information.",
+         "The organizations in the court filings argued that the FBI had no adequate justification to withhold "
+         "information and clarified that they did not seek details that would compromise national security."),
+        ("With no power from the ship's generators, the water is being discharged using portable pumps during "
+         "daylight hours.",
+         "Using portable pumps during daylight hours due to the lack of power from the ship's generators, the "
+         "water is being discharged."),
+        ("Other guests on Cordon's Karaoke have included Adele, Sir Rod Stewart, Sir Elton John and Justin Bieber.",
+         "Other guests on Corden's Carpool Karaoke segment have included Adele, Sir Rod Stewart, Sir Elton John "
+         "and Justin Bieber."),
+        ("One of the two accused has been deemed mentally unfit to stand trial, the court in Waukesha heard.",
+         "The accused, both 12 years old, face trial as adults, with one deemed mentally unfit to stand trial, "
+         "the court in Waukesha heard."),
+    ]
+    for a, b in pairs:
+        assert kinds([a, b], ["en", "en"]) == [], a
