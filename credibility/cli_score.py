@@ -172,7 +172,8 @@ def score_command(
                 code = _score(
                     found, sink, signals, tally, note, fmt=fmt, output=output, text_col=text_col, lang=lang,
                     no_model=no_model, jobs=jobs, resume=resume, scheduler=scheduler, by_source=by_source,
-                    trust_model=trust_model, csv_guard=not no_csv_guard, quiet=quiet, chunk_size=chunk_size,
+                    trust_model=trust_model, models=models, csv_guard=not no_csv_guard, quiet=quiet,
+                    chunk_size=chunk_size,
                 )
             finally:
                 if sink is not None:
@@ -206,6 +207,7 @@ def _score(
     scheduler: str | None,
     by_source: bool,
     trust_model: bool,
+    models: tuple[str, ...],
     csv_guard: bool,
     quiet: bool,
     chunk_size: int,
