@@ -403,41 +403,52 @@ def load_genres(names: list[str], progress: Callable[[int], None] | None = None,
     return GenreData(df, X[:, [pos[n] for n in names]], list(names))
 
 
-def genre_groups(data: AiData, genres: GenreData) -> list[tuple[str, str, np.ndarray]]:
-    """(genre, which frame, row mask) for every human genre: those inside the AI training data (their
-    out-of-fold scores set thresholds) and the outside ones (GenreData)."""
+NEWS, OTHER = "news", "other"
+
+
+def genre_groups(data: AiData, genres: GenreData) -> list[tuple[str, str, np.ndarray, str]]:
+    """(genre, which frame, row mask, news or other) for every human genre: those inside the AI training data
+    (their out-of-fold scores set thresholds) and the outside ones (GenreData)."""
     df = data.df
     human = df["y"].eq(0).to_numpy()
     inside = [
-        ("news, English 2016-18 (7 datasets)", human & df["source"].eq("credibility").to_numpy()),
-        ("news, Dutch 2019", human & df["source"].eq("news_nl").to_numpy()),
-        ("news, BBC (XSum, L2R)", human & (df["domain"].eq("fastdetect-xsum") | df["source"].eq("l2r_news")).to_numpy()),
-        ("news, PolitiFact/GossipCop/CoAID", human & df["source"].isin(["llmfake", "sheepdog_politifact"]).to_numpy()),
-        ("encyclopedia (SQuAD Wikipedia)", human & df["domain"].eq("fastdetect-squad").to_numpy()),
-        ("fiction (WritingPrompts)", human & df["domain"].eq("fastdetect-writing").to_numpy()),
+        ("news, English 2016-18 (7 datasets)", human & df["source"].eq("credibility").to_numpy(), NEWS),
+        ("news, Dutch 2019", human & df["source"].eq("news_nl").to_numpy(), NEWS),
+        ("news, BBC (XSum, L2R)", human & (df["domain"].eq("fastdetect-xsum") | df["source"].eq("l2r_news")).to_numpy(),
+         NEWS),
+        ("news, PolitiFact/GossipCop/CoAID", human & df["source"].isin(["llmfake", "sheepdog_politifact"]).to_numpy(),
+         NEWS),
+        ("encyclopedia (SQuAD Wikipedia)", human & df["domain"].eq("fastdetect-squad").to_numpy(), OTHER),
+        ("fiction (WritingPrompts)", human & df["domain"].eq("fastdetect-writing").to_numpy(), OTHER),
     ]
-    out = [(name, "ai", mask) for name, mask in inside]
+    out = [(name, "ai", mask, kind) for name, mask, kind in inside]
     g = genres.df["domain"]
-    outside = [("political news 2016 (PolNeAR, 7 outlets)", g.str.startswith("political news").to_numpy())]
-    outside += [(name, g.eq(name).to_numpy()) for name in sorted(g.unique()) if not name.startswith("political")]
-    return out + [(name, "genre", mask) for name, mask in outside]
+    out.append(("news, political 2016 (PolNeAR, 7 outlets)", "genre", g.str.startswith("political news").to_numpy(),
+                NEWS))
+    for name in sorted(g.unique()):
+        if not name.startswith("political"):
+            out.append((name, "genre", g.eq(name).to_numpy(), NEWS if name.startswith("newswire") else OTHER))
+    return out
 
 
 def genre_thresholds(data: AiData, genres: GenreData, model: TrainedModel, oof_prob: np.ndarray,
                      train: np.ndarray) -> dict:
-    """The shipped thresholds: 'likely' keeps every genre's false-positive rate at or under 1% (the
-    highest of the genres' 1% thresholds, each set on out-of-fold scores or on the genre's threshold
-    half), 'possibly' flags 5% of human news (out-of-fold, training split)."""
+    """The shipped thresholds: 'likely' keeps every *news* genre's false-positive rate at or under 1% (the
+    highest of the news genres' 1% thresholds, each set on out-of-fold scores or on the genre's threshold
+    half), 'possibly' flags 5% of human news (out-of-fold, training split). Every genre's 1% threshold is
+    returned too: the other genres (encyclopedia, fiction, biomedical, transcripts) would need a line so high
+    that almost no machine news is flagged (0.994 with them: 8% of held-out GPT-3.5 news), so their rates
+    are reported instead of met."""
     prob_train = np.full(len(data.df), np.nan)
     prob_train[train] = oof_prob
     genre_prob = model.predict_proba(model.columns(genres.X, genres.names, genres.df["text"].tolist()))
     per_genre = {}
-    for name, frame, mask in genre_groups(data, genres):
+    for name, frame, mask, kind in genre_groups(data, genres):
         p = prob_train[mask & train] if frame == "ai" else genre_prob[mask & ~genres.report]
         p = p[~np.isnan(p)]
         if len(p) >= MIN_GENRE_ROWS:
-            per_genre[name] = (threshold_for_fpr(p, TARGET_FPR), len(p))
-    likely = max(t for t, _ in per_genre.values())
+            per_genre[name] = (threshold_for_fpr(p, TARGET_FPR), len(p), kind)
+    likely = max(t for t, _, kind in per_genre.values() if kind == NEWS)
     news = prob_train[train & data.human_news]
     possibly = min(threshold_for_fpr(news[~np.isnan(news)], POSSIBLY_FPR), likely)
     return {"likely": likely, "possibly": possibly, "per_genre": per_genre, "genre_prob": genre_prob}
@@ -450,13 +461,13 @@ def genre_table(data: AiData, genres: GenreData, model: TrainedModel, thresholds
     prob = model.predict_proba(_columns(data, model))
     genre_prob = thresholds["genre_prob"]
     rows = []
-    for name, frame, mask in genre_groups(data, genres):
+    for name, frame, mask, kind in genre_groups(data, genres):
         held = mask & (data.test if frame == "ai" else genres.report)
         p = (prob if frame == "ai" else genre_prob)[held]
         if not len(p):
             continue
         words = (data.df if frame == "ai" else genres.df)["text"][held].str.split().str.len()
-        row = {"human genre": name, "n": int(len(p)), "median words": int(words.median()),
+        row = {"human genre": name, "kind": kind, "n": int(len(p)), "median words": int(words.median()),
                "fpr@likely": float((p >= thresholds["likely"]).mean()),
                "fpr@possibly": float((p >= thresholds["possibly"]).mean())}
         if bow_scores is not None:
@@ -466,6 +477,7 @@ def genre_table(data: AiData, genres: GenreData, model: TrainedModel, thresholds
     return make_table(
         f"False-positive rate per human genre on held-out text (likely >= {thresholds['likely']:.3f}, "
         f"possibly >= {thresholds['possibly']:.3f})", rows,
+        "The 'likely' line is set on the news genres (1% each); the other genres are reported, not met. "
         "Genres inside the training data are scored on their held-out test share; the outside genres (PolNeAR "
         "political news, FactBank newswire, Szeged Wikipedia and biomedical text, ClaimBuster debate "
         "transcripts) were never trained on, and are scored on their reporting half (the other half set the "

@@ -98,7 +98,7 @@ def train_ai(out: Path, quick: bool) -> None:
     thresholds = ai.genre_thresholds(data, genres, model, fitted.oof_prob, mask)
     model.threshold = float(thresholds["likely"])
     print(f"ai thresholds: likely {thresholds['likely']:.3f}, possibly {thresholds['possibly']:.3f}; per genre "
-          + ", ".join(f"{k} {v[0]:.3f}" for k, v in thresholds["per_genre"].items()), flush=True)
+          + ", ".join(f"{k} {v[0]:.3f} ({v[2]})" for k, v in thresholds["per_genre"].items()), flush=True)
     bow = None if quick else ai.Bow(data)
     result = ai.evaluate_ai(data, model, mask, bow=bow, generalisation=False)
     bow_genre = None
@@ -117,15 +117,15 @@ def train_ai(out: Path, quick: bool) -> None:
         "cross_validated_metrics": fitted.oof_metrics,
         "thresholds": {
             "likely": {"probability": round(float(thresholds["likely"]), 6), "target_fpr": ai.TARGET_FPR,
-                       "applies_to": "every human genre (the highest genre's 1% threshold)"},
+                       "applies_to": "every human news genre (the highest news genre's 1% threshold)"},
             "possibly": {"probability": round(float(thresholds["possibly"]), 6), "target_fpr": ai.POSSIBLY_FPR,
                          "applies_to": "human news (out-of-fold, training split)"},
-            "per_genre": {k: {"probability": round(float(v[0]), 6), "n": int(v[1])}
+            "per_genre": {k: {"probability": round(float(v[0]), 6), "n": int(v[1]), "kind": v[2]}
                           for k, v in thresholds["per_genre"].items()},
             "min_words": ai.MIN_WORDS_FOR_VERDICT,
         },
         "threshold_note": f"'likely machine-written' from {model.threshold:.3f}: the highest of the thresholds at which "
-                          f"{ai.TARGET_FPR:.0%} of each human genre's texts would be flagged (out-of-fold scores for "
+                          f"{ai.TARGET_FPR:.0%} of each human news genre's texts would be flagged (out-of-fold scores for "
                           "genres in the training data; a threshold half for the outside genres). 'possibly' from "
                           f"{thresholds['possibly']:.3f}: {ai.POSSIBLY_FPR:.0%} of human news. Texts under "
                           f"{ai.MIN_WORDS_FOR_VERDICT} words get no verdict.",
@@ -136,7 +136,8 @@ def train_ai(out: Path, quick: bool) -> None:
         "reproduce": REPRODUCE,
         "seed": ai.SEED,
     })
-    model.metadata["metrics"]["max_fpr_any_human_genre"] = max(r["fpr@likely"] for r in genre["rows"])
+    model.metadata["metrics"]["max_fpr_news_genre"] = max(r["fpr@likely"] for r in genre["rows"] if r["kind"] == "news")
+    model.metadata["metrics"]["max_fpr_other_genre"] = max(r["fpr@likely"] for r in genre["rows"] if r["kind"] != "news")
     _held_out_rates(data, model)
     # Saved once with the held-out tables, then again with the (slow) leave-one-out tables added.
     save_model(model, out / "ai_generated.npz")
@@ -265,7 +266,9 @@ def refresh_cards(out: Path) -> None:
         save_model(model, out / "credibility.npz")
     if (out / "ai_generated.npz").exists():
         model = load_model(out / "ai_generated.npz")
+        kept = dict(model.metadata.get("metrics", {}))  # the per-genre figures are not headline figures
         model.metadata.update(_ai_headline(ai.load_ai_data(), model))
+        model.metadata["metrics"] = {**kept, **model.metadata["metrics"]}
         model.metadata["weaknesses"] = AI_WEAKNESSES
         model.metadata["selection"] = _selection_text(model.metadata.get("candidates", {}), model.kind,
                                                       SELECTION_HOW["ai_generated"])

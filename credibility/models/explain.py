@@ -90,11 +90,16 @@ def editorial_reason(name: str, value: float, reference: float | None, contribut
     return f"{text}: {push}", template.evidence
 
 
-def wording_reason_text(terms: list[str], contribution: float, effect: tuple[str, str]) -> str:
-    """The wording feature in words, naming the article's own phrases that pushed it."""
+def wording_reason_text(terms: list[str], contribution: float, effect: tuple[str, str], view: str = "words") -> str:
+    """The wording feature in words, naming the article's own phrases (or, for a model reading masked text,
+    sentence patterns: '…' stands for any content word) that pushed it."""
     push = effect[1] if contribution > 0 else effect[0]
     phrases = ", ".join(f"'{t}'" for t in terms)
-    return f"word and phrase choice{f' ({phrases})' if phrases else ''}: {push}"
+    what = "sentence construction (function words, punctuation; '…' is any word)" if view == "masked" else \
+        "word and phrase choice"
+    if view == "masked":
+        return f"{what}{f': {phrases}' if phrases else ''}: {push}"
+    return f"{what}{f' ({phrases})' if phrases else ''}: {push}"
 
 
 def top_reasons(
@@ -134,7 +139,7 @@ def top_reasons(
         if name == model.wording_feature:
             terms = ([] if wording_row is None
                      else model.wording.top_terms_of_row(wording_row, direction=np.sign(c), skip=skip_terms))
-            words = wording_reason_text(terms, c, effect)
+            words = wording_reason_text(terms, c, effect, getattr(model.wording, "view", "words"))
         elif editorial is not None:
             words, evidence = editorial
         else:

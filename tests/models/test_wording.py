@@ -99,3 +99,28 @@ def test_language_balancing_stops_a_language_from_standing_for_a_class():
     np.testing.assert_allclose(w, [1.0, 1.0, 0.0, 0.0])
     # no language with both classes: weights unchanged rather than all zero
     np.testing.assert_allclose(language_balanced(np.ones(2), np.array([0, 1]), ["en", "nl"]), [1.0, 1.0])
+
+
+def test_masked_text_keeps_construction_and_drops_topic():
+    from credibility.models.masked_text import masked_text, readable
+
+    masked = masked_text("The Pentagon said 40 troops would leave — “soon”.\nHowever, it’s unclear.")
+    assert masked.split()[:6] == ["f_the", "Xcap", "Xw", "Xnum", "Xw", "f_would"]
+    assert "pentagon" not in masked.lower() and "troops" not in masked
+    assert masked == masked_text("The Senate said 12 ships would leave — \"soon\". However, it's unclear.")
+    assert readable("f_in Xw P2c") == "in … ,"
+    assert readable("P110000") == "P110000"  # a code point out of range (from a file) is shown, not raised
+
+
+def test_a_masked_wording_model_round_trips_through_a_model_file(rows, labels, tmp_path):
+    texts = [r["text"] for r in rows]
+    model = fit_binary(np.zeros((len(rows), 1)) + np.arange(len(rows))[:, None] % 2, labels,
+                       [r["story"] + r["label"] for r in rows], ["toy.noise"], name="toy", task="ai_generated",
+                       classes=("human", "machine"), candidates=("linear",), n_splits=3, texts=texts,
+                       wording_view="masked").model
+    assert model.wording.view == "masked"
+    save_model(model, tmp_path / "toy.npz")
+    loaded = load_model(tmp_path / "toy.npz")
+    assert loaded.wording.view == "masked"
+    np.testing.assert_allclose(loaded.wording.decision_function(texts), model.wording.decision_function(texts))
+    assert all(not t.startswith(("f_", "X")) for t in loaded.wording.top_terms(texts[0], k=3))

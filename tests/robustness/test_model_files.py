@@ -125,6 +125,7 @@ def test_smuggled_code_in_an_object_array_never_runs(tmp_path, tree_arrays):
         ("wording_idf", lambda a: a[:-1], "expected floating"),
         ("feature_names", lambda a: a.astype(object), "damaged"),
         ("kind", lambda a: np.array("exec"), "kind 'exec'"),
+        ("wording_view", lambda a: np.array("(a+)+$"), "unknown wording view"),
         ("calibration", lambda a: np.array([1.0, 2.0, 3.0]), "expected floating"),
     ],
 )
