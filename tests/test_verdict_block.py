@@ -43,13 +43,26 @@ def test_rates_read_as_one_in_n(rate, said):
     assert one_in(rate) == said
 
 
-def test_shipped_card_without_a_possibly_line_falls_back_to_half_with_its_measured_rate():
-    possibly, likely = ai_thresholds(SHIPPED_AI_CARD, "en")
-    assert possibly == Threshold("possibly", 0.5, pytest.approx(0.0758, abs=1e-4))
-    assert likely.probability == pytest.approx(SHIPPED_AI_CARD["threshold"])
-    assert likely.fpr_on_human_news == SHIPPED_AI_CARD["metrics"]["fpr_english_human_news"]
-    dutch_possibly, dutch_likely = ai_thresholds(SHIPPED_AI_CARD, "nl")
-    assert dutch_likely.fpr_on_human_news == 0.0 and dutch_possibly.fpr_on_human_news == pytest.approx(0.0063, abs=1e-4)
+def test_shipped_card_states_both_lines_with_their_held_out_rates():
+    stored = SHIPPED_AI_CARD["thresholds"]
+    for lang in ("en", "nl"):
+        possibly, likely = ai_thresholds(SHIPPED_AI_CARD, lang)
+        assert possibly == Threshold("possibly", stored["possibly"]["probability"],
+                                     stored["possibly"]["fpr_by_lang"][lang])
+        assert likely == Threshold("likely", stored["likely"]["probability"], stored["likely"]["fpr_by_lang"][lang])
+        assert likely.probability == pytest.approx(SHIPPED_AI_CARD["threshold"], abs=1e-6)
+        assert possibly.probability < likely.probability and likely.fpr_on_human_news <= 0.01
+
+
+def test_a_card_without_a_possibly_line_falls_back_to_half_with_its_measured_rate():
+    card = {k: v for k, v in SHIPPED_AI_CARD.items() if k != "thresholds"}
+    rows = {row["human set"]: row for table in card["evaluation"] for row in table["rows"] if "human set" in row}
+    possibly, likely = ai_thresholds(card, "en")
+    assert possibly == Threshold("possibly", 0.5, rows["English human news (credibility/, all)"]["fpr@p>=0.5"])
+    assert likely.probability == pytest.approx(card["threshold"])
+    assert likely.fpr_on_human_news == card["metrics"]["fpr_english_human_news"]
+    dutch_possibly, _ = ai_thresholds(card, "nl")
+    assert dutch_possibly.fpr_on_human_news == rows["Dutch human news (news_nl/dpgmedia2019)"]["fpr@p>=0.5"]
 
 
 def test_a_card_with_both_lines_is_read_as_stored():

@@ -7,6 +7,7 @@ import html
 import re
 
 from credibility.models.store import read_card
+from credibility.verdict_block import one_in
 
 
 def analyze_page(make_app, text: str):
@@ -40,8 +41,8 @@ def test_declared_example_shows_the_banner_as_decisive_and_the_models_view(shipp
 def test_likely_example_states_its_false_positive_rate(shipped_models, make_app, machine_style_text):
     block = block_of(analyze_page(make_app, machine_style_text))
     assert answers(block)["ai_generated"] == "likely machine-written"
-    rate = read_card(shipped_models / "ai_generated.npz")["metrics"]["fpr_english_human_news"]
-    assert f"flags about 1 in {round(1 / rate, -1):.0f} human news articles" in block
+    rate = read_card(shipped_models / "ai_generated.npz")["thresholds"]["likely"]["fpr_by_lang"]["en"]
+    assert f"flags {one_in(rate)} human news articles" in block and one_in(rate).startswith("about 1 in ")
     assert "→ machine" in block
 
 
