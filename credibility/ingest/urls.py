@@ -160,8 +160,14 @@ def _opener(watch: _Deadline) -> urllib.request.OpenerDirector:
 
     class WatchedTLS(http.client.HTTPSConnection):
         def connect(self) -> None:
-            super().connect()
+            # As http.client does, but the TLS socket is watched *before* its handshake: a server that drips
+            # the handshake one byte at a time is cut off by the deadline too, not only by the per-read timeout.
+            http.client.HTTPConnection.connect(self)
             watch.watch(self.sock)
+            self.sock = self._context.wrap_socket(self.sock, server_hostname=self._tunnel_host or self.host,
+                                                  do_handshake_on_connect=False)
+            watch.watch(self.sock)
+            self.sock.do_handshake()
 
     class HTTP(urllib.request.HTTPHandler):
         def http_open(self, req):  # noqa: ANN001, ANN201

@@ -7,7 +7,9 @@ The budgets are the shipped ones (credibility.ingest.limits) unless a test says 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -328,6 +330,42 @@ def server() -> Iterator[str]:
 def test_url_that_drips_hits_the_overall_deadline(server):
     item = fetch_url(f"{server}/drip", deadline=0.5)
     assert item.error == f"{server}/drip: download took longer than 0.5 s (the time limit per URL); not read"
+
+
+TLS_DRIPS = 200
+
+
+@pytest.fixture
+def dripping_tls() -> Iterator[tuple[str, list[int]]]:
+    """A server that answers a TLS hello with a record header promising 16 kB, then drips it a byte every
+    0.1 s (200 bytes at most): every read is quick, the handshake never ends. The list counts the bytes the
+    client took before it hung up."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    dripped = [0]
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(4096)
+                conn.sendall(b"\x16\x03\x03\x40\x00")
+                for _ in range(TLS_DRIPS):
+                    conn.sendall(b"\x00")
+                    dripped[0] += 1
+                    time.sleep(0.1)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"https://127.0.0.1:{listener.getsockname()[1]}/", dripped
+    listener.close()
+    thread.join()
+
+
+def test_a_dripping_tls_handshake_is_cut_off_by_the_overall_deadline(dripping_tls):
+    url, dripped = dripping_tls
+    item = fetch_url(url, deadline=0.5)
+    assert item.error == f"{url}: download took longer than 0.5 s (the time limit per URL); not read"
+    assert dripped[0] < TLS_DRIPS  # the client hung up mid-handshake instead of waiting for the server to stop
 
 
 @pytest.mark.parametrize(("path", "scheme"), [("/to-ftp", "ftp"), ("/to-file", "file")])
