@@ -189,12 +189,7 @@ class ScoringPool:
                 else:
                     worker.process.terminate()
         for worker in self.workers:
-            try:
-                worker.process.wait(STOP_GRACE_SECONDS)
-            except subprocess.TimeoutExpired:
-                worker.process.kill()
-                worker.process.wait()
-            worker.conn.close()
+            _reap(worker)
         self.workers.clear()
 
     def score(self, chunks: Iterable[list]) -> Iterator[Any]:
@@ -263,12 +258,7 @@ class ScoringPool:
 
     def _replace(self, worker: _Worker, done: dict[int, _Chunk], todo: deque[_Task]) -> None:
         """A worker died: start another; retry its chunk article by article, or record a lost article."""
-        try:
-            worker.process.wait(STOP_GRACE_SECONDS)
-        except subprocess.TimeoutExpired:
-            worker.process.kill()
-            worker.process.wait()
-        worker.conn.close()
+        _reap(worker)
         self.workers.remove(worker)
         cause = _exit_cause(worker.process.returncode)
         task = worker.task
@@ -308,3 +298,13 @@ def _worker_environment(jobs: int) -> dict[str, str]:
     env.update(dict.fromkeys(THREAD_VARIABLES, str(max(1, (os.cpu_count() or 1) // jobs))))
     env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in sys.path if p)
     return env
+
+
+def _reap(worker: _Worker) -> None:
+    """Wait for ``worker`` to end (killing it after the grace period) and close its connection."""
+    try:
+        worker.process.wait(STOP_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        worker.process.kill()
+        worker.process.wait()
+    worker.conn.close()

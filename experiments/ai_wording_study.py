@@ -6,6 +6,12 @@ baseline trained on the same rows?
 
 Every variant is fitted on the training split minus the left-out family (as the shipped model) and scored
 on held-out groups; negatives are held-out human news.
+
+Measured (2026-12-02, held-out news AUROC / TPR at 1% FPR): no wording 0.934 / 0.46; topical words 0.972 /
+0.63; masked 1-2-grams 0.963 / 0.58; word+char TF-IDF baseline alone 0.967 / 0.57. An earlier masked view
+that kept line breaks as tokens scored 0.975 / 0.65 (and 0.979 / 0.67 with 3-letter suffixes): it had learned
+that Fast-DetectGPT's human texts have no paragraph breaks, so line breaks are ignored now. The shipped
+model (masked 1-3-grams) is reported in models/ai_generated.md.
 """
 
 from __future__ import annotations
@@ -18,10 +24,10 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from credibility.models.masked_text import masked_text
 from credibility.models.metrics import auroc, tpr_at_fpr
 from credibility.models.training import _standardise, make_estimator, scaling, with_wording
 from experiments import ai_experiment as ai
-from experiments.masked_text import masked_text
 
 
 def _pair(scores, pos, neg):
@@ -97,8 +103,7 @@ def main() -> None:
     print(f"data {data.X.shape} in {time.time() - t0:.0f}s", flush=True)
     train = ai.train_mask(data)
     texts = data.df["text"].tolist()
-    langs = data.df["lang"].tolist()
-    variants = sys.argv[1:] or ["none", "raw", "masked", "masked_suffix", "baseline"]
+    variants = sys.argv[1:] or ["none", "raw", "masked", "masked3", "baseline"]
     rows = []
     for v in variants:
         t = time.time()
@@ -112,7 +117,7 @@ def main() -> None:
             clip = None
             if "clip" in v:
                 clip = float(v.split("clip")[1])
-            m = [masked_text(x, lang, suffix="suffix" in v) for x, lang in zip(texts, langs, strict=True)]
+            m = [masked_text(x) for x in texts]
             s = model_scores(data, train, m, clip)
         elif v == "baseline":
             s = word_char_baseline(data, train)
