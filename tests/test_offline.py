@@ -42,7 +42,7 @@ ARTICLE = (
 
 def _run(body: str) -> subprocess.CompletedProcess[str]:
     code = TRAPS + textwrap.dedent(body)
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900)
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,7 @@ def make_app():
 
     def start(view: str | None = None) -> AppTest:
         reload_models()  # the scorer and analyses are cached per process; the models folder may differ
-        at = AppTest.from_file(str(APP_PATH), default_timeout=90)
+        at = AppTest.from_file(str(APP_PATH), default_timeout=600)
         at.run()
         if view is not None:
             at.switch_page(f"views/{view}").run()

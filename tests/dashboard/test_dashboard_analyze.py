@@ -141,7 +141,7 @@ def test_launcher_runs_the_same_app(models_dir):
     from streamlit.testing.v1 import AppTest
 
     launcher = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
-    at = AppTest.from_file(str(launcher), default_timeout=90).run()
+    at = AppTest.from_file(str(launcher), default_timeout=600).run()
     assert not at.exception
     assert at.title[0].value == "Analyze an article"
 
