@@ -112,8 +112,7 @@ def train_ai(out: Path, quick: bool) -> None:
     bow = None if quick else ai.Bow(data)
     result = ai.evaluate_ai(data, model, mask, bow=bow, generalisation=False)
     bow_genre = None
-    if bow is not None:
-        bow.scores(data, mask)
+    if bow is not None:  # evaluate_ai left the baseline fitted on the model's training rows in bow.last
         bow_genre = (bow.last.decision_function(bow.M), bow.last.decision_function(bow.transform(
             genres.df["text"].tolist())), result["bow_threshold"])
     genre = ai.genre_table(data, genres, model, thresholds, bow_genre)

@@ -130,7 +130,7 @@ class WordingModel:
                 break
             term = str(self.terms_[row.indices[i]])
             if self.view == "masked":
-                if any(not part.startswith("f_") for part in term.split()) or len(term.split()) > 1:
+                if " " in term or not term.startswith("f_"):  # a lone function word tells a reader nothing
                     out.append(readable(term))
             elif not all(word in skip for word in term.split()):
                 out.append(term)

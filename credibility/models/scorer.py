@@ -73,6 +73,7 @@ class ModelScorer:
         wording_scores = model.wording.decision_from_matrix(rows) if rows is not None else None
         X = model.columns(X, names, wording_scores=wording_scores)  # noqa: N806
         prob, contrib = model.contributions(X)
+        possibly, min_words = card_ai_lines(model.metadata.get("thresholds"))
         for i, report in enumerate(reports):
             if missing[i].any():
                 report.warnings.append(
@@ -85,7 +86,6 @@ class ModelScorer:
             if key == "ai_generated":
                 report.features[AI_PROBABILITY] = p  # the credibility model's stacked input
                 declared = ai_disclosure(report)
-                possibly, min_words = card_ai_lines(model.metadata.get("thresholds"))
                 report.scores[key] = Score(
                     model=model.name, value=round(p, 4),
                     verdict=AI_DECLARED_VERDICT if declared else ai_verdict(
