@@ -5,8 +5,10 @@ Contradiction kinds, each with the words that show it:
 - ``stage``: a deal "explored" versus in "advanced negotiations" (levels from ``compare_scales``);
 - ``modality``: "may come into force" versus "will come into force" (levels from ``compare_modality``);
 - ``negation``: one sentence is negated and the other is not (``compare_negations``);
-- ``figure``: both give a figure of the same kind (amount, percentage, count, date, weekday, year) and
-  no value agrees;
+- ``figure``: both give a figure of the same kind (amount, percentage, count, ordinal, date, month,
+  weekday, year) and no value agrees; counts and ordinals only of the same counted word ("first night" /
+  "derde nacht"), or the one count each sentence has left when they agree on every other figure
+  ("28, 36 appearances, 2015" / "28, 46 keer, 2015"); a month alone ("in juni") also meets a date's month;
 - ``actor``: both name someone, and each names a person/organisation the other source never mentions.
 """
 
@@ -39,7 +41,10 @@ NEGATION_SCOPE_WORDS = 1
 MODAL_MIN_GAP = 2
 MODAL_SCOPE_WORDS = 3
 MODAL_SCOPE_WORDS_VERB_FINAL = 8
-COMPARED_FIGURES = ("money", "percent", "count", "date", "weekday", "year", "month")
+COMPARED_FIGURES = ("money", "percent", "count", "ordinal", "date", "weekday", "year", "month")
+# A figure of these kinds agreeing between two sentences shows they give the same figures; the one count
+# each has left over is then the same figure told differently.
+AGREEMENT_KINDS = ("money", "percent", "count", "ordinal", "date", "year")
 NOVEL_FIGURES = ("money", "percent", "count", "date", "year")
 
 
@@ -65,7 +70,7 @@ def figures_agree(x: Anchor, y: Anchor) -> bool:
     a, b = x.number, y.number
     if a is None or b is None:
         return x.value == y.value
-    if x.kind in ("date", "weekday", "year", "month"):
+    if x.kind in ("date", "weekday", "year", "month", "ordinal"):
         return a == b
     return abs(a - b) <= FIGURE_TOLERANCE * max(abs(a), abs(b), 1e-9)
 
@@ -170,6 +175,8 @@ def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
     for kind in COMPARED_FIGURES:
         fa = [x for x in a.anchors if x.kind == kind]
         fb = [y for y in b.anchors if y.kind == kind]
+        if kind == "month" and (fa or fb):  # "in juni" meets "on 12 June"
+            fa, fb = fa + _date_months(a), fb + _date_months(b)
         if not fa or not fb:
             continue
         if kind == "money":
@@ -179,8 +186,10 @@ def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
             fb = [y for y in fb if y.value.split(":")[0] in currencies]
             if not fa or not fb:
                 continue
-        if kind == "count":  # "two accused" and "12 years old" count different things
+        if kind in ("count", "ordinal"):  # "two accused" and "12 years old" count different things
             pairs = [(x, y) for x in fa for y in fb if _same_thing(_counted(a, x), _counted(b, y))]
+            if not pairs:
+                pairs = _leftover_counts(a, b, fa, fb)
             fa = list(dict.fromkeys(x for x, _ in pairs))
             fb = list(dict.fromkeys(y for _, y in pairs))
             if not pairs:
@@ -191,6 +200,25 @@ def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
         text_b = ", ".join(y.text for y in fb)
         out.append(Conflict("figure", f"{kind}: {text_a} versus {text_b}", _spans(fa), _spans(fb)))
     return out
+
+
+def _date_months(unit: ClaimUnit) -> list[Anchor]:
+    """The month of each full date of a unit, as a month anchor."""
+    return [Anchor("month", str(int(d.value.split("-")[0])), d.start, d.end, d.text)
+            for d in unit.anchors if d.kind == "date" and re.fullmatch(r"\d\d-\d\d", d.value)]
+
+
+def _leftover_counts(a: ClaimUnit, b: ClaimUnit, fa: list[Anchor], fb: list[Anchor]) -> list[tuple[Anchor, Anchor]]:
+    """The one count (or ordinal) each sentence has that the other lacks, when the two agree on another figure:
+    sentences giving the same figures give the same count, whatever word they count it in ("36
+    appearances" / "46 keer")."""
+    xs = [x for x in fa if x.number and not any(figures_agree(x, y) for y in fb)]
+    ys = [y for y in fb if y.number and not any(figures_agree(x, y) for x in fa)]
+    if len(xs) != 1 or len(ys) != 1:
+        return []
+    agreeing = any(figures_agree(x, y) and x.number != 0 for x in a.anchors if x.kind in AGREEMENT_KINDS
+                   for y in b.anchors)
+    return [(xs[0], ys[0])] if agreeing else []
 
 
 def same_name(x: str, y: str) -> bool:
@@ -211,8 +239,10 @@ def _unmatched(names: list[Anchor], known: frozenset[str], lang: str) -> list[An
 
 
 def _counted(unit: ClaimUnit, figure: Anchor) -> str | None:
-    """What a count counts: the first content word right after it ("twelve *sensors*"), if any."""
-    after = re.findall(r"[\w-]+", unit.text[figure.end - unit.start :].lower())[:2]
+    """What a count counts: the first content word right after it ("twelve *sensors*"), if any; none when
+    the clause ends after the figure ("stay 14th, in June")."""
+    clause = re.split(r"[,;:.!?()]", unit.text[figure.end - unit.start :], maxsplit=1)[0]
+    after = re.findall(r"[\w-]+", clause.lower())[:2]
     tokens = pivot_tokens(after, compare_lexicon(unit.lang))
     return tokens[0] if tokens else None
 

@@ -78,6 +78,8 @@ def pivot_tokens(words: list[str], lex: CompareLexicon) -> list[str]:
                 english = _dutch_lookup(words[i], lex)
         word = words[i]
         i += width
+        if word in lex.ordinals:  # compared as an anchor ("third" / "derde"), like a number
+            continue
         if english is None and (
             word in lex.stopwords or word in lex.number_words or word.replace(",", "").replace(".", "").isdigit()
         ):
