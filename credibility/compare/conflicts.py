@@ -37,10 +37,13 @@ ACTOR_MAX_ZIPF = 4.3
 # A negation must bear on shared content: the first content word after it appears in the other sentence.
 NEGATION_SCOPE_WORDS = 1
 # Modality: levels this far apart (1 possible, 3 certain) contradict; the modal must bear on a shared word
-# among the next words (English) or the rest of the clause (Dutch, verb last).
+# among the next words (English) or the rest of the clause (Dutch, verb last: "zal het windpark de
+# gemeenschap jaarlijks 30 miljoen pond opleveren"). Across languages the glossary cannot pair every verb
+# ("could generate" / "zal opleveren"), so there the only modal of each of two sentences aligned by their
+# words (not merely by translation order) is enough; within a language the same verb is the same word.
 MODAL_MIN_GAP = 2
 MODAL_SCOPE_WORDS = 3
-MODAL_SCOPE_WORDS_VERB_FINAL = 8
+MODAL_SCOPE_WORDS_VERB_FINAL = 15
 COMPARED_FIGURES = ("money", "percent", "count", "ordinal", "date", "weekday", "year", "month")
 # A figure of these kinds agreeing between two sentences shows they give the same figures; the one count
 # each has left over is then the same figure told differently.
@@ -76,15 +79,16 @@ def figures_agree(x: Anchor, y: Anchor) -> bool:
 
 
 def find_conflicts(a: ClaimUnit, b: ClaimUnit, similarity: float, names_a: frozenset[str],
-                   names_b: frozenset[str]) -> list[Conflict]:
-    """All contradictions between two aligned units; ``names_x`` are every name source x mentions."""
+                   names_b: frozenset[str], positional: bool = False) -> list[Conflict]:
+    """All contradictions between two aligned units; ``names_x`` are every name source x mentions;
+    ``positional``: the two were aligned by translation order, not by their words."""
     out: list[Conflict] = []
     out += _antonym_conflicts(a, b)
     out += _stage_conflicts(a, b)
     out += _figure_conflicts(a, b)
     negation_floor = NEGATION_MIN_SIMILARITY if a.lang == b.lang else NEGATION_MIN_SIMILARITY_CROSS_LANGUAGE
     if similarity >= negation_floor:
-        out += _modality_conflicts(a, b)
+        out += _modality_conflicts(a, b, positional)
     if similarity >= negation_floor and len(a.negations) % 2 != len(b.negations) % 2 and not any(
         c.kind == "antonym" for c in out
     ) and _negation_in_scope(a if len(a.negations) % 2 else b, b if len(a.negations) % 2 else a):
@@ -119,23 +123,25 @@ def _negated_words(unit: ClaimUnit) -> set[str]:
 def _modal_scope(unit: ClaimUnit, cue: Cue) -> set[str]:
     """The content word the modal bears on: the next one (English), or any in the rest of the clause
     (Dutch puts the verb last: "kunnen volgend jaar ingaan")."""
-    after = re.findall(r"[\w-]+", unit.text[cue.end - unit.start :].lower())
+    clause = re.split(r"[,;:.!?()]", unit.text[cue.end - unit.start :], maxsplit=1)[0]
+    after = re.findall(r"[\w'-]+", clause.lower())
     verb_last = unit.lang != "en"
     window = MODAL_SCOPE_WORDS_VERB_FINAL if verb_last else MODAL_SCOPE_WORDS
     tokens = pivot_tokens(after[:window], compare_lexicon(unit.lang))
     return set(tokens if verb_last else tokens[:1])
 
 
-def _modality_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
+def _modality_conflicts(a: ClaimUnit, b: ClaimUnit, positional: bool = False) -> list[Conflict]:
     """"may come into force" versus "will come into force": two modals two levels apart bearing on the
-    same word."""
+    same word, or (across languages) the only modal of each of two sentences aligned by their words."""
     if len(a.negations) % 2 != len(b.negations) % 2:
         return []
     names = {1: "possible", 2: "probable", 3: "certain"}
+    lone = a.lang != b.lang and not positional and len(a.modals) == 1 and len(b.modals) == 1
     for ca in a.modals:
         scope_a = _modal_scope(a, ca)
         for cb in b.modals:
-            if abs(int(ca.value) - int(cb.value)) < MODAL_MIN_GAP or not scope_a & _modal_scope(b, cb):
+            if abs(int(ca.value) - int(cb.value)) < MODAL_MIN_GAP or not (lone or scope_a & _modal_scope(b, cb)):
                 continue
             detail = f"“{ca.text}” ({names[int(ca.value)]}) versus “{cb.text}” ({names[int(cb.value)]})"
             return [Conflict("modality", detail, _spans([ca]), _spans([cb]))]

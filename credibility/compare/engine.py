@@ -75,7 +75,7 @@ def compare_documents(docs: list[Document], labels: list[str] | None = None, pat
         # a sentence placed by translation order shares few words by construction: its rules still need
         # their own evidence (a negated word the other sentence has, a differing figure)
         similarity = max(link.similarity, TRANSLATION_POSITION_SIMILARITY) if link.positional else link.similarity
-        found = find_conflicts(a, b, similarity, names[a.source], names[b.source])
+        found = find_conflicts(a, b, similarity, names[a.source], names[b.source], link.positional)
         if found:
             conflicts[(link.a, link.b)] = found
     evidence = [_evidence(u, labels) for u in units]

@@ -37,7 +37,7 @@ class CompareLexicon:
     implicit_negatives: PhraseMatcher  # "voted against", "opposed": a no without a negation word
     antonyms: PhraseMatcher  # note = "<pair key>|<side>" (";"-joined when a form is in several pairs)
     scales: PhraseMatcher  # note = "<scale>|<level>"
-    modality: PhraseMatcher  # note = "<level>": 1 possible, 2 probable, 3 certain
+    modality: PhraseMatcher  # note = "<level>": 1 possible, 2 probable, 3 certain (0: ability, not a modal)
     number_words: dict[str, float]
     multipliers: dict[str, float]
     percent_words: frozenset[str]

@@ -124,3 +124,15 @@ def test_a_defeat_is_not_a_win_across_languages():
                   "National League."], ["en", "nl"]) == ["antonym"]
     assert kinds(["The Robins slipped to their seventh victory in eight National League games.",
                   "De Robins boekten hun zevende zege in acht duels in de National League."], ["en", "nl"]) == []
+
+
+def test_modality_across_languages_when_the_glossary_lacks_the_verb():
+    # "take effect" / "van kracht worden": the only modal of each closely aligned sentence, two levels apart
+    assert kinds(["The new rules may take effect in all provinces next year, the minister told reporters in "
+                  "Brussels on Tuesday.",
+                  "De nieuwe regels zullen volgend jaar in alle provincies van kracht worden, zei de minister "
+                  "dinsdag tegen verslaggevers in Brussel."], ["en", "nl"]) == ["modality"]
+    # ability is no degree of certainty: "will be able to" is "kunnen"
+    assert kinds(["Residents will be able to register from Monday, the minister told reporters in Brussels.",
+                  "Bewoners kunnen zich vanaf maandag registreren, zei de minister tegen verslaggevers in Brussel."],
+                 ["en", "nl"]) == []
