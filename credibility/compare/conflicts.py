@@ -284,3 +284,53 @@ def novel_figures(unit: ClaimUnit, other_figures: list[Anchor], conflicting: set
         if not any(figures_agree(figure, other) for other in other_figures):
             out.append(figure)
     return out
+
+
+# "No fires have been reported" says the count of fires is zero. A summary fuses clauses, so the sentence
+# of another source that counts fires may not be its best match; it still contradicts a zero count when it
+# counts the same thing (more than zero) and shares another content word (what the count is about).
+ZERO_COUNT_SHARED_WORDS = 1
+
+
+def zero_count_conflicts(units: list[ClaimUnit], checked: set[tuple[int, int]],
+                         sim) -> list[tuple[int, int, Conflict]]:
+    """(unit, unit of another source, conflict) for each claim of a zero count ("no fires", "geen
+    doden") and the sentence of each other source, most similar first, that counts the same thing; pairs
+    ``checked`` by :func:`find_conflicts` already (mutual best matches) are left to it."""
+    out = []
+    by_source: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        by_source.setdefault(u.source, []).append(i)
+    for i, u in enumerate(units):
+        for zero in (x for x in u.anchors if x.kind == "count" and x.number == 0):
+            thing = _counted(u, zero)
+            if thing is None:
+                continue
+            for source, members in by_source.items():
+                if source == u.source:
+                    continue
+                found = []
+                for j in members:
+                    v = units[j]
+                    counts = [y for y in v.anchors if y.kind == "count" and y.number and
+                              _same_thing(thing, _counted(v, y))]
+                    shared = (set(u.tokens) & set(v.tokens)) - {thing}
+                    if counts and len(shared) >= ZERO_COUNT_SHARED_WORDS and not v.negations:
+                        found.append((float(sim[i, j]), j, counts))
+                if not found:
+                    continue
+                _, j, counts = max(found)
+                if (min(i, j), max(i, j)) in checked:
+                    continue
+                none, some = _with_word(u, zero), ", ".join(_with_word(units[j], y) for y in counts)
+                if i < j:
+                    out.append((i, j, Conflict("figure", f"count: {none} versus {some}", _spans([zero]), _spans(counts))))
+                else:
+                    out.append((j, i, Conflict("figure", f"count: {some} versus {none}", _spans(counts), _spans([zero]))))
+    return out
+
+
+def _with_word(unit: ClaimUnit, figure: Anchor) -> str:
+    """A count with the word after it, as the reader sees it ("No fires", "14 fires")."""
+    after = re.match(r"\s+([\w-]+)", unit.text[figure.end - unit.start :])
+    return f"{figure.text} {after.group(1)}" if after else figure.text
