@@ -136,3 +136,12 @@ def test_modality_across_languages_when_the_glossary_lacks_the_verb():
     assert kinds(["Residents will be able to register from Monday, the minister told reporters in Brussels.",
                   "Bewoners kunnen zich vanaf maandag registreren, zei de minister tegen verslaggevers in Brussel."],
                  ["en", "nl"]) == []
+
+
+def test_ordered_by_is_not_voluntary():
+    assert kinds(["Voltiq's recall of 48,000 battery packs was voluntary, the Belgian product safety agency said.",
+                  "Voltiq's recall of 48,000 battery packs was ordered by the Belgian product safety agency."],
+                 ["en", "en"]) == ["antonym"]
+    assert kinds(["De terugroepactie van 48.000 accupacks van Voltiq is vrijwillig, zei het Belgische agentschap.",
+                  "The recall of 48,000 Voltiq battery packs was ordered by the Belgian agency."],
+                 ["nl", "en"]) == ["antonym"]
