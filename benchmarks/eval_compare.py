@@ -9,9 +9,11 @@ With ``--rewrites N`` it also compares N real BBC articles with an LLM rewrite o
 the shared corpora) and prints how many contradiction flags fire per 100 rewrite sentences: unlabeled, so
 an upper bound on the false-flag rate on real paraphrase (a rewrite may really change a fact).
 With ``--real tuning|reporting`` it evaluates on real pairs from the shared corpora instead (see
-``compare_real_pairs.py``): relation accuracy, English/Dutch sentence alignment precision and recall on
-hand-made translations, false contradictions per 100 aligned sentence pairs on faithful translations and
-rewrites, and the CPU time of comparing 10 articles of about 800 words.
+``compare_real_pairs.py``): relation accuracy (on the gold labels, where an LLM "rewrite" with at most a
+third of the original's words is a summary, and on the corpus labels, where every rewrite is derived),
+English/Dutch sentence alignment precision and recall on hand-made translations, false contradictions per
+100 aligned sentence pairs on faithful translations and rewrites (summaries included), planted
+contradictions found in the translations, and the CPU time of comparing 10 articles of about 800 words.
 Usage: ``python benchmarks/eval_compare.py [--pairs PATH] [--verbose] [--rewrites N] [--real SPLIT]``.
 """
 
