@@ -220,11 +220,17 @@ def _leftover_counts(a: ClaimUnit, b: ClaimUnit, fa: list[Anchor], fb: list[Anch
     appearances" / "46 keer")."""
     xs = [x for x in fa if x.number and not any(figures_agree(x, y) for y in fb)]
     ys = [y for y in fb if y.number and not any(figures_agree(x, y) for x in fa)]
-    if len(xs) != 1 or len(ys) != 1:
-        return []
+    if len(xs) != 1 or len(ys) != 1 or _measurement(a, xs[0]) or _measurement(b, ys[0]):
+        return []  # "18 months" / "three years": measurements compare only in the same unit
     agreeing = any(figures_agree(x, y) and x.number != 0 for x in a.anchors if x.kind in AGREEMENT_KINDS
                    for y in b.anchors)
     return [(xs[0], ys[0])] if agreeing else []
+
+
+def _measurement(unit: ClaimUnit, figure: Anchor) -> bool:
+    """The number is followed by a unit of measure ("18 months", "2,4 kilometer")."""
+    after = re.match(r"\s*([\w'-]+)", unit.text[figure.end - unit.start :])
+    return bool(after) and after.group(1).lower() in compare_lexicon(unit.lang).measure_units
 
 
 def same_name(x: str, y: str) -> bool:

@@ -1,7 +1,7 @@
 """The word lists the comparison needs, read once from ``credibility/lexicons``.
 
 Per language: ``compare_negations`` / ``compare_negation_exceptions`` / ``compare_antonyms`` / ``compare_scales`` / ``compare_numbers`` /
-``compare_dates`` / ``compare_ordinals`` / ``compare_stopwords`` / ``compare_syndication`` / ``compare_outlet_cues``; shared:
+``compare_dates`` / ``compare_ordinals`` / ``compare_measure_units`` / ``compare_stopwords`` / ``compare_syndication`` / ``compare_outlet_cues``; shared:
 ``_bilingual/en-nl.txt`` (Dutch → English pivot). Keeping them as data lets a reviewer see exactly which
 words can make two sources "contradict", and lets a new language be added without code.
 """
@@ -49,6 +49,7 @@ class CompareLexicon:
     ordinals: dict[str, int]  # "third" → 3, "derde" → 3
     ordinal_suffixes: tuple[str, ...]  # "14th", "14de": endings of written ordinals
     ordinal_units: frozenset[str]  # ordinals that are also a unit of time ("second")
+    measure_units: frozenset[str]  # "months", "km": a number before one is a measurement
     time_before: frozenset[str]  # "at 21.30", "om 21.30": the figure is a clock time
     time_after: frozenset[str]  # "21.30 uur", "9.30 am"
     stopwords: frozenset[str]
@@ -237,6 +238,7 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         bylines=frozenset(word for kind, word in furniture if kind == "byline"),
         actions=tuple(word for kind, word in furniture if kind == "action"),
         number_homographs=_words(lang, "compare_number_homographs"),
+        measure_units=_words(lang, "compare_measure_units"),
         pivot=glossary,
         pivot_max_words=max((len(k.split()) for k in glossary), default=1),
     )

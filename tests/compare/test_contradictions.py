@@ -102,6 +102,11 @@ def test_the_one_count_left_when_every_other_figure_agrees():
                     "in 2015.",
                     "De 28-jarige speler uit Bath kwam sinds zijn overstap van Wasps in 2015 46 keer uit voor de "
                     "Dragons."], ["en", "nl"]) == ["count: 36 versus 46"]
+    # measurements compare only in the same unit: the car park's 18 months are not the works' three years
+    assert details(["The council's project timetable shows the waterfront car park closing for at least 18 months "
+                    "from spring 2026.",
+                    "Construction is scheduled to begin in spring 2026 and to take about three years, the "
+                    "council's project timetable states."], ["en", "en"]) == []
     # nothing else agrees: "two accused" and "12 years old" may count different things
     assert details(["Two people were arrested after the match in Rotterdam, police said on Sunday.",
                     "Police in Rotterdam said on Sunday that 12 fans were arrested after the match."],
