@@ -56,7 +56,7 @@ def unit_features(unit: ClaimUnit) -> list[str]:
             features += [f"q:{w}" for w in anchor.value.split()]
         else:
             features += [f"@{anchor.key}"] * ANCHOR_WEIGHT
-            if anchor.kind in ("money", "percent", "count", "year", "date"):
+            if anchor.kind in ("money", "percent", "count", "year", "date", "ordinal", "month"):
                 features.append(f"@{anchor.kind}")  # two figures of the same kind still help
     return features
 

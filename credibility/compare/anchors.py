@@ -19,7 +19,7 @@ from ..lexicon import FUNCTION_WORDS_LIST
 from .resources import CompareLexicon, known_vocabulary
 
 # Kinds of figure that are compared as values; the others only help alignment.
-FIGURE_KINDS = ("money", "percent", "count", "year", "date", "month", "weekday")
+FIGURE_KINDS = ("money", "percent", "count", "year", "date", "month", "weekday", "ordinal")
 
 _NUMBER_RE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:(bn|mln|[kmb])\b)?")
 _CODE_BEFORE_RE = re.compile(r"[A-Za-z][\-‑]?$")
@@ -33,7 +33,7 @@ _SUFFIX_MULTIPLIERS = {"k": 1e3, "m": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9}
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """One anchor: ``kind`` (money, percent, count, year, date, month, weekday, time, code, name, quote),
+    """One anchor: ``kind`` (money, percent, count, ordinal, year, date, month, weekday, time, code, name, quote),
     a normalised ``value`` comparable across languages, and its span in the document text."""
 
     kind: str
@@ -101,6 +101,7 @@ def sentence_anchors(doc: Document, sentence: Sentence, lex: CompareLexicon) -> 
     anchors += _dates(doc, words, lex, used)
     anchors += _figures(doc, start, end, lex, used)
     anchors += _word_numbers(doc, words, lex, used)
+    anchors += _ordinal_words(doc, sentence, words, lex, used)
     anchors += _names(doc, sentence, words, used)
     for match in _QUOTE_RE.finditer(text, start, end):
         body = " ".join(re.findall(r"\w+", match.group(1).lower()))
@@ -157,9 +158,21 @@ def _dates(doc: Document, words: list[int], lex: CompareLexicon, used: list[tupl
         if day is not None:
             out.append(Anchor("date", f"{month:02d}-{day:02d}", span_start, span_end, doc.text[span_start:span_end]))
             used.append((span_start, span_end))
-        elif next_i is not None and re.fullmatch(r"(19|20)\d\d", lower[next_i]):
+        elif (next_i is not None and re.fullmatch(r"(19|20)\d\d", lower[next_i])) or (
+                prev_i is not None and lower[prev_i] in lex.month_cues and _month_spelling(doc, i, lex)):
             out.append(Anchor("month", str(month), span_start, span_end, doc.text[span_start:span_end]))
     return out
+
+
+def _month_spelling(doc: Document, i: int, lex: CompareLexicon) -> bool:
+    """A bare month name is a month when written as one: capitalised in English ("in May", not "may"),
+    as the language writes it elsewhere (Dutch months are lower case), and not an abbreviation ("Jan")."""
+    original = doc.text[doc.word_starts[i] : doc.word_ends[i]]
+    word = original.lower()
+    full = max((w for w, m in lex.months.items() if m == lex.months[word]), key=len)
+    if word != full and len(word) < len(full) - 1:  # "jan", "okt": names and codes as often as months
+        return False
+    return lex.lang != "en" or original[:1].isupper()
 
 
 def _figures(doc: Document, start: int, end: int, lex: CompareLexicon, used: list[tuple[int, int]]) -> list[Anchor]:
@@ -209,6 +222,9 @@ def _figures(doc: Document, start: int, end: int, lex: CompareLexicon, used: lis
             kind, norm = "percent", _fmt(value)
         elif multiplier == 1.0 and re.fullmatch(r"(19|20)\d\d", raw):
             kind, norm = "year", raw
+        elif multiplier == 1.0 and raw.isdigit() and (suffix := _ordinal_suffix(text, match.end(), end, lex)):
+            kind, norm = "ordinal", str(int(raw))  # "14th", "14de"
+            span_end = match.end() + len(suffix)
         else:
             kind, norm = "count", _fmt(value)
         out.append(Anchor(kind, norm, span_start, span_end, text[span_start:span_end]))
@@ -230,6 +246,39 @@ def _word_numbers(doc: Document, words: list[int], lex: CompareLexicon, used: li
             value *= lex.multipliers[doc.words_lower[words[position + 1]]]
             span_end = doc.word_ends[words[position + 1]]
         out.append(Anchor("count", _fmt(value), doc.word_starts[i], span_end, doc.text[doc.word_starts[i]:span_end]))
+    return out
+
+
+def _ordinal_suffix(text: str, pos: int, end: int, lex: CompareLexicon) -> str | None:
+    """The ending that makes digits an ordinal ("14th", "3e"), when one follows them directly."""
+    for suffix in lex.ordinal_suffixes:
+        stop = pos + len(suffix)
+        if stop <= end and text[pos:stop].lower() == suffix and not (stop < end and text[stop].isalnum()):
+            return text[pos:stop]
+    return None
+
+
+# An ordinal that is also a unit of time is the unit after these ("per second", "a second").
+_UNIT_BEFORE = frozenset({"per", "each", "every", "a", "an", "one"})
+
+
+def _ordinal_words(doc: Document, sentence: Sentence, words: list[int], lex: CompareLexicon,
+                   used: list[tuple[int, int]]) -> list[Anchor]:
+    """Ordinal words ("third", "derde"); a capitalised one inside a sentence is part of a name or title
+    ("First Minister", "Eerste Kamer")."""
+    out = []
+    for position, i in enumerate(words):
+        word = doc.words_lower[i]
+        if word not in lex.ordinals or _inside(doc.word_starts[i], used):
+            continue
+        original = doc.text[doc.word_starts[i] : doc.word_ends[i]]
+        following = doc.text[doc.word_starts[words[position + 1]]] if position + 1 < len(words) else ""
+        if original[:1].isupper() and (i != sentence.first_word or following.isupper()):
+            continue  # "the Second World War", "First Minister Arlene Foster said"
+        before = doc.words_lower[words[position - 1]] if position else ""
+        if word in lex.ordinal_units and (before in _UNIT_BEFORE or before in lex.number_words or before.isdigit()):
+            continue
+        out.append(Anchor("ordinal", str(lex.ordinals[word]), doc.word_starts[i], doc.word_ends[i], original))
     return out
 
 

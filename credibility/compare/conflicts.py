@@ -5,8 +5,10 @@ Contradiction kinds, each with the words that show it:
 - ``stage``: a deal "explored" versus in "advanced negotiations" (levels from ``compare_scales``);
 - ``modality``: "may come into force" versus "will come into force" (levels from ``compare_modality``);
 - ``negation``: one sentence is negated and the other is not (``compare_negations``);
-- ``figure``: both give a figure of the same kind (amount, percentage, count, date, weekday, year) and
-  no value agrees;
+- ``figure``: both give a figure of the same kind (amount, percentage, count, ordinal, date, month,
+  weekday, year) and no value agrees; counts and ordinals only of the same counted word ("first night" /
+  "derde nacht"), or the one count each sentence has left when they agree on every other figure
+  ("28, 36 appearances, 2015" / "28, 46 keer, 2015"); a month alone ("in juni") also meets a date's month;
 - ``actor``: both name someone, and each names a person/organisation the other source never mentions.
 """
 
@@ -35,11 +37,17 @@ ACTOR_MAX_ZIPF = 4.3
 # A negation must bear on shared content: the first content word after it appears in the other sentence.
 NEGATION_SCOPE_WORDS = 1
 # Modality: levels this far apart (1 possible, 3 certain) contradict; the modal must bear on a shared word
-# among the next words (English) or the rest of the clause (Dutch, verb last).
+# among the next words (English) or the rest of the clause (Dutch, verb last: "zal het windpark de
+# gemeenschap jaarlijks 30 miljoen pond opleveren"). Across languages the glossary cannot pair every verb
+# ("could generate" / "zal opleveren"), so there the only modal of each of two sentences aligned by their
+# words (not merely by translation order) is enough; within a language the same verb is the same word.
 MODAL_MIN_GAP = 2
 MODAL_SCOPE_WORDS = 3
-MODAL_SCOPE_WORDS_VERB_FINAL = 8
-COMPARED_FIGURES = ("money", "percent", "count", "date", "weekday", "year", "month")
+MODAL_SCOPE_WORDS_VERB_FINAL = 15
+COMPARED_FIGURES = ("money", "percent", "count", "ordinal", "date", "weekday", "year", "month")
+# A figure of these kinds agreeing between two sentences shows they give the same figures; the one count
+# each has left over is then the same figure told differently.
+AGREEMENT_KINDS = ("money", "percent", "count", "ordinal", "date", "year")
 NOVEL_FIGURES = ("money", "percent", "count", "date", "year")
 
 
@@ -65,21 +73,22 @@ def figures_agree(x: Anchor, y: Anchor) -> bool:
     a, b = x.number, y.number
     if a is None or b is None:
         return x.value == y.value
-    if x.kind in ("date", "weekday", "year", "month"):
+    if x.kind in ("date", "weekday", "year", "month", "ordinal"):
         return a == b
     return abs(a - b) <= FIGURE_TOLERANCE * max(abs(a), abs(b), 1e-9)
 
 
 def find_conflicts(a: ClaimUnit, b: ClaimUnit, similarity: float, names_a: frozenset[str],
-                   names_b: frozenset[str]) -> list[Conflict]:
-    """All contradictions between two aligned units; ``names_x`` are every name source x mentions."""
+                   names_b: frozenset[str], positional: bool = False) -> list[Conflict]:
+    """All contradictions between two aligned units; ``names_x`` are every name source x mentions;
+    ``positional``: the two were aligned by translation order, not by their words."""
     out: list[Conflict] = []
     out += _antonym_conflicts(a, b)
     out += _stage_conflicts(a, b)
     out += _figure_conflicts(a, b)
     negation_floor = NEGATION_MIN_SIMILARITY if a.lang == b.lang else NEGATION_MIN_SIMILARITY_CROSS_LANGUAGE
     if similarity >= negation_floor:
-        out += _modality_conflicts(a, b)
+        out += _modality_conflicts(a, b, positional)
     if similarity >= negation_floor and len(a.negations) % 2 != len(b.negations) % 2 and not any(
         c.kind == "antonym" for c in out
     ) and _negation_in_scope(a if len(a.negations) % 2 else b, b if len(a.negations) % 2 else a):
@@ -114,23 +123,25 @@ def _negated_words(unit: ClaimUnit) -> set[str]:
 def _modal_scope(unit: ClaimUnit, cue: Cue) -> set[str]:
     """The content word the modal bears on: the next one (English), or any in the rest of the clause
     (Dutch puts the verb last: "kunnen volgend jaar ingaan")."""
-    after = re.findall(r"[\w-]+", unit.text[cue.end - unit.start :].lower())
+    clause = re.split(r"[,;:.!?()]", unit.text[cue.end - unit.start :], maxsplit=1)[0]
+    after = re.findall(r"[\w'-]+", clause.lower())
     verb_last = unit.lang != "en"
     window = MODAL_SCOPE_WORDS_VERB_FINAL if verb_last else MODAL_SCOPE_WORDS
     tokens = pivot_tokens(after[:window], compare_lexicon(unit.lang))
     return set(tokens if verb_last else tokens[:1])
 
 
-def _modality_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
+def _modality_conflicts(a: ClaimUnit, b: ClaimUnit, positional: bool = False) -> list[Conflict]:
     """"may come into force" versus "will come into force": two modals two levels apart bearing on the
-    same word."""
+    same word, or (across languages) the only modal of each of two sentences aligned by their words."""
     if len(a.negations) % 2 != len(b.negations) % 2:
         return []
     names = {1: "possible", 2: "probable", 3: "certain"}
+    lone = a.lang != b.lang and not positional and len(a.modals) == 1 and len(b.modals) == 1
     for ca in a.modals:
         scope_a = _modal_scope(a, ca)
         for cb in b.modals:
-            if abs(int(ca.value) - int(cb.value)) < MODAL_MIN_GAP or not scope_a & _modal_scope(b, cb):
+            if abs(int(ca.value) - int(cb.value)) < MODAL_MIN_GAP or not (lone or scope_a & _modal_scope(b, cb)):
                 continue
             detail = f"“{ca.text}” ({names[int(ca.value)]}) versus “{cb.text}” ({names[int(cb.value)]})"
             return [Conflict("modality", detail, _spans([ca]), _spans([cb]))]
@@ -170,6 +181,8 @@ def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
     for kind in COMPARED_FIGURES:
         fa = [x for x in a.anchors if x.kind == kind]
         fb = [y for y in b.anchors if y.kind == kind]
+        if kind == "month" and (fa or fb):  # "in juni" meets "on 12 June"
+            fa, fb = fa + _date_months(a), fb + _date_months(b)
         if not fa or not fb:
             continue
         if kind == "money":
@@ -179,8 +192,10 @@ def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
             fb = [y for y in fb if y.value.split(":")[0] in currencies]
             if not fa or not fb:
                 continue
-        if kind == "count":  # "two accused" and "12 years old" count different things
+        if kind in ("count", "ordinal"):  # "two accused" and "12 years old" count different things
             pairs = [(x, y) for x in fa for y in fb if _same_thing(_counted(a, x), _counted(b, y))]
+            if not pairs:
+                pairs = _leftover_counts(a, b, fa, fb)
             fa = list(dict.fromkeys(x for x, _ in pairs))
             fb = list(dict.fromkeys(y for _, y in pairs))
             if not pairs:
@@ -191,6 +206,31 @@ def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
         text_b = ", ".join(y.text for y in fb)
         out.append(Conflict("figure", f"{kind}: {text_a} versus {text_b}", _spans(fa), _spans(fb)))
     return out
+
+
+def _date_months(unit: ClaimUnit) -> list[Anchor]:
+    """The month of each full date of a unit, as a month anchor."""
+    return [Anchor("month", str(int(d.value.split("-")[0])), d.start, d.end, d.text)
+            for d in unit.anchors if d.kind == "date" and re.fullmatch(r"\d\d-\d\d", d.value)]
+
+
+def _leftover_counts(a: ClaimUnit, b: ClaimUnit, fa: list[Anchor], fb: list[Anchor]) -> list[tuple[Anchor, Anchor]]:
+    """The one count (or ordinal) each sentence has that the other lacks, when the two agree on another figure:
+    sentences giving the same figures give the same count, whatever word they count it in ("36
+    appearances" / "46 keer")."""
+    xs = [x for x in fa if x.number and not any(figures_agree(x, y) for y in fb)]
+    ys = [y for y in fb if y.number and not any(figures_agree(x, y) for x in fa)]
+    if len(xs) != 1 or len(ys) != 1 or _measurement(a, xs[0]) or _measurement(b, ys[0]):
+        return []  # "18 months" / "three years": measurements compare only in the same unit
+    agreeing = any(figures_agree(x, y) and x.number != 0 for x in a.anchors if x.kind in AGREEMENT_KINDS
+                   for y in b.anchors)
+    return [(xs[0], ys[0])] if agreeing else []
+
+
+def _measurement(unit: ClaimUnit, figure: Anchor) -> bool:
+    """The number is followed by a unit of measure ("18 months", "2,4 kilometer")."""
+    after = re.match(r"\s*([\w'-]+)", unit.text[figure.end - unit.start :])
+    return bool(after) and after.group(1).lower() in compare_lexicon(unit.lang).measure_units
 
 
 def same_name(x: str, y: str) -> bool:
@@ -211,8 +251,10 @@ def _unmatched(names: list[Anchor], known: frozenset[str], lang: str) -> list[An
 
 
 def _counted(unit: ClaimUnit, figure: Anchor) -> str | None:
-    """What a count counts: the first content word right after it ("twelve *sensors*"), if any."""
-    after = re.findall(r"[\w-]+", unit.text[figure.end - unit.start :].lower())[:2]
+    """What a count counts: the first content word right after it ("twelve *sensors*"), if any; none when
+    the clause ends after the figure ("stay 14th, in June")."""
+    clause = re.split(r"[,;:.!?()]", unit.text[figure.end - unit.start :], maxsplit=1)[0]
+    after = re.findall(r"[\w-]+", clause.lower())[:2]
     tokens = pivot_tokens(after, compare_lexicon(unit.lang))
     return tokens[0] if tokens else None
 
@@ -248,3 +290,53 @@ def novel_figures(unit: ClaimUnit, other_figures: list[Anchor], conflicting: set
         if not any(figures_agree(figure, other) for other in other_figures):
             out.append(figure)
     return out
+
+
+# "No fires have been reported" says the count of fires is zero. A summary fuses clauses, so the sentence
+# of another source that counts fires may not be its best match; it still contradicts a zero count when it
+# counts the same thing (more than zero) and shares another content word (what the count is about).
+ZERO_COUNT_SHARED_WORDS = 1
+
+
+def zero_count_conflicts(units: list[ClaimUnit], checked: set[tuple[int, int]],
+                         sim) -> list[tuple[int, int, Conflict]]:
+    """(unit, unit of another source, conflict) for each claim of a zero count ("no fires", "geen
+    doden") and the sentence of each other source, most similar first, that counts the same thing; pairs
+    ``checked`` by :func:`find_conflicts` already (mutual best matches) are left to it."""
+    out = []
+    by_source: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        by_source.setdefault(u.source, []).append(i)
+    for i, u in enumerate(units):
+        for zero in (x for x in u.anchors if x.kind == "count" and x.number == 0):
+            thing = _counted(u, zero)
+            if thing is None:
+                continue
+            for source, members in by_source.items():
+                if source == u.source:
+                    continue
+                found = []
+                for j in members:
+                    v = units[j]
+                    counts = [y for y in v.anchors if y.kind == "count" and y.number and
+                              _same_thing(thing, _counted(v, y))]
+                    shared = (set(u.tokens) & set(v.tokens)) - {thing}
+                    if counts and len(shared) >= ZERO_COUNT_SHARED_WORDS and not v.negations:
+                        found.append((float(sim[i, j]), j, counts))
+                if not found:
+                    continue
+                _, j, counts = max(found)
+                if (min(i, j), max(i, j)) in checked:
+                    continue
+                none, some = _with_word(u, zero), ", ".join(_with_word(units[j], y) for y in counts)
+                if i < j:
+                    out.append((i, j, Conflict("figure", f"count: {none} versus {some}", _spans([zero]), _spans(counts))))
+                else:
+                    out.append((j, i, Conflict("figure", f"count: {some} versus {none}", _spans(counts), _spans([zero]))))
+    return out
+
+
+def _with_word(unit: ClaimUnit, figure: Anchor) -> str:
+    """A count with the word after it, as the reader sees it ("No fires", "14 fires")."""
+    after = re.match(r"\s+([\w-]+)", unit.text[figure.end - unit.start :])
+    return f"{figure.text} {after.group(1)}" if after else figure.text

@@ -6,8 +6,9 @@ same language; aligned claims. From the aligned claims of a pair of sources (wha
 claims the other has, whether they come in the same order, how long each is) the relation is typed:
 
 - *translation of*: other languages, most claims of both aligned, in the same order, similar length;
-- *summary of*: at most half as many claims, a fair share of them found in the longer source, no
-  copied passages;
+- *summary of*: at most a third of the longer source's claim words, a fair share of its claims found
+  there, no notice or credit and few copied passages (a shorter rewrite that keeps half the text keeps
+  most of what the original says: it is derived, not a summary);
 - *derived from*: a notice, a credit or copied passages, or most of its claims aligned with the other
   (a rewrite);
 - *independent report*: some shared facts, but most claims its own.
@@ -33,9 +34,7 @@ COPY_SHARE = 0.2  # share of a source's 6-word sequences found in another: copie
 TRANSLATION_SHARE = 0.5  # share of both sources' claims aligned across languages: a translation
 TRANSLATION_ORDER = 0.7  # ... with this share of the aligned pairs in the same order
 TRANSLATION_LENGTH = (0.6, 1.6)  # ... and claim counts this close (ratio)
-SUMMARY_SHORT = 0.4  # a summary has at most this share of the longer source's claim words,
-SUMMARY_LENGTH = 0.65  # ... or at most this share while covering at most SUMMARY_MAX_COVERAGE of its claims
-SUMMARY_MAX_COVERAGE = 0.5  # (a shorter rewrite keeps most of what the original says; a summary picks)
+SUMMARY_SHORT = 1 / 3  # a summary has at most this share of the longer source's claim words,
 SUMMARY_SHARE = 0.3  # ... at least this share of its own claims found there
 SUMMARY_MAX_COPY = 0.5  # ... carries no notice or credit, and copies less than this share verbatim
 REWRITE_SHARE = 0.6  # a source with this share of its claims aligned with another is derived from it
@@ -186,9 +185,8 @@ def _content_relation(x: int, y: int, docs: list[Document], labels: list[str], g
             and TRANSLATION_LENGTH[0] <= ratio <= TRANSLATION_LENGTH[1] and contradictions < REWRITE_CONTRADICTIONS):
         kind, strength = "translation", min(share.values()) * order
         relation = "translation of"
-    elif (not noticed and share[small] >= SUMMARY_SHARE and copied[small] < SUMMARY_MAX_COPY and (
-            words[small] <= SUMMARY_SHORT * words[large]
-            or (words[small] <= SUMMARY_LENGTH * words[large] and share[large] <= SUMMARY_MAX_COVERAGE))):
+    elif (not noticed and share[small] >= SUMMARY_SHARE and copied[small] < SUMMARY_MAX_COPY
+            and words[small] <= SUMMARY_SHORT * words[large]):
         kind, strength, relation = "summary", share[small], "summary of"
     elif max(copied.values()) >= COPY_SHARE:
         kind, strength, relation = "copied passages", max(max(copied.values()), max(share.values())), "derived from"

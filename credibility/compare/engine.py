@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..document import Document
 from .align import LINK_THRESHOLD, Link, align, clusters
-from .conflicts import Conflict, find_conflicts, novel_figures
+from .conflicts import Conflict, find_conflicts, novel_figures, zero_count_conflicts
 from .derive import Relation, find_relations, notices
 from .furniture import not_claims
 from .result import (
@@ -64,7 +64,7 @@ def compare_documents(docs: list[Document], labels: list[str] | None = None, pat
         units += claim_units(doc, i, frozenset(reasons))
         set_aside.append(dict(Counter(reasons.values())))
     warnings += [f"{labels[i]}: {w}" for i, d in enumerate(docs) for w in d.extra.get("compare_warnings", [])]
-    links, _ = align(units, threshold)
+    links, sim = align(units, threshold)
     names = [frozenset(a.value for u in units if u.source == i for a in u.anchors if a.kind == "name")
              for i in range(len(docs))]
     conflicts = {}
@@ -75,9 +75,17 @@ def compare_documents(docs: list[Document], labels: list[str] | None = None, pat
         # a sentence placed by translation order shares few words by construction: its rules still need
         # their own evidence (a negated word the other sentence has, a differing figure)
         similarity = max(link.similarity, TRANSLATION_POSITION_SIMILARITY) if link.positional else link.similarity
-        found = find_conflicts(a, b, similarity, names[a.source], names[b.source])
+        found = find_conflicts(a, b, similarity, names[a.source], names[b.source], link.positional)
         if found:
             conflicts[(link.a, link.b)] = found
+    linked = {(link.a, link.b) for link in links}
+    checked = {(link.a, link.b) for link in links if link.mutual}  # find_conflicts saw these pairs
+    for a, b, conflict in zero_count_conflicts(units, checked, sim):  # "no fires" vs "14 fires" elsewhere
+        if (a, b) not in linked:
+            links.append(Link(a, b, round(float(sim[a, b]), 4)))
+            linked.add((a, b))
+        conflicts.setdefault((a, b), []).append(conflict)
+    links.sort(key=lambda link: (link.a, link.b))
     evidence = [_evidence(u, labels) for u in units]
     claims, claim_of = _claims(units, links, conflicts, evidence, labels, len(docs))
     novel = _novel_figures(units, conflicts)

@@ -1,7 +1,7 @@
 """The word lists the comparison needs, read once from ``credibility/lexicons``.
 
 Per language: ``compare_negations`` / ``compare_negation_exceptions`` / ``compare_antonyms`` / ``compare_scales`` / ``compare_numbers`` /
-``compare_dates`` / ``compare_stopwords`` / ``compare_syndication`` / ``compare_outlet_cues``; shared:
+``compare_dates`` / ``compare_ordinals`` / ``compare_measure_units`` / ``compare_stopwords`` / ``compare_syndication`` / ``compare_outlet_cues``; shared:
 ``_bilingual/en-nl.txt`` (Dutch → English pivot). Keeping them as data lets a reviewer see exactly which
 words can make two sources "contradict", and lets a new language be added without code.
 """
@@ -37,7 +37,7 @@ class CompareLexicon:
     implicit_negatives: PhraseMatcher  # "voted against", "opposed": a no without a negation word
     antonyms: PhraseMatcher  # note = "<pair key>|<side>" (";"-joined when a form is in several pairs)
     scales: PhraseMatcher  # note = "<scale>|<level>"
-    modality: PhraseMatcher  # note = "<level>": 1 possible, 2 probable, 3 certain
+    modality: PhraseMatcher  # note = "<level>": 1 possible, 2 probable, 3 certain (0: ability, not a modal)
     number_words: dict[str, float]
     multipliers: dict[str, float]
     percent_words: frozenset[str]
@@ -45,6 +45,11 @@ class CompareLexicon:
     units: PhraseMatcher  # currencies and percent words/symbols; note = "currency EUR" | "percent"
     months: dict[str, int]
     weekdays: dict[str, int]
+    month_cues: frozenset[str]  # "in June", "sinds maart": a month name without day or year after these
+    ordinals: dict[str, int]  # "third" → 3, "derde" → 3
+    ordinal_suffixes: tuple[str, ...]  # "14th", "14de": endings of written ordinals
+    ordinal_units: frozenset[str]  # ordinals that are also a unit of time ("second")
+    measure_units: frozenset[str]  # "months", "km": a number before one is a measurement
     time_before: frozenset[str]  # "at 21.30", "om 21.30": the figure is a clock time
     time_after: frozenset[str]  # "21.30 uur", "9.30 am"
     stopwords: frozenset[str]
@@ -186,12 +191,22 @@ def compare_lexicon(lang: str) -> CompareLexicon:
     weekdays: dict[str, int] = {}
     time_before: set[str] = set()
     time_after: set[str] = set()
+    month_cues: set[str] = set()
     for word, value in _pairs(lang, "compare_dates", " = "):
         kind, _, number = value.partition(" ")
         if kind == "time":
             (time_before if number == "before" else time_after).add(word)
+        elif value == "month cue":
+            month_cues.add(word)
         elif number.isdigit():
             (months if kind == "month" else weekdays)[word] = int(number)
+    ordinals: dict[str, int] = {}
+    suffixes: list[str] = []
+    for word, value in _pairs(lang, "compare_ordinals", " = "):
+        if value == "suffix" and word.startswith("-"):
+            suffixes.append(word[1:])
+        elif value.isdigit():
+            ordinals[word] = int(value)
     glossary = bilingual(lang)
     furniture = _pairs(lang, "compare_furniture", ":")
     return CompareLexicon(
@@ -209,6 +224,11 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         units=PhraseMatcher("compare_units", unit_entries),
         months=months,
         weekdays=weekdays,
+        month_cues=frozenset(month_cues),
+        ordinals=ordinals,
+        ordinal_suffixes=tuple(sorted(suffixes, key=len, reverse=True)),
+        ordinal_units=frozenset(e.pattern.partition(" = ")[0].strip().lower()
+                                for e in _entries(lang, "compare_ordinals") if "unit" in e.note),
         time_before=frozenset(time_before),
         time_after=frozenset(time_after),
         stopwords=_words(lang, "compare_stopwords"),
@@ -218,6 +238,7 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         bylines=frozenset(word for kind, word in furniture if kind == "byline"),
         actions=tuple(word for kind, word in furniture if kind == "action"),
         number_homographs=_words(lang, "compare_number_homographs"),
+        measure_units=_words(lang, "compare_measure_units"),
         pivot=glossary,
         pivot_max_words=max((len(k.split()) for k in glossary), default=1),
     )
@@ -229,7 +250,7 @@ def known_vocabulary() -> frozenset[str]:
     words: set[str] = set()
     for lang in supported_languages():
         lex = compare_lexicon(lang)
-        words |= lex.stopwords | set(lex.number_words) | set(lex.months) | set(lex.weekdays)
+        words |= lex.stopwords | set(lex.number_words) | set(lex.months) | set(lex.weekdays) | set(lex.ordinals)
         for phrase, english in lex.pivot.items():
             words.update(phrase.split())
             words.update(english.split())

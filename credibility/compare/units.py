@@ -78,6 +78,8 @@ def pivot_tokens(words: list[str], lex: CompareLexicon) -> list[str]:
                 english = _dutch_lookup(words[i], lex)
         word = words[i]
         i += width
+        if word in lex.ordinals:  # compared as an anchor ("third" / "derde"), like a number
+            continue
         if english is None and (
             word in lex.stopwords or word in lex.number_words or word.replace(",", "").replace(".", "").isdigit()
         ):
@@ -128,7 +130,7 @@ def _cues(doc: Document, sentence: Sentence, lex: CompareLexicon) -> tuple[tuple
         stages.append(Cue(scale, level, m.start, m.end, m.text))
     modals = tuple(Cue("modality", m.note, m.start, m.end, m.text)
                    for m in lex.modality.finditer(text, sentence.start, sentence.end)
-                   if m.text != "May")  # the month, not the modal
+                   if m.text != "May" and m.note != "0")  # the month, not the modal; 0: ability ("will be able to")
     return negations, tuple(antonyms), tuple(stages), modals
 
 

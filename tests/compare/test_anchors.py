@@ -51,3 +51,20 @@ def test_quotes_and_codes():
     assert ("quote", "this is a major step for our country", '"This is a major step for our country,"') in found
     assert ("code", "35", "35") in found
     assert not [a for a in found if a[0] == "count"]
+
+
+def test_ordinals_in_words_and_digits_but_not_in_titles_or_units():
+    en = anchors_of("It was their first night in Belfast. Bromley drop to 14th. First Minister Arlene Foster "
+                    "waited one second, then a second time.", "en")
+    nl = anchors_of("Het was hun derde nacht in Belfast. Bromley zakt naar de 14de plaats. De Eerste Kamer stemt.", "nl")
+    assert ("ordinal", "1", "first") in en and ("ordinal", "14", "14th") in en
+    assert ("count", "14", "14") not in en  # "14th" is a place in a row, not fourteen of something
+    assert [a for a in en if a[0] == "ordinal"] == [("ordinal", "1", "first"), ("ordinal", "14", "14th")]
+    assert [a for a in nl if a[0] == "ordinal"] == [("ordinal", "3", "derde"), ("ordinal", "14", "14de")]
+
+
+def test_a_month_without_day_or_year_after_a_month_cue():
+    en = anchors_of("The minister approved the plan in June. Theresa May spoke. May it rain.", "en")
+    nl = anchors_of("De minister keurde het plan in juni goed. Jan de Vries sprak.", "nl")
+    assert [a for a in en if a[0] == "month"] == [("month", "6", "June")]
+    assert [a for a in nl if a[0] == "month"] == [("month", "6", "juni")]

@@ -76,3 +76,77 @@ def test_paraphrase_of_real_rewrites_is_not_a_contradiction():
     ]
     for a, b in pairs:
         assert kinds([a, b], ["en", "en"]) == [], a
+
+
+def details(texts: list[str], langs: list[str]) -> list[str]:
+    result = compare_texts(texts, langs=langs)
+    return [c.detail for claim in result.claims for c in claim.contradictions]
+
+
+def test_ordinals_of_the_same_thing_or_the_one_left_over_contradict():
+    assert details(["Cheltenham remain second, three points behind Forest Green Rovers, while Bromley drop to 12th "
+                    "after one win in 11 games.",
+                    "Cheltenham blijft tweede, drie punten achter Forest Green Rovers, terwijl Bromley zakt naar de "
+                    "veertiende plaats na slechts één zege in de laatste elf duels."],
+                   ["en", "nl"]) == ["ordinal: 12th versus veertiende"]
+    assert details(["It was the team's third win of the season and its first under the new coach, Erik ten Hag.",
+                    "Het was de derde zege van het seizoen voor het team en de eerste onder de nieuwe trainer, Erik "
+                    "ten Hag."], ["en", "nl"]) == []
+    assert details(["The Dutch team won its first medal at the championships in Tokyo, the federation said.",
+                    "Het Nederlandse team won zijn derde medaille op het kampioenschap in Tokio, meldde de bond."],
+                   ["en", "nl"]) == ["ordinal: first versus derde"]
+
+
+def test_the_one_count_left_when_every_other_figure_agrees():
+    assert details(["The Bath-born player, 28, has made 36 appearances for the Dragons since joining from Wasps "
+                    "in 2015.",
+                    "De 28-jarige speler uit Bath kwam sinds zijn overstap van Wasps in 2015 46 keer uit voor de "
+                    "Dragons."], ["en", "nl"]) == ["count: 36 versus 46"]
+    # measurements compare only in the same unit: the car park's 18 months are not the works' three years
+    assert details(["The council's project timetable shows the waterfront car park closing for at least 18 months "
+                    "from spring 2026.",
+                    "Construction is scheduled to begin in spring 2026 and to take about three years, the "
+                    "council's project timetable states."], ["en", "en"]) == []
+    # nothing else agrees: "two accused" and "12 years old" may count different things
+    assert details(["Two people were arrested after the match in Rotterdam, police said on Sunday.",
+                    "Police in Rotterdam said on Sunday that 12 fans were arrested after the match."],
+                   ["en", "en"]) == []
+
+
+def test_a_month_alone_meets_a_date_or_another_month():
+    assert details(["Energy Minister Fergus Ewing approved the wind farm plan for Caithness in March.",
+                    "Energieminister Fergus Ewing keurde in juni het plan voor het windpark in Caithness goed."],
+                   ["en", "nl"]) == ["month: March versus juni"]
+    assert details(["Energy Minister Fergus Ewing approved the wind farm plan for Caithness on 12 March.",
+                    "Energieminister Fergus Ewing keurde in maart het plan voor het windpark in Caithness goed."],
+                   ["en", "nl"]) == []
+
+
+def test_a_defeat_is_not_a_win_across_languages():
+    assert kinds(["Alex Wall pulled one back, but the Robins slipped to their seventh win in eight National League "
+                  "games.",
+                  "Alex Wall deed nog iets terug, maar de Robins boekten hun zevende nederlaag in acht duels in de "
+                  "National League."], ["en", "nl"]) == ["antonym"]
+    assert kinds(["The Robins slipped to their seventh victory in eight National League games.",
+                  "De Robins boekten hun zevende zege in acht duels in de National League."], ["en", "nl"]) == []
+
+
+def test_modality_across_languages_when_the_glossary_lacks_the_verb():
+    # "take effect" / "van kracht worden": the only modal of each closely aligned sentence, two levels apart
+    assert kinds(["The new rules may take effect in all provinces next year, the minister told reporters in "
+                  "Brussels on Tuesday.",
+                  "De nieuwe regels zullen volgend jaar in alle provincies van kracht worden, zei de minister "
+                  "dinsdag tegen verslaggevers in Brussel."], ["en", "nl"]) == ["modality"]
+    # ability is no degree of certainty: "will be able to" is "kunnen"
+    assert kinds(["Residents will be able to register from Monday, the minister told reporters in Brussels.",
+                  "Bewoners kunnen zich vanaf maandag registreren, zei de minister tegen verslaggevers in Brussel."],
+                 ["en", "nl"]) == []
+
+
+def test_ordered_by_is_not_voluntary():
+    assert kinds(["Voltiq's recall of 48,000 battery packs was voluntary, the Belgian product safety agency said.",
+                  "Voltiq's recall of 48,000 battery packs was ordered by the Belgian product safety agency."],
+                 ["en", "en"]) == ["antonym"]
+    assert kinds(["De terugroepactie van 48.000 accupacks van Voltiq is vrijwillig, zei het Belgische agentschap.",
+                  "The recall of 48,000 Voltiq battery packs was ordered by the Belgian agency."],
+                 ["nl", "en"]) == ["antonym"]

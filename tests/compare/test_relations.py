@@ -41,3 +41,33 @@ def test_verdicts_name_the_relation_contradictions_and_lone_claims(story):
     assert verdicts["QuickBrief AI"] == "Derived from Northsea Wire; contradicts 3 sources; 1 claim no other source makes"
     translation = next(s for s in data["summaries"] if s["label"] == "Dagblad Noord")["derives_from"][0]
     assert translation["relation"] == "translation of" and translation["strength"] >= 0.9
+
+
+ORIGINAL = [
+    "The water board of Salland will strengthen a 2.4-kilometre stretch of the IJssel dike near Wijhe this spring.",
+    "Inspectors found seven long cracks in the inner slope of the dike during a routine check last week.",
+    "The repairs will cost about 3 million euros and should be finished before the autumn storms arrive.",
+    "Dike reeve Hendrika Oosterveld said the dike is safe at the current water level.",
+    "Residents along the stretch do not need to leave their homes, the municipality of Olst-Wijhe said.",
+    "Sensors placed in the dike will measure the moisture and movement of the soil every hour.",
+    "Farmers near the dike were asked to keep heavy machinery off the crest until the work is done.",
+    "The water board will hold an information evening for residents in the village hall on Thursday.",
+]
+# half the sentences, each reworded: a shorter rewrite (half the length), not a summary (a third or less)
+REWRITE = [
+    "Near Wijhe, the Salland water board is set to reinforce 2.4 kilometres of the IJssel dike this spring.",
+    "Last week, a routine inspection turned up seven long cracks on the dike's inner slope.",
+    "Repairing it will cost roughly 3 million euros, with the work due to finish before the autumn storms.",
+    "According to dike reeve Hendrika Oosterveld, at the current water level the dike is safe.",
+]
+
+
+def test_a_rewrite_half_as_long_is_derived_and_a_third_or_less_is_a_summary():
+    from credibility.compare import compare_texts
+
+    result = compare_texts([" ".join(ORIGINAL), " ".join(REWRITE)], labels=["Original", "Rewrite"],
+                           langs=["en", "en"])
+    assert result.summaries[1].relation == "derived from Original"
+    result = compare_texts([" ".join(ORIGINAL), " ".join(REWRITE[:2])], labels=["Original", "Brief"],
+                           langs=["en", "en"])
+    assert result.summaries[1].relation == "summary of Original"
