@@ -199,7 +199,7 @@ def add_ai_leave_out(out: Path, parts: tuple[str, ...]) -> None:
     """Refit the shipped AI model's recipe with each generator (domain, language) left out and add those
     tables to its card; the model itself is unchanged (the leave-one-out fits are evaluation only)."""
     t0 = time.time()
-    model = load_model(out / "ai_generated.npz")
+    model = load_model(out / AI_GENERATED.model_file)
     with _bar("ai features") as bar:
         data = ai.load_ai_data(progress=bar.update)
     bow = ai.Bow(data)
@@ -208,7 +208,7 @@ def add_ai_leave_out(out: Path, parts: tuple[str, ...]) -> None:
                                     parts=parts)
     titles = {t["title"] for t in tables}
     model.metadata["evaluation"] = [t for t in model.metadata.get("evaluation", []) if t["title"] not in titles] + tables
-    save_model(model, out / "ai_generated.npz")
+    save_model(model, out / AI_GENERATED.model_file)
     print(f"ai_generated: leave-one-out tables {parts} added, {time.time() - t0:.0f}s", flush=True)
 
 
@@ -318,20 +318,20 @@ def refresh_cards(out: Path) -> None:
     """Recompute the headline figures and dashboard curves of the saved models and rewrite their cards."""
     from credibility.models.store import load_model
 
-    if (out / "credibility.npz").exists():
-        model = load_model(out / "credibility.npz")
+    if (out / CREDIBILITY.model_file).exists():
+        model = load_model(out / CREDIBILITY.model_file)
         model.metadata.update(cred.headline(cred.load(), model))
         model.metadata["weaknesses"] = CRED_WEAKNESSES
-        save_model(model, out / "credibility.npz")
-    if (out / "ai_generated.npz").exists():
-        model = load_model(out / "ai_generated.npz")
+        save_model(model, out / CREDIBILITY.model_file)
+    if (out / AI_GENERATED.model_file).exists():
+        model = load_model(out / AI_GENERATED.model_file)
         kept = dict(model.metadata.get("metrics", {}))  # the per-genre figures are not headline figures
         model.metadata.update(_ai_headline(ai.load_ai_data(), model))
         model.metadata["metrics"] = {**kept, **model.metadata["metrics"]}
         model.metadata["weaknesses"] = AI_WEAKNESSES
         model.metadata["selection"] = _selection_text(model.metadata.get("candidates", {}), model.kind,
                                                       SELECTION_HOW[AI_GENERATED.name])
-        save_model(model, out / "ai_generated.npz")
+        save_model(model, out / AI_GENERATED.model_file)
 
 
 def main() -> None:
