@@ -25,7 +25,9 @@ class TaskSpec:
     verdicts: tuple[str, ...]  # the verdict words, from least to most flagged
     question: str  # how the verdict block asks it
     title: str  # how the dashboard names the model
-    default_target_fpr: float | None  # the false-positive rate training aims for (None: decide at P = 0.5)
+    # The false-positive rate the shipped model's stored threshold is set for (its card's target_fpr); a
+    # user's training keeps `--target-fpr` (1% unless told), whatever the task.
+    shipped_target_fpr: float
 
     @property
     def negative(self) -> str:
@@ -43,11 +45,11 @@ class TaskSpec:
 
 AI_GENERATED = TaskSpec(
     name="ai_generated", classes=("human", "machine"), verdicts=AI_VERDICTS, question="Machine-written?",
-    title="AI-generated text", default_target_fpr=0.01,
+    title="AI-generated text", shipped_target_fpr=0.01,
 )
 CREDIBILITY = TaskSpec(
     name="credibility", classes=("credible", "not_credible"), verdicts=CREDIBILITY_VERDICTS,
-    question="How credible?", title="credibility", default_target_fpr=0.08,
+    question="How credible?", title="credibility", shipped_target_fpr=0.08,
 )
 TASKS: tuple[TaskSpec, ...] = (AI_GENERATED, CREDIBILITY)
 TASK_NAMES: tuple[str, ...] = tuple(t.name for t in TASKS)
