@@ -136,7 +136,11 @@ def train_from_table(
     path = folder / f"{name}.npz"
     card = save_model(trained.model, path)
     report(1.0, "Done")
-    return TrainingResult(name=name, path=path, metrics=metrics, card=card, warnings=list(data.warnings))
+    warnings = list(data.warnings)
+    if data.classes != spec.classes:
+        warnings.append(f"The {spec.name} question reads P({spec.positive}) against {spec.negative}; this model's "
+                        f"score is P({positive}) against {negative}, so its verdicts may read the wrong way round.")
+    return TrainingResult(name=name, path=path, metrics=metrics, card=card, warnings=warnings)
 
 
 def read_labeled_table(name: str, data: bytes) -> pd.DataFrame:
