@@ -116,10 +116,6 @@ class ModelCard:
     libraries: Mapping[str, str] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)  # sections this version does not know
 
-    def with_sections(self, **sections: Any) -> ModelCard:
-        """A copy with ``sections`` (JSON spellings) read in over this card's (unknown ones go to ``extra``)."""
-        return card_from_dict({**card_to_dict(self), **sections})
-
     def numeric_metrics(self) -> dict[str, float]:
         """The headline figures, else the cross-validated ones, as numbers (nested groups flattened)."""
         return _numbers(self.metrics) or _numbers(self.cross_validated_metrics)
