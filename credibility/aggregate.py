@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from .models.tasks import AI_GENERATED, CREDIBILITY
 from .report import Report
 
 UNKNOWN_SOURCE = "(unknown)"
@@ -46,8 +47,8 @@ def is_flagged(report: Report) -> bool | None:
     AI-made; the credibility model flags at or below its threshold (a 0-100 score where low means low
     credibility), as the models decide verdicts.
     """
-    ai = report.scores.get("ai_generated")
-    cred = report.scores.get("credibility")
+    ai = report.scores.get(AI_GENERATED.name)
+    cred = report.scores.get(CREDIBILITY.name)
     if ai is None and cred is None:
         return None
     return bool(

@@ -3,9 +3,10 @@
 The table (CSV, TSV, JSONL or Parquet) is read by ``credibility.models.labeled_data`` through the reader
 ``credibility score`` uses: same encodings, same row numbers in messages.
 
-Training compares a linear model and gradient-boosted trees by grouped cross-validation, keeps the
-better, calibrates it, sets the threshold for a target false-positive rate and writes the model with its
-card atomically (an interrupted run leaves any existing model as it was).
+Training is ``credibility.models.trainer.train`` (the dashboard and the shipping script use it too): it
+compares a linear model and gradient-boosted trees by grouped cross-validation, keeps the better,
+calibrates it, sets the threshold for a target false-positive rate and builds the card; the model is written
+with its card atomically (an interrupted run leaves any existing model as it was).
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from tqdm import tqdm
 from .models.features import featurize_texts
 from .models.labeled_data import LabeledData, LabeledDataError, read_labeled
 from .models.metrics import binary_metrics
+from .models.model_card import card_from_dict
 from .models.split import data_fingerprint
-from .models.training import CANDIDATES, fit_binary
+from .models.tasks import CUSTOM, TASK_NAMES, task_for_classes, task_named
+from .models.training import CANDIDATES
 
 _csv_options = [
     click.argument("csv_path", metavar="LABELED", type=click.Path(dir_okay=False, path_type=Path)),
@@ -83,6 +86,9 @@ def _check_out_path(out_path: Path, csv_path: Path) -> None:
               show_default=True, help="Model file to write (its .card.json and .md are written beside it).")
 @click.option("--positive", default=None, help="Label of the positive class (default: guessed, e.g. 'machine').")
 @click.option("--name", default=None, help="Model name (default: the output file's stem).")
+@click.option("--task", type=click.Choice([*TASK_NAMES, CUSTOM]), default=None,
+              help="The question the model answers, recorded in its card (so `score --model` can use it); "
+                   "default: the task whose negative and positive classes the labels are, else custom.")
 @click.option("--target-fpr", type=click.FloatRange(0.0, 0.5), default=0.01, show_default=True,
               help="False-positive rate the decision threshold is set for.")
 @click.option("--balanced", is_flag=True,
@@ -97,11 +103,13 @@ def _check_out_path(out_path: Path, csv_path: Path) -> None:
 @click.option("--jobs", type=click.IntRange(1, 64), default=2, show_default=True, help="Featurisation processes.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the feature cache in artifacts/.")
 def train_command(csv_path: Path, text_col: str, label_col: str, title_col: str | None, group_col: str | None,
-                  out_path: Path, positive: str | None, name: str | None, target_fpr: float, balanced: bool,
-                  n_splits: int, seed: int, kinds: str, wording: bool, jobs: int, no_cache: bool) -> None:
+                  out_path: Path, positive: str | None, name: str | None, task: str | None, target_fpr: float,
+                  balanced: bool, n_splits: int, seed: int, kinds: str, wording: bool, jobs: int,
+                  no_cache: bool) -> None:
     """Train a model on LABELED (a .csv, .tsv, .jsonl or .parquet table with two classes) and write it
     with its model card."""
     from .models.store import save_model
+    from .models.trainer import TrainOptions, TrainProgress, train
 
     _check_out_path(out_path, csv_path)
     try:
@@ -112,39 +120,29 @@ def train_command(csv_path: Path, text_col: str, label_col: str, title_col: str 
     for warning in data.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"{csv_path.name}: {len(data.texts)} rows; classes {data.classes[0]!r} (0) and {data.classes[1]!r} (1)")
-    X, names = _featurize(data, jobs, no_cache)  # noqa: N806
+    spec = task_named(task) if task else task_for_classes(data.classes)
+    if spec is not None and data.classes != spec.classes:
+        click.echo(f"warning: the {spec.name} question reads P({spec.positive}) against {spec.negative}; this "
+                   f"model's score is P({data.classes[1]}) against {data.classes[0]}", err=True)
+    click.echo(f"task: {spec.name if spec else CUSTOM}")
     candidates = CANDIDATES if kinds in ("all", "both") else (kinds,)
-    with tqdm(total=n_splits * len(candidates), desc="cross-validation", unit="fold", leave=False) as bar:
-        fitted = fit_binary(X, data.y, data.groups, names, name=name or out_path.stem, task="custom",
-                            classes=data.classes, candidates=candidates,
-                            target_fpr=None if balanced else target_fpr,
-                            n_splits=n_splits, seed=seed, tick=lambda: bar.update(1),
-                            texts=data.texts if wording else None)
+    options = TrainOptions(candidates=candidates, n_splits=n_splits, seed=seed,
+                           target_fpr=None if balanced else target_fpr, wording=wording, n_jobs=jobs,
+                           cache=not no_cache, source=csv_path.name,
+                           description=f"Trained with `credibility train` on {csv_path.name}.")
+    with tqdm(total=len(data.texts), desc="features", unit="text", leave=False) as features_bar, \
+            tqdm(total=n_splits * len(candidates), desc="cross-validation", unit="fold", leave=False) as bar:
+        trained = train(data, spec, options, name=name or out_path.stem,
+                        progress=TrainProgress(featurised=features_bar.update, fold=lambda: bar.update(1)))
+    fitted = trained.fitted
     for kind, score in fitted.candidate_scores.items():
         click.echo(f"  {kind}: cross-validated AUROC {score:.3f}")
     click.echo(f"kept: {fitted.model.kind}")
     _print_metrics(fitted.oof_metrics, f"cross-validated metrics ({n_splits}-fold, grouped; out-of-fold):")
-    model = fitted.model
-    model.metadata.update({
-        "description": f"Trained with `credibility train` on {csv_path.name}.",
-        "training_data": {
-            "file": csv_path.name,
-            "fingerprint": data_fingerprint(data.texts, data.labels),
-            "rows_per_class": {c: int((data.labels == c).sum()) for c in data.classes},
-        },
-        "cross_validated_metrics": fitted.oof_metrics,
-        "candidates": fitted.candidate_scores,
-        "threshold_note": _threshold_note(balanced, target_fpr, data.classes[0]),
-    })
+    model = trained.model
     save_model(model, out_path)
     how = "balanced: P = 0.5" if balanced else f"for {target_fpr:.0%} FPR"
     click.echo(f"wrote {out_path} (threshold {model.threshold:.3f}, {how})")
-
-
-def _threshold_note(balanced: bool, target_fpr: float, negative: str) -> str:
-    if balanced:
-        return "Threshold 0.5 on the calibrated probability: both kinds of error count the same."
-    return f"Threshold set for {target_fpr:.1%} false positives on out-of-fold scores of {negative!r}."
 
 
 @click.command("evaluate")
@@ -175,7 +173,8 @@ def evaluate_command(csv_path: Path, text_col: str, label_col: str, title_col: s
         raise click.ClickException(str(exc)) from None
     for warning in data.warnings:
         click.echo(f"warning: {warning}", err=True)
-    trained_on = (model.metadata.get("training_data") or {}).get("fingerprint")
+    training_data = card_from_dict(model.metadata).training_data
+    trained_on = training_data.fingerprint if training_data else None
     if trained_on and trained_on == data_fingerprint(data.texts, data.labels):
         click.echo(f"warning: {csv_path.name} is the data {model.name!r} was trained on: these figures are not "
                    "held-out and overstate how it does on new articles", err=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .models.tasks import AI_GENERATED, CREDIBILITY
 from .signals.base import Span
 
 SCHEMA_VERSION = 1
@@ -82,12 +83,12 @@ class Report:
 
     @property
     def ai_probability(self) -> float | None:
-        score = self.scores.get("ai_generated")
+        score = self.scores.get(AI_GENERATED.name)
         return None if score is None else score.value
 
     @property
     def credibility(self) -> float | None:
-        score = self.scores.get("credibility")
+        score = self.scores.get(CREDIBILITY.name)
         return None if score is None else score.value
 
     def as_dict(self, *, include_text: bool = False, include_spans: bool = True) -> dict[str, Any]:
@@ -108,9 +109,9 @@ class Report:
             "sentence_count": self.sentence_count,
             "low_confidence": self.low_confidence,
             "ai_probability": self.ai_probability,
-            "ai_verdict": self._verdict("ai_generated"),
+            "ai_verdict": self._verdict(AI_GENERATED.name),
             "credibility": self.credibility,
-            "credibility_verdict": self._verdict("credibility"),
+            "credibility_verdict": self._verdict(CREDIBILITY.name),
             "scores": {name: score.as_dict() for name, score in self.scores.items()},
             "features": self.features,
             "warnings": list(self.warnings),

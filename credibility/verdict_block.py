@@ -15,12 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .models.model_card import ModelCard, as_card
+from .models.tasks import AI_GENERATED, CREDIBILITY
 from .models.thresholds import Threshold, ai_thresholds, credibility_threshold, find_card
 from .report import Report, Score
 from .signals.base import Span
 from .verdicts import AI_DECLARED_VERDICT, AI_TOO_SHORT_VERDICT, AI_VERDICTS, CREDIBILITY_VERDICTS
 
-QUESTIONS = {"ai_generated": "Machine-written?", "credibility": "How credible?"}
+QUESTIONS = {task.name: task.question for task in (AI_GENERATED, CREDIBILITY)}
 TOP_REASONS = 3
 
 # AI-model reasons carry no span kinds of their own; these features are visible in the text as these kinds.
@@ -36,7 +38,8 @@ _FAMILY_EVIDENCE = {
     "boilerplate": ("ai_banner", "question_list", "call_to_action", "link_footer", "repeated_line", "syndication"),
 }
 
-CardLookup = Callable[[str], dict[str, Any]]
+# A model name -> its card (a typed card or a card dict; None or {} for none).
+CardLookup = Callable[[str], ModelCard | dict[str, Any] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,7 @@ class BlockReason:
 
 @dataclass(frozen=True, slots=True)
 class VerdictLine:
-    key: str  # the model: "ai_generated" or "credibility"
+    key: str  # the task: tasks.AI_GENERATED.name or tasks.CREDIBILITY.name
     question: str
     verdict: str  # in words, as the Report states it
     value: str  # "p = 0.94", "71/100"
@@ -77,12 +80,12 @@ def verdict_block(report: Report, *, cards: CardLookup | None = None, top: int =
     """The block for ``report``; ``cards`` maps a model name to its card (default: the models folder)."""
     lookup = cards or _folder_cards
     lines = []
-    ai = report.scores.get("ai_generated")
+    ai = report.scores.get(AI_GENERATED.name)
     if ai is not None:
-        lines.append(_ai_line(report, ai, lookup(ai.model), top))
-    cred = report.scores.get("credibility")
+        lines.append(_ai_line(report, ai, as_card(lookup(ai.model)), top))
+    cred = report.scores.get(CREDIBILITY.name)
     if cred is not None:
-        lines.append(_credibility_line(report, cred, lookup(cred.model), top))
+        lines.append(_credibility_line(report, cred, as_card(lookup(cred.model)), top))
     return VerdictBlock(tuple(lines), _notes(report, ai, cred))
 
 
@@ -121,7 +124,7 @@ def ai_band(probability: float, possibly: Threshold, likely: Threshold) -> str:
     return AI_VERDICTS[1] if probability >= possibly.probability else AI_VERDICTS[0]
 
 
-def _ai_line(report: Report, score: Score, card: dict[str, Any], top: int) -> VerdictLine:
+def _ai_line(report: Report, score: Score, card: ModelCard | None, top: int) -> VerdictLine:
     possibly, likely = ai_thresholds(card, report.lang) if card else _bare_ai_thresholds(score)
     value = format_probability(score.value)
     band = score.verdict if score.verdict in (*AI_VERDICTS, AI_TOO_SHORT_VERDICT) else ai_band(
@@ -133,9 +136,9 @@ def _ai_line(report: Report, score: Score, card: dict[str, Any], top: int) -> Ve
                              _declaring_spans(report, score.declared), decisive=True)
         model_band = ai_band(score.value, possibly, likely)
         view = f"the model alone: {model_band} ({value}; {_ai_rate(model_band, possibly, likely)})"
-        return VerdictLine("ai_generated", QUESTIONS["ai_generated"], AI_DECLARED_VERDICT, value,
+        return VerdictLine(AI_GENERATED.name, AI_GENERATED.question, AI_DECLARED_VERDICT, value,
                            "stated by the text, not inferred", view, (banner, *reasons[: max(0, top - 1)]))
-    return VerdictLine("ai_generated", QUESTIONS["ai_generated"], band, value, rate, None, tuple(reasons))
+    return VerdictLine(AI_GENERATED.name, AI_GENERATED.question, band, value, rate, None, tuple(reasons))
 
 
 def _ai_rate(band: str, possibly: Threshold, likely: Threshold) -> str:
@@ -151,7 +154,7 @@ def _ai_rate(band: str, possibly: Threshold, likely: Threshold) -> str:
     return "weak evidence: much machine text scores this low too"
 
 
-def _credibility_line(report: Report, score: Score, card: dict[str, Any], top: int) -> VerdictLine:
+def _credibility_line(report: Report, score: Score, card: ModelCard | None, top: int) -> VerdictLine:
     line = credibility_threshold(card, report.lang) if card else Threshold("low credibility", 0.5, None)
     rate = line.fpr_on_human_news
     population = "credible news articles"
@@ -162,7 +165,7 @@ def _credibility_line(report: Report, score: Score, card: dict[str, Any], top: i
         if rate:
             said += f", where {one_in(rate)} {population} fall too"
     reasons = tuple(_reason(report, r, ("raises", "lowers")) for r in _ranked(score, top))
-    return VerdictLine("credibility", QUESTIONS["credibility"], score.verdict, f"{score.value:.0f}/100", said,
+    return VerdictLine(CREDIBILITY.name, CREDIBILITY.question, score.verdict, f"{score.value:.0f}/100", said,
                        None, reasons)
 
 
@@ -206,7 +209,7 @@ def _notes(report: Report, ai: Score | None, cred: Score | None) -> tuple[str, .
     return tuple(notes)
 
 
-def _folder_cards(model_name: str) -> dict[str, Any]:
+def _folder_cards(model_name: str) -> ModelCard | None:
     from .paths import models_dir
 
     return find_card(model_name, models_dir())

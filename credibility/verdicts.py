@@ -3,6 +3,8 @@ without loading scikit-learn)."""
 
 from __future__ import annotations
 
+from .models.model_card import POSSIBLY, card_from_dict
+
 # Below the card's 'possibly' line (set for 5% false positives on human news; p = 0.5 for older cards);
 # from it up to the stored threshold (machine-like, but 1 in 20 human news articles scores there too); at or
 # above the threshold (set so that no human genre has more than 1% false positives).
@@ -28,14 +30,7 @@ def ai_verdict(probability: float, threshold: float, possibly: float = LEGACY_PO
 
 def card_ai_lines(thresholds: object) -> tuple[float, int]:
     """The 'possibly' probability and the minimum words for a verdict from a card's ``thresholds`` entry
-    (p = 0.5 and no minimum when the card predates them or holds something else)."""
-    possibly, min_words = LEGACY_POSSIBLY, 0
-    if isinstance(thresholds, dict):
-        entry = thresholds.get("possibly")
-        value = entry.get("probability") if isinstance(entry, dict) else entry
-        if isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= value <= 1.0:
-            possibly = float(value)
-        words = thresholds.get("min_words")
-        if isinstance(words, int) and not isinstance(words, bool) and 0 <= words <= 10_000:
-            min_words = words
-    return possibly, min_words
+    (p = 0.5 and no minimum when the card predates them or holds something else), read by the card reader."""
+    card = card_from_dict({"thresholds": thresholds})
+    line = card.thresholds.get(POSSIBLY)
+    return (line.probability if line is not None else LEGACY_POSSIBLY), card.min_words

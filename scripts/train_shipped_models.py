@@ -6,6 +6,11 @@ deterministic hash split, cached features).
 
 Features are cached in artifacts/features/ (keyed by text sha256 and the extractor code), so a rerun
 after an unrelated change is quick; a changed extractor re-featurises everything (~10 minutes, 2 cores).
+
+Each model is trained by ``credibility.models.trainer.train``, the function ``credibility train`` and the
+dashboard call, so its card has the same standard sections; the recipes of ``experiments/`` come in
+through its ``fit`` hook (weights, thresholds on human news only, monotonic directions, expert terms) and
+their held-out evaluation through its ``finish`` hook (which may also move the decision threshold).
 """
 
 from __future__ import annotations
@@ -16,13 +21,17 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from credibility.models.labeled_data import LabeledData  # noqa: E402
 from credibility.models.metrics import binary_metrics, card_curves  # noqa: E402
 from credibility.models.store import load_model, save_model  # noqa: E402
+from credibility.models.tasks import AI_GENERATED, CREDIBILITY, TASK_NAMES, TaskSpec  # noqa: E402
+from credibility.models.trainer import TrainOptions, TrainProgress, train  # noqa: E402
 from experiments import ai_experiment as ai  # noqa: E402
 from experiments import credibility_model as cred  # noqa: E402
 
@@ -96,32 +105,68 @@ def _bar(desc: str):
     return tqdm(desc=desc, unit="text", mininterval=5)
 
 
+def _labelled_rows(df: pd.DataFrame, y: np.ndarray, task: TaskSpec) -> LabeledData:
+    """The training rows of a recipe as ``train`` takes them (the fingerprint is over their texts and labels)."""
+    return LabeledData(texts=df["text"].tolist(), titles=None, labels=df["label"].to_numpy(), y=np.asarray(y),
+                       groups=df["group"].to_numpy(), classes=task.classes)
+
+
 def train_ai(out: Path, quick: bool) -> None:
     t0 = time.time()
     with _bar("ai features") as bar:
         data = ai.load_ai_data(progress=bar.update)
     with _bar("human genre features") as bar:
         genres = ai.load_genres(data.names, progress=bar.update)
+    mask = ai.train_mask(data)  # the rows ai.train_ai_model fits on
+    rows = _labelled_rows(data.df[mask], data.df["y"].to_numpy()[mask], AI_GENERATED)
+    kept: dict = {}
+
+    def fit(X, names, tick):  # noqa: N803 (the recipe reads its own columns and weights from data)
+        fitted, _ = ai.train_ai_model(data, tick=tick)
+        return fitted
+
+    def finish(model, fitted) -> dict:
+        thresholds = ai.genre_thresholds(data, genres, model, fitted.oof_prob, mask)
+        model.threshold = float(thresholds["likely"])
+        print(f"ai thresholds: likely {thresholds['likely']:.3f}, possibly {thresholds['possibly']:.3f}; per "
+              "genre " + ", ".join(f"{k} {v[0]:.3f} ({v[2]})" for k, v in thresholds["per_genre"].items()),
+              flush=True)
+        bow = None if quick else ai.Bow(data)
+        result = ai.evaluate_ai(data, model, mask, bow=bow, generalisation=False)
+        bow_genre = None
+        if bow is not None:  # evaluate_ai left the baseline fitted on the model's training rows in bow.last
+            bow_genre = (bow.last.decision_function(bow.M), bow.last.decision_function(bow.transform(
+                genres.df["text"].tolist())), result["bow_threshold"])
+        genre = ai.genre_table(data, genres, model, thresholds, bow_genre)
+        kept.update(bow=bow, result=result, genre=genre)
+        return _ai_sections(data, model, fitted, thresholds, result, genre, mask)
+
     with tqdm(desc="ai cross-validation", unit="fold") as bar:
-        fitted, mask = ai.train_ai_model(data, tick=lambda: bar.update(1))
-    model = fitted.model
-    thresholds = ai.genre_thresholds(data, genres, model, fitted.oof_prob, mask)
-    model.threshold = float(thresholds["likely"])
-    print(f"ai thresholds: likely {thresholds['likely']:.3f}, possibly {thresholds['possibly']:.3f}; per genre "
-          + ", ".join(f"{k} {v[0]:.3f} ({v[2]})" for k, v in thresholds["per_genre"].items()), flush=True)
-    bow = None if quick else ai.Bow(data)
-    result = ai.evaluate_ai(data, model, mask, bow=bow, generalisation=False)
-    bow_genre = None
-    if bow is not None:  # evaluate_ai left the baseline fitted on the model's training rows in bow.last
-        bow_genre = (bow.last.decision_function(bow.M), bow.last.decision_function(bow.transform(
-            genres.df["text"].tolist())), result["bow_threshold"])
-    genre = ai.genre_table(data, genres, model, thresholds, bow_genre)
-    model.metadata.update({
+        trained = train(rows, AI_GENERATED, TrainOptions(seed=ai.SEED, target_fpr=ai.TARGET_FPR),
+                        name=AI_GENERATED.name, features=(data.X[mask], data.names), fit=fit, finish=finish,
+                        progress=TrainProgress(fold=lambda: bar.update(1)))
+    model = trained.model
+    bow, result, genre = kept["bow"], kept["result"], kept["genre"]
+    _held_out_rates(data, model)
+    # Saved once with the held-out tables, then again with the (slow) leave-one-out tables added.
+    save_model(model, out / AI_GENERATED.model_file)
+    print(f"ai_generated: {model.kind}, threshold {model.threshold:.3f}, {time.time() - t0:.0f}s", flush=True)
+    if not quick:
+        with tqdm(desc="ai leave-one-out", unit="step") as bar:
+            tables = ai._generalisation(data, model.kind, bow, lambda s: (bar.set_postfix_str(s), bar.update(1)))
+        model.metadata["evaluation"] = result["tables"] + [genre] + tables
+        save_model(model, out / AI_GENERATED.model_file)
+        print(f"ai_generated: leave-one-out tables added, {time.time() - t0:.0f}s", flush=True)
+
+
+def _ai_sections(data, model, fitted, thresholds: dict, result: dict, genre: dict, mask: np.ndarray) -> dict:
+    """The AI card's own sections (added by ``train``'s finish hook to the standard ones)."""
+    sections = {
         "description": "P(machine-written) for a news article from the signal and surface features and a "
                        "wording model over masked text (function words, word shapes, punctuation), English and "
                        "Dutch. 'likely machine-written' at the stored threshold, 'possibly' at the lower one.",
         "training_data": ai.training_summary(data, mask),
-        "selection": _selection_text(fitted.candidate_scores, model.kind, SELECTION_HOW["ai_generated"]),
+        "selection": _selection_text(fitted.candidate_scores, model.kind, SELECTION_HOW[AI_GENERATED.name]),
         "candidates": fitted.candidate_scores,
         "cross_validated_metrics": fitted.oof_metrics,
         "thresholds": {
@@ -144,26 +189,17 @@ def train_ai(out: Path, quick: bool) -> None:
         "weaknesses": AI_WEAKNESSES,
         "reproduce": REPRODUCE,
         "seed": ai.SEED,
-    })
-    model.metadata["metrics"]["max_fpr_news_genre"] = max(r["fpr@likely"] for r in genre["rows"] if r["kind"] == "news")
-    model.metadata["metrics"]["max_fpr_other_genre"] = max(r["fpr@likely"] for r in genre["rows"] if r["kind"] != "news")
-    _held_out_rates(data, model)
-    # Saved once with the held-out tables, then again with the (slow) leave-one-out tables added.
-    save_model(model, out / "ai_generated.npz")
-    print(f"ai_generated: {model.kind}, threshold {model.threshold:.3f}, {time.time() - t0:.0f}s", flush=True)
-    if not quick:
-        with tqdm(desc="ai leave-one-out", unit="step") as bar:
-            tables = ai._generalisation(data, model.kind, bow, lambda s: (bar.set_postfix_str(s), bar.update(1)))
-        model.metadata["evaluation"] = result["tables"] + [genre] + tables
-        save_model(model, out / "ai_generated.npz")
-        print(f"ai_generated: leave-one-out tables added, {time.time() - t0:.0f}s", flush=True)
+    }
+    sections["metrics"]["max_fpr_news_genre"] = max(r["fpr@likely"] for r in genre["rows"] if r["kind"] == "news")
+    sections["metrics"]["max_fpr_other_genre"] = max(r["fpr@likely"] for r in genre["rows"] if r["kind"] != "news")
+    return sections
 
 
 def add_ai_leave_out(out: Path, parts: tuple[str, ...]) -> None:
     """Refit the shipped AI model's recipe with each generator (domain, language) left out and add those
     tables to its card; the model itself is unchanged (the leave-one-out fits are evaluation only)."""
     t0 = time.time()
-    model = load_model(out / "ai_generated.npz")
+    model = load_model(out / AI_GENERATED.model_file)
     with _bar("ai features") as bar:
         data = ai.load_ai_data(progress=bar.update)
     bow = ai.Bow(data)
@@ -172,7 +208,7 @@ def add_ai_leave_out(out: Path, parts: tuple[str, ...]) -> None:
                                     parts=parts)
     titles = {t["title"] for t in tables}
     model.metadata["evaluation"] = [t for t in model.metadata.get("evaluation", []) if t["title"] not in titles] + tables
-    save_model(model, out / "ai_generated.npz")
+    save_model(model, out / AI_GENERATED.model_file)
     print(f"ai_generated: leave-one-out tables {parts} added, {time.time() - t0:.0f}s", flush=True)
 
 
@@ -195,13 +231,29 @@ def train_credibility(out: Path, quick: bool) -> None:
     with _bar("credibility features") as bar:
         data = cred.load(progress=bar.update)
     rows = data.train
+
+    def fit(X, names, tick):  # noqa: N803 (the recipe reads its own columns and weights from data)
+        return cred.fit(data, rows, tick=tick)
+
+    def finish(model, fitted) -> dict:
+        with tqdm(desc="credibility evaluation", unit="step") as bar:
+            result = cred.evaluate(data, model, baseline=not quick, lodo=not quick,
+                                   tick=lambda s: (bar.set_postfix_str(s), bar.update(1)))
+        return _credibility_sections(data, model, fitted, result, rows)
+
     with tqdm(desc="credibility cross-validation", unit="fold") as bar:
-        fitted = cred.fit(data, rows, tick=lambda: bar.update(1))
-    model = fitted.model
-    with tqdm(desc="credibility evaluation", unit="step") as bar:
-        result = cred.evaluate(data, model, baseline=not quick, lodo=not quick,
-                               tick=lambda s: (bar.set_postfix_str(s), bar.update(1)))
-    model.metadata.update({
+        trained = train(_labelled_rows(data.df[rows], data.y[rows], CREDIBILITY), CREDIBILITY,
+                        TrainOptions(seed=cred.SEED, target_fpr=cred.TARGET_FPR), name=CREDIBILITY.name,
+                        features=(data.columns()[rows], list(cred.FEATURE_NAMES)), fit=fit, finish=finish,
+                        progress=TrainProgress(fold=lambda: bar.update(1)))
+    model = trained.model
+    save_model(model, out / CREDIBILITY.model_file)
+    print(f"credibility: {model.kind}, threshold {model.threshold:.3f}, {time.time() - t0:.0f}s", flush=True)
+
+
+def _credibility_sections(data, model, fitted, result: dict, rows: np.ndarray) -> dict:
+    """The credibility card's own sections (added by ``train``'s finish hook to the standard ones)."""
+    return {
         "description": "Credibility 0–100 = 100 × (1 − P(not credible)) from editorial evidence only: sourcing and "
                        "attribution, vague sources, quotes, unsupported checkable claims, emphatic language, machine "
                        "page furniture and the AI model's probability. Directions are guaranteed (monotonic "
@@ -223,9 +275,7 @@ def train_credibility(out: Path, quick: bool) -> None:
         "weaknesses": CRED_WEAKNESSES,
         "reproduce": REPRODUCE,
         "seed": cred.SEED,
-    })
-    save_model(model, out / "credibility.npz")
-    print(f"credibility: {model.kind}, threshold {model.threshold:.3f}, {time.time() - t0:.0f}s", flush=True)
+    }
 
 
 def _dashboard_parts(model, y: np.ndarray, prob: np.ndarray, metrics: dict) -> dict:
@@ -253,7 +303,7 @@ def _ai_headline(data, model) -> dict:
     return _dashboard_parts(model, y[news], prob[news], metrics)
 
 
-SELECTION_HOW = {"ai_generated": "mean over generator families of out-of-fold AUROC against human news"}
+SELECTION_HOW = {AI_GENERATED.name: "mean over generator families of out-of-fold AUROC against human news"}
 
 
 def _selection_text(candidates: dict[str, float], kept: str, how: str) -> str:
@@ -268,25 +318,25 @@ def refresh_cards(out: Path) -> None:
     """Recompute the headline figures and dashboard curves of the saved models and rewrite their cards."""
     from credibility.models.store import load_model
 
-    if (out / "credibility.npz").exists():
-        model = load_model(out / "credibility.npz")
+    if (out / CREDIBILITY.model_file).exists():
+        model = load_model(out / CREDIBILITY.model_file)
         model.metadata.update(cred.headline(cred.load(), model))
         model.metadata["weaknesses"] = CRED_WEAKNESSES
-        save_model(model, out / "credibility.npz")
-    if (out / "ai_generated.npz").exists():
-        model = load_model(out / "ai_generated.npz")
+        save_model(model, out / CREDIBILITY.model_file)
+    if (out / AI_GENERATED.model_file).exists():
+        model = load_model(out / AI_GENERATED.model_file)
         kept = dict(model.metadata.get("metrics", {}))  # the per-genre figures are not headline figures
         model.metadata.update(_ai_headline(ai.load_ai_data(), model))
         model.metadata["metrics"] = {**kept, **model.metadata["metrics"]}
         model.metadata["weaknesses"] = AI_WEAKNESSES
         model.metadata["selection"] = _selection_text(model.metadata.get("candidates", {}), model.kind,
-                                                      SELECTION_HOW["ai_generated"])
-        save_model(model, out / "ai_generated.npz")
+                                                      SELECTION_HOW[AI_GENERATED.name])
+        save_model(model, out / AI_GENERATED.model_file)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", choices=["ai_generated", "credibility"], default=None)
+    parser.add_argument("--only", choices=list(TASK_NAMES), default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "models")
     parser.add_argument("--quick", action="store_true", help="skip the baseline and the leave-one-out refits")
     parser.add_argument("--cards-only", action="store_true", help="only refresh the headline figures in the cards")
@@ -299,9 +349,9 @@ def main() -> None:
     if args.leave_out:
         add_ai_leave_out(args.out, tuple(args.leave_out))
         return
-    if args.only in (None, "credibility"):
+    if args.only in (None, CREDIBILITY.name):
         train_credibility(args.out, args.quick)
-    if args.only in (None, "ai_generated"):
+    if args.only in (None, AI_GENERATED.name):
         train_ai(args.out, args.quick)
 
 

@@ -122,9 +122,9 @@ def test_without_a_card_the_rates_are_said_to_be_unknown():
 def test_find_card_by_file_or_by_the_name_inside(tmp_path):
     (tmp_path / "credibility.card.json").write_text(json.dumps({"name": "newsroom", "threshold": 0.3}))
     (tmp_path / "broken.card.json").write_text("[1, 2")
-    assert find_card("credibility", tmp_path)["name"] == "newsroom"
-    assert find_card("newsroom", tmp_path)["threshold"] == 0.3
-    assert find_card("missing", tmp_path) == {}
+    assert find_card("credibility", tmp_path).name == "newsroom"
+    assert find_card("newsroom", tmp_path).threshold == 0.3
+    assert find_card("missing", tmp_path) is None
 
 
 def test_shipped_models_on_the_examples(example_text):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..aggregate import UNKNOWN_SOURCE, SourceAggregator, source_key
+from ..models.tasks import AI_GENERATED, CREDIBILITY
 from ..output import make_writer
 from ..report import Report
 
@@ -65,7 +66,7 @@ def key_signals(
     evidence first, then the AI model's style statistics), then ``preferred`` ones (e.g. those that tell
     human news from machine text best), then any that vary in the batch."""
     ranked_cited: list[str] = []
-    for model in ("credibility", "ai_generated"):
+    for model in (CREDIBILITY.name, AI_GENERATED.name):
         counts = Counter(r.feature for report in reports if model in report.scores
                          for r in report.scores[model].reasons)
         ranked_cited += [f for f, _ in counts.most_common() if f not in ranked_cited]

@@ -1,12 +1,11 @@
 """Retraining from a labeled table uploaded in the dashboard, with the project's own training code.
 
 The table is read and checked by ``credibility.models.labeled_data`` (the rules of ``credibility
-train``: an empty text or label is an error naming its rows, not silently dropped), features come from
-``credibility.models.features``, model choice, calibration and threshold from
-``credibility.models.training.fit_binary``, files and cards from ``credibility.models.store``. The
-metrics, ROC and reliability curve are computed on out-of-fold predictions (grouped folds), so they
-describe articles the model did not see. A retrained model is always saved under a new name; it never
-replaces the shipped models.
+train``: an empty text or label is an error naming its rows, not silently dropped); training and the card
+are ``credibility.models.trainer.train``, the function ``credibility train`` calls, so a model trained here
+has the same card; files are written by ``credibility.models.store``. The metrics, ROC and reliability
+curve are computed on out-of-fold predictions (grouped folds), so they describe articles the model did not
+see. A retrained model is always saved under a new name; it never replaces the shipped models.
 """
 
 from __future__ import annotations
@@ -19,9 +18,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-# task -> (negative class, positive class); the positive class is what the model's probability is for.
-TASKS = {"ai_generated": ("human", "machine"), "credibility": ("credible", "not_credible")}
-SHIPPED_NAMES = frozenset(TASKS)
+from ..models.tasks import TASK_NAMES, TASKS, task_named
+from ..models.tasks import task_for_labels as _task_for_labels
+
+SHIPPED_NAMES = frozenset(TASK_NAMES)
 NAME_RE = re.compile(r"[a-z0-9][a-z0-9_-]{0,47}")
 MIN_PER_CLASS = 10
 
@@ -42,13 +42,10 @@ class TrainingResult:
 
 
 def task_for_labels(labels: list[str]) -> int:
-    """Index in ``TASKS`` of the task whose class names the labels use (credible/not_credible ->
+    """Index in ``tasks.TASKS`` of the task whose class names the labels use (credible/not_credible ->
     credibility), else 0: the form's default, so a credibility table is not trained as the AI task."""
-    wanted = {str(label).strip().lower() for label in labels}
-    for index, classes in enumerate(TASKS.values()):
-        if wanted & set(classes):
-            return index
-    return 0
+    task = _task_for_labels(labels)
+    return TASKS.index(task) if task is not None else 0
 
 
 def check_name(name: str, folder: Path) -> None:
@@ -83,17 +80,20 @@ def train_from_table(
 ) -> TrainingResult:
     """Featurise, fit (grouped cross-validation), and save ``<folder>/<name>.npz`` with its cards.
 
-    ``candidates``: model families to compare (default: every family ``fit_binary`` knows; ``("linear",)``
-    is the fast choice, seconds instead of minutes on a few thousand articles). ``wording`` stacks the
-    TF-IDF wording model in, as ``credibility train`` does by default.
+    ``task``: a name in ``tasks.TASK_NAMES``. ``candidates``: model families to compare (default: every
+    family ``fit_binary`` knows; ``("linear",)`` is the fast choice, seconds instead of minutes on a few
+    thousand articles). ``wording`` stacks the TF-IDF wording model in, as ``credibility train`` does by
+    default.
     """
-    from ..models.features import featurize_texts
     from ..models.labeled_data import LabeledDataError, validate_labeled_frame
-    from ..models.metrics import card_curves
     from ..models.store import save_model
-    from ..models.training import CANDIDATES, fit_binary
+    from ..models.trainer import TrainOptions, TrainProgress, train
+    from ..models.training import CANDIDATES
 
     check_name(name, folder)
+    spec = task_named(task)
+    if spec is None:
+        raise TrainingInputError(f"task: choose one of {', '.join(TASK_NAMES)}")
     report = progress or (lambda fraction, message: None)
     try:
         data = validate_labeled_frame(
@@ -104,13 +104,10 @@ def train_from_table(
     except LabeledDataError as exc:
         raise TrainingInputError(str(exc)) from None
     negative, positive = data.classes
-    y = data.y
-    counts = np.bincount(y, minlength=2)
-    groups = data.groups if group_col else np.arange(len(y)).astype(str)
-    titles = data.titles
+    counts = np.bincount(data.y, minlength=2)
     langs = frame["lang"].fillna("").astype(str).replace("", None).tolist() if "lang" in frame else None
 
-    n = len(y)
+    n = len(data.y)
     done = 0
 
     def featurised(count: int) -> None:
@@ -119,8 +116,6 @@ def train_from_table(
         report(0.6 * done / n, f"Computing signals: {done} of {n} articles")
 
     report(0.0, f"Computing signals for {n} articles")
-    X, names = featurize_texts(data.texts, titles, langs, n_jobs=1, cache=False,
-                               progress=featurised)  # fmt: skip
     candidates = tuple(candidates or CANDIDATES)
     ticks, total_ticks = 0, len(candidates) * n_splits
 
@@ -129,25 +124,23 @@ def train_from_table(
         ticks += 1
         report(0.6 + 0.35 * min(1.0, ticks / total_ticks), f"Cross-validating: fold {ticks} of {total_ticks}")
 
-    fitted = fit_binary(X, y, groups, names, name=name, task=task, classes=(negative, positive),
-                        candidates=candidates, n_splits=n_splits, tick=tick,
-                        texts=data.texts if wording else None)  # fmt: skip
-    metrics = {k: v for k, v in fitted.oof_metrics.items() if isinstance(v, int | float)}
-    fitted.model.metadata.update(
-        {
-            "description": f"Retrained in the dashboard on an uploaded table of {n} articles "
-            f"({counts[0]} {negative}, {counts[1]} {positive}).",
-            "cross_validated_metrics": metrics,
-            **card_curves(y, fitted.oof_prob),
-            "training_data": {"rows_per_class": {negative: int(counts[0]), positive: int(counts[1])}},
-            "candidates": fitted.candidate_scores,
-        }
+    options = TrainOptions(
+        candidates=candidates, n_splits=n_splits, wording=wording, source=table_name,
+        description=f"Retrained in the dashboard on an uploaded table of {n} articles "
+                    f"({counts[0]} {negative}, {counts[1]} {positive}).",
     )  # fmt: skip
+    trained = train(data, spec, options, name=name, langs=langs,
+                    progress=TrainProgress(featurised=featurised, fold=tick))  # fmt: skip
+    metrics = {k: v for k, v in trained.fitted.oof_metrics.items() if isinstance(v, int | float)}
     report(0.97, "Saving the model and its card")
     path = folder / f"{name}.npz"
-    card = save_model(fitted.model, path)
+    card = save_model(trained.model, path)
     report(1.0, "Done")
-    return TrainingResult(name=name, path=path, metrics=metrics, card=card, warnings=list(data.warnings))
+    warnings = list(data.warnings)
+    if data.classes != spec.classes:
+        warnings.append(f"The {spec.name} question reads P({spec.positive}) against {spec.negative}; this model's "
+                        f"score is P({positive}) against {negative}, so its verdicts may read the wrong way round.")
+    return TrainingResult(name=name, path=path, metrics=metrics, card=card, warnings=warnings)
 
 
 def read_labeled_table(name: str, data: bytes) -> pd.DataFrame:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..models.tasks import TASKS
 from ..report import Report
 from ..verdict_block import verdict_block
 from .render import verdict_html
 from .services import CHOSEN_MODELS, get_scorer, model_problem, models_folder
 
-MODEL_NAMES = {"ai_generated": "AI-generated text", "credibility": "credibility"}
+MODEL_NAMES = {task.name: task.title for task in TASKS}
 NO_MODEL = (
     "No model installed: the AI-generated and credibility scores need the trained models in `models/`. "
     "All signals and evidence below are still computed."
@@ -35,19 +36,19 @@ def model_status() -> None:
 def model_picker() -> None:
     """Sidebar: which model of the models folder answers each question (default: the shipped one). A
     model retrained in the dashboard is listed here under its own name, no renaming of files needed."""
-    from ..models.catalog import TASKS, list_models
+    from ..models.catalog import list_models
 
     entries = list_models(models_folder())
     chosen = []
     for task in TASKS:
-        names = [e.name for e in entries if e.task == task]
+        names = [e.name for e in entries if e.task == task.name]
         if len(names) < 2:  # nothing to choose between
             continue
-        default = names.index(task) if task in names else 0
-        label = "AI-text model" if task == "ai_generated" else "Credibility model"
-        name = st.sidebar.selectbox(label, names, index=default, key=f"model_{task}",
+        default = names.index(task.name) if task.name in names else 0
+        name = st.sidebar.selectbox(f"{task.title[0].upper()}{task.title[1:]} model", names, index=default,
+                                    key=f"model_{task.name}",
                                     help="Models in the models folder with this task (from their cards).")
-        if name != task:
+        if name != task.name:
             chosen.append(name)
     st.session_state[CHOSEN_MODELS] = tuple(chosen)
 

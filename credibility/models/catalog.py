@@ -8,14 +8,15 @@ renaming of files.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..paths import models_dir
-from .store import MODEL_SUFFIX, load_model
+from .model_card import read_card_file
+from .store import MODEL_SUFFIX, card_path, load_model
+from .tasks import AI_GENERATED, CREDIBILITY, TASK_NAMES
 
-TASKS = ("ai_generated", "credibility")
+TASKS = TASK_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,8 @@ def scorer_with(names: list[str] | tuple[str, ...], folder: Path | None = None, 
     from .scorer import ModelScorer, load_default_scorer
 
     base = load_default_scorer(folder, trust_unverified=trust_unverified)
-    models = {"ai_generated": getattr(base, "ai_model", None), "credibility": getattr(base, "credibility_model", None)}
+    models = {AI_GENERATED.name: getattr(base, "ai_model", None),
+              CREDIBILITY.name: getattr(base, "credibility_model", None)}
     chosen: dict[str, str] = {}
     for name in names:
         entry = find_model(name, folder)
@@ -71,13 +73,9 @@ def scorer_with(names: list[str] | tuple[str, ...], folder: Path | None = None, 
         model = load_model(entry.path, trust_unverified=trust_unverified)
         model.name = entry.name  # reports name the model as it was chosen (its file), and find its card by it
         models[entry.task] = model
-    return ModelScorer(models["ai_generated"], models["credibility"])
+    return ModelScorer(models[AI_GENERATED.name], models[CREDIBILITY.name])
 
 
 def _task(path: Path) -> str | None:
-    try:
-        card = json.loads(path.with_suffix(".card.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    task = card.get("task") if isinstance(card, dict) else None
-    return task if task in TASKS else None
+    card = read_card_file(card_path(path))
+    return card.task if card is not None and card.task in TASKS else None

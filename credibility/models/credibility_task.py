@@ -26,7 +26,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-AI_PROBABILITY = "ai_generated.probability"  # stacked: the AI model's P(machine) for the same article
+from .tasks import AI_GENERATED
+
+AI_PROBABILITY = f"{AI_GENERATED.name}.probability"  # stacked: the AI model's P(machine) for the same article
 
 
 @dataclass(frozen=True)

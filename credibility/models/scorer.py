@@ -18,15 +18,16 @@ from ..lexicon import FUNCTION_WORDS_LIST
 from ..paths import MODELS_ENV, models_dir
 from ..report import Report, Score
 from ..signals.boilerplate import is_ai_disclosure
-from ..verdicts import AI_DECLARED_VERDICT, CREDIBILITY_VERDICTS, ai_verdict, card_ai_lines
+from ..verdicts import AI_DECLARED_VERDICT, ai_verdict, card_ai_lines
 from .bundle import TrainedModel
 from .credibility_task import AI_PROBABILITY
 from .explain import ArticleCounts, top_reasons
-from .store import MODEL_SUFFIX, load_model
+from .store import load_model
+from .tasks import AI_GENERATED, CREDIBILITY
 
 MODELS_DIR = models_dir()
-AI_MODEL_FILE = f"ai_generated{MODEL_SUFFIX}"
-CREDIBILITY_MODEL_FILE = f"credibility{MODEL_SUFFIX}"
+AI_MODEL_FILE = AI_GENERATED.model_file
+CREDIBILITY_MODEL_FILE = CREDIBILITY.model_file
 MODELS_DIR_ENV = MODELS_ENV
 TOP_REASONS = 5
 
@@ -55,9 +56,9 @@ class ModelScorer:
         texts = [doc.text for doc in docs]
         skips = [doc.resources.words(FUNCTION_WORDS_LIST) if doc.resources else frozenset() for doc in docs]
         if self.ai_model is not None:
-            self._apply(self.ai_model, texts, skips, reports, "ai_generated")
+            self._apply(self.ai_model, texts, skips, reports, AI_GENERATED.name)
         if self.credibility_model is not None:
-            self._apply(self.credibility_model, texts, skips, reports, "credibility")
+            self._apply(self.credibility_model, texts, skips, reports, CREDIBILITY.name)
 
     def _apply(self, model: TrainedModel, texts: list[str], skips: list[frozenset[str]],
                reports: Sequence[Report], key: str) -> None:
@@ -83,7 +84,7 @@ class ModelScorer:
             if caveat:
                 report.warnings.append(f"{key} model: {caveat}")
             p = float(prob[i])
-            if key == "ai_generated":
+            if key == AI_GENERATED.name:
                 report.features[AI_PROBABILITY] = p  # the credibility model's stacked input
                 declared = ai_disclosure(report)
                 report.scores[key] = Score(
@@ -99,7 +100,7 @@ class ModelScorer:
                 counts = ArticleCounts(report.sentence_count, report.word_count, ai_disclosure(report))
                 report.scores[key] = Score(
                     model=model.name, value=round(100.0 * (1.0 - p), 1),
-                    verdict=CREDIBILITY_VERDICTS[int(p >= model.threshold)],
+                    verdict=CREDIBILITY.verdicts[int(p >= model.threshold)],
                     threshold=round(100.0 * (1.0 - model.threshold), 1),
                     reasons=top_reasons(model, X[i], contrib[i], effect=CREDIBILITY_EFFECT, k=self.top_k,
                                         sign=-1.0, skip_terms=skips[i], wording_row=_row(rows, i), counts=counts),

@@ -38,6 +38,7 @@ from .bundle import KINDS, TrainedModel
 from .card import render_card
 from .lexical import VIEWS as WORDING_VIEWS
 from .lexical import WordingModel
+from .model_card import ModelCard, card_from_dict, card_to_dict, read_card_json
 
 FORMAT_VERSION = 3
 MODEL_SUFFIX = ".npz"
@@ -157,8 +158,14 @@ def save_model(model: TrainedModel, path: Path | str, *, markdown: bool = True) 
 
 
 def card_dict(model: TrainedModel, file_name: str, digest: str) -> dict:
-    """The JSON card: what the model is, with the file's sha256 and the metadata gathered in training."""
-    return {
+    """The JSON card: what the model is, with the file's sha256 and the metadata gathered in training,
+    written by the one card writer (``model_card.card_to_dict``)."""
+    return card_to_dict(model_card(model, file_name, digest))
+
+
+def model_card(model: TrainedModel, file_name: str | None = None, digest: str | None = None) -> ModelCard:
+    """The typed card of ``model``: its arrays' facts plus its metadata (the card sections training wrote)."""
+    sections = {
         "file": file_name,
         "sha256": digest,
         "format_version": FORMAT_VERSION,
@@ -173,8 +180,15 @@ def card_dict(model: TrainedModel, file_name: str, digest: str) -> dict:
         "expert_terms": {n: {"weight": float(w), "reference": float(r)}
                          for n, w, r in zip(model.feature_names, model.prior_weight, model.prior_reference, strict=True)
                          if w},
-        **{k: v for k, v in model.metadata.items() if k not in {"name", "task"}},
+        **{k: v for k, v in model.metadata.items() if k not in _FROM_ARRAYS},
     }
+    # Through JSON once, so NumPy numbers are plain numbers before the reader checks their types.
+    return card_from_dict(json.loads(json.dumps(sections, default=_json_default)), default_name=model.name)
+
+
+# Card fields the model's arrays decide; metadata never overrides them.
+_FROM_ARRAYS = frozenset({"file", "sha256", "format_version", "name", "task", "classes", "model_kind", "threshold",
+                          "target_fpr", "feature_names", "monotonic_constraints", "expert_terms"})
 
 
 def _json_default(obj):
@@ -188,10 +202,14 @@ def _json_default(obj):
 # -- verifying --------------------------------------------------------------------------------------
 
 def read_card(model_path: Path | str) -> dict:
+    """The raw card beside ``model_path`` (what its sha256 is checked against); typed: ``model_card``."""
     path = card_path(Path(model_path))
     if not path.exists():
         raise ModelVerificationError(f"no model card {path.name} beside {Path(model_path).name}")
-    return json.loads(path.read_text(encoding="utf-8"))
+    card = read_card_json(path)
+    if card is None:
+        raise ModelVerificationError(f"model card {path.name} is not a JSON object")
+    return card
 
 
 def verify(model_path: Path | str) -> dict:

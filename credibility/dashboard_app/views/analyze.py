@@ -19,6 +19,7 @@ from credibility.dashboard_app.render import highlight_html, legend_html, passag
 from credibility.dashboard_app.services import analyze_passages, analyze_text
 from credibility.dashboard_app.widgets import verdict_section
 from credibility.ingest.items import MAX_TEXT_CHARS
+from credibility.models.tasks import AI_GENERATED
 from credibility.passages import WINDOW_RELIABILITY, WINDOW_SENTENCES
 
 SOURCES = ("Paste text", "Upload a file", "Example")
@@ -96,7 +97,7 @@ if report.title:
     st.html(title_html(report.title))
 st.html(highlight_html(report.text, spans))
 
-if "ai_generated" in report.scores:
+if AI_GENERATED.name in report.scores:
     st.subheader("Where it reads as machine-written")
     st.caption(
         f"Each window of about {WINDOW_SENTENCES} sentences scored alone by the same AI model, shaded by its "

@@ -16,7 +16,6 @@ from credibility.dashboard_app.inputs import MAX_UPLOAD_MB
 from credibility.dashboard_app.render import plain, without_remote_images
 from credibility.dashboard_app.services import models_folder, reload_models
 from credibility.dashboard_app.training import (
-    TASKS,
     TrainingInputError,
     labels_of,
     read_labeled_table,
@@ -24,6 +23,7 @@ from credibility.dashboard_app.training import (
     train_from_table,
 )
 from credibility.dashboard_app.widgets import model_status
+from credibility.models.tasks import TASK_NAMES, task_named
 
 
 def _guess(options: list[str], wanted: str, default: int = 0) -> int:
@@ -118,11 +118,12 @@ if upload is not None:
     if len(labels) != 2:
         st.error(plain(f"The label column must hold exactly two labels; '{label_col}' has {len(labels)}: {labels[:8]}"))
         st.stop()
-    task = left.selectbox("Task", list(TASKS), index=task_for_labels(labels), key="train_task",
+    task = left.selectbox("Task", list(TASK_NAMES), index=task_for_labels(labels), key="train_task",
                           format_func=lambda t: t.replace("_", " "))
+    wanted = task_named(task).positive
     positive = right.selectbox(
         "Positive label (the score is its probability)", labels,
-        index=labels.index(TASKS[task][1]) if TASKS[task][1] in labels else 1, key="train_positive",
+        index=labels.index(wanted) if wanted in labels else 1, key="train_positive",
     )  # fmt: skip
     group_options = ["(none: each row its own group)", *[c for c in columns if c not in (text_col, label_col)]]
     group_col = left.selectbox(
