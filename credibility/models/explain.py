@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..report import Reason
+from .ai_reasons import plain_ai_reason
 from .bundle import TrainedModel
 from .credibility_task import REASONS
 
@@ -113,6 +114,7 @@ def top_reasons(
     skip_terms: frozenset[str] = frozenset(),
     wording_row=None,
     counts: ArticleCounts | None = None,
+    lang: str | None = None,
 ) -> list[Reason]:
     """The ``k`` largest absolute contributions for one article, as :class:`Reason` objects.
 
@@ -121,7 +123,9 @@ def top_reasons(
     ``wording_row`` (the article's TF-IDF row from the model's wording model) lets the wording feature's
     reason name the phrases behind it (minus ``skip_terms``). With ``counts``, features that have an
     editorial template (credibility_task.REASONS) are put in the article's own counts against the
-    model's typical credible article (``metadata["reference_values"]``).
+    model's typical credible article (``metadata["reference_values"]``). With ``lang`` (the AI model's
+    reasons), an input is put in plain words against human news and machine text of that language
+    (ai_reasons.py).
     """
     references = model.metadata.get("reference_values", {}) if counts is not None else {}
     magnitude = np.abs(contributions)
@@ -143,7 +147,9 @@ def top_reasons(
         elif editorial is not None:
             words, evidence = editorial
         else:
-            words = reason_text(name, float(x[j]), float(model.mean[j]), c, effect)
+            plain = (plain_ai_reason(name, float(x[j]), lang, effect[1] if c > 0 else effect[0])
+                     if lang is not None else None)
+            words = plain or reason_text(name, float(x[j]), float(model.mean[j]), c, effect)
         out.append(Reason(feature=name, value=float(x[j]), contribution=round(sign * c, 4), text=words,
                           evidence=evidence))
     return out

@@ -93,7 +93,7 @@ class ModelScorer:
                         p, model.threshold, possibly, report.word_count, min_words),
                     threshold=round(model.threshold, 4),
                     reasons=top_reasons(model, X[i], contrib[i], effect=AI_EFFECT, k=self.top_k,
-                                        skip_terms=skips[i], wording_row=_row(rows, i)),
+                                        skip_terms=skips[i], wording_row=_row(rows, i), lang=report.lang),
                     declared=declared,
                 )
             else:
