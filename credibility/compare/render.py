@@ -79,7 +79,8 @@ def render_text(result: CompareResult, show_corroborated: bool = True) -> str:
         aside = (f"; {set_aside} sentence{'s' if set_aside != 1 else ''} not claims ("
                  + ", ".join(f"{n} {reason}" for reason, n in sorted(s.not_claims.items())) + ")") if set_aside else ""
         out.append(_wrap(f"{s.claims} claims: {s.corroborated} corroborated, {s.uncorroborated} uncorroborated, "
-                         f"{s.contradicted} contradicted; {s.contradictions} contradictions{aside}", "    "))
+                         f"{s.contradicted} contradicted; {s.contradictions} contradiction{'s' if s.contradictions != 1 else ''}"
+                         f"{aside}", "    "))
         for d in s.derives_from:
             out.append(_wrap(f"{d.relation} {d.origin_label} (strength {d.strength:.2f}): {', '.join(d.kinds)} — "
                              f"{'; '.join(d.evidence)}", "    → "))
