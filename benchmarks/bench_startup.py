@@ -1,0 +1,98 @@
+"""Start-up cost of `credibility` against `python -c "import sklearn, pandas"` (issue #16 item 6).
+
+Run from the project root::
+
+    python benchmarks/bench_startup.py                 # 5 alternating rounds
+    python benchmarks/bench_startup.py --rounds 7 --dashboard
+
+Each round runs every command once, one after the other, so a busy machine (the project's VM is shared)
+slows all of them alike; the table gives each command's CPU seconds (user + system of the child, from
+``getrusage``) per round and its ratio to the baseline *of the same round*, then the medians. CPU time,
+not wall time: waiting for a core on a loaded machine is not start-up cost. The load average is printed
+before and after.
+
+Commands:
+- ``baseline``: ``python -c "import sklearn, pandas"`` (the issue's yardstick);
+- ``score``: ``credibility score data/examples/well_sourced_en.txt -q`` (both shipped models, one article);
+- ``dashboard`` (with ``--dashboard``): the Streamlit app's first run, headless, in Streamlit's own
+  ``AppTest`` (imports, model loading and the first render of the landing page, no browser).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT / "data" / "examples" / "well_sourced_en.txt"
+DASHBOARD_FIRST_RUN = (
+    "from streamlit.testing.v1 import AppTest\n"
+    f"app = AppTest.from_file({str(ROOT / 'dashboard' / 'app.py')!r}, default_timeout=600).run()\n"
+    "assert not app.exception, app.exception\n"
+)
+
+
+def commands(dashboard: bool) -> dict[str, list[str]]:
+    """The commands compared, by name (the first is the baseline)."""
+    cli = shutil.which("credibility") or ""
+    score = [cli] if cli else [sys.executable, "-m", "credibility.cli"]
+    found = {
+        "baseline": [sys.executable, "-c", "import sklearn, pandas"],
+        "score": [*score, "score", str(ARTICLE.relative_to(ROOT)), "-q"],
+    }
+    if dashboard:
+        found["dashboard"] = [sys.executable, "-c", DASHBOARD_FIRST_RUN]
+    return found
+
+
+def cpu_seconds(command: list[str]) -> float:
+    """User + system CPU seconds of one run of ``command`` (and of any process it waited for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def load() -> str:
+    return "/".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--dashboard", action="store_true", help="also time the dashboard's first run")
+    args = parser.parse_args()
+    runs = commands(args.dashboard)
+    names = list(runs)
+    print(f"load average at start: {load()}")
+    for name, command in runs.items():
+        shown = command if name != "dashboard" else [*command[:2], "<AppTest first run of dashboard/app.py>"]
+        print(f"- {name}: `{' '.join(Path(c).name if i == 0 else c for i, c in enumerate(shown))}`")
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for _ in range(args.rounds):
+        for name in names:
+            times[name].append(cpu_seconds(runs[name]))
+    print()
+    print("| round | " + " | ".join(f"{n} CPU s" for n in names) + " | "
+          + " | ".join(f"{n} ÷ baseline" for n in names[1:]) + " |")
+    print("|---" * (2 * len(names)) + "|")
+    for i in range(args.rounds):
+        base = times["baseline"][i]
+        cells = [f"{times[n][i]:.2f}" for n in names] + [f"{times[n][i] / base:.2f}" for n in names[1:]]
+        print(f"| {i + 1} | " + " | ".join(cells) + " |")
+    medians = {n: statistics.median(times[n]) for n in names}
+    ratios = [statistics.median(t / b for t, b in zip(times[n], times["baseline"], strict=True))
+              for n in names[1:]]
+    print("| median | " + " | ".join(f"{medians[n]:.2f}" for n in names) + " | "
+          + " | ".join(f"**{r:.2f}**" for r in ratios) + " |")
+    print(f"\nload average at end: {load()}")
+
+
+if __name__ == "__main__":
+    main()
