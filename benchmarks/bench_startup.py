@@ -4,6 +4,7 @@ Run from the project root::
 
     python benchmarks/bench_startup.py                 # 5 alternating rounds
     python benchmarks/bench_startup.py --rounds 7 --dashboard
+    python benchmarks/bench_startup.py --before /tmp/old_tree   # also an export of older code, same rounds
 
 Each round runs every command once, one after the other, so a busy machine (the project's VM is shared)
 slows all of them alike; the table gives each command's CPU seconds (user + system of the child, from
@@ -16,6 +17,10 @@ Commands:
 - ``score``: ``credibility score data/examples/well_sourced_en.txt -q`` (both shipped models, one article);
 - ``dashboard`` (with ``--dashboard``): the Streamlit app's first run, headless, in Streamlit's own
   ``AppTest`` (imports, model loading and the first render of the landing page, no browser).
+
+``score`` runs ``python -m credibility.cli`` from the project root (the console script does the same);
+with ``--before TREE`` the same commands run from ``TREE`` too (``git archive COMMIT | tar -x -C TREE``),
+whose ``credibility`` package is then the one imported, so old and new code alternate in every round.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,30 +35,31 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "data" / "examples" / "well_sourced_en.txt"
+APP = ROOT / "dashboard" / "app.py"
 DASHBOARD_FIRST_RUN = (
     "from streamlit.testing.v1 import AppTest\n"
-    f"app = AppTest.from_file({str(ROOT / 'dashboard' / 'app.py')!r}, default_timeout=600).run()\n"
+    f"app = AppTest.from_file({str(APP)!r}, default_timeout=600).run()\n"
     "assert not app.exception, app.exception\n"
 )
 
 
-def commands(dashboard: bool) -> dict[str, list[str]]:
-    """The commands compared, by name (the first is the baseline)."""
-    cli = shutil.which("credibility") or ""
-    score = [cli] if cli else [sys.executable, "-m", "credibility.cli"]
-    found = {
-        "baseline": [sys.executable, "-c", "import sklearn, pandas"],
-        "score": [*score, "score", str(ARTICLE.relative_to(ROOT)), "-q"],
-    }
-    if dashboard:
-        found["dashboard"] = [sys.executable, "-c", DASHBOARD_FIRST_RUN]
+def commands(dashboard: bool, before: Path | None) -> dict[str, tuple[list[str], Path]]:
+    """The commands compared, by name, with the folder each runs in (the first is the baseline)."""
+    found = {"baseline": ([sys.executable, "-c", "import sklearn, pandas"], ROOT)}
+    for suffix, tree in [("", ROOT)] + ([(" (before)", before)] if before else []):
+        found[f"score{suffix}"] = (
+            [sys.executable, "-m", "credibility.cli", "score", str(ARTICLE.relative_to(ROOT)), "-q"], tree)
+        if dashboard:
+            app = tree / "dashboard" / "app.py"
+            found[f"dashboard{suffix}"] = ([sys.executable, "-c", DASHBOARD_FIRST_RUN.replace(str(APP), str(app))],
+                                           tree)
     return found
 
 
-def cpu_seconds(command: list[str]) -> float:
+def cpu_seconds(command: list[str], cwd: Path = ROOT) -> float:
     """User + system CPU seconds of one run of ``command`` (and of any process it waited for)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -67,17 +72,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--dashboard", action="store_true", help="also time the dashboard's first run")
+    parser.add_argument("--before", type=Path, help="a source tree of older code to run the same commands from")
     args = parser.parse_args()
-    runs = commands(args.dashboard)
+    runs = commands(args.dashboard, args.before.resolve() if args.before else None)
     names = list(runs)
     print(f"load average at start: {load()}")
-    for name, command in runs.items():
-        shown = command if name != "dashboard" else [*command[:2], "<AppTest first run of dashboard/app.py>"]
-        print(f"- {name}: `{' '.join(Path(c).name if i == 0 else c for i, c in enumerate(shown))}`")
+    for name, (command, cwd) in runs.items():
+        shown = command if "dashboard" not in name else [*command[:2], "<AppTest first run of dashboard/app.py>"]
+        where = "" if cwd == ROOT else f" (in {cwd})"
+        print(f"- {name}: `{' '.join(Path(c).name if i == 0 else c for i, c in enumerate(shown))}`{where}")
     times: dict[str, list[float]] = {name: [] for name in names}
     for _ in range(args.rounds):
         for name in names:
-            times[name].append(cpu_seconds(runs[name]))
+            times[name].append(cpu_seconds(*runs[name]))
     print()
     print("| round | " + " | ".join(f"{n} CPU s" for n in names) + " | "
           + " | ".join(f"{n} ÷ baseline" for n in names[1:]) + " |")

@@ -19,10 +19,12 @@ from .report import Report
 from .start_up import start_up_done
 
 DEFAULT_CHUNK_SIZE = 16
-# With --jobs N, inputs of at most this many articles are scored in this process: starting the workers
-# (loading every language's tables once, then forking; see ``benchmarks/RESULTS.md``) costs about what
-# scoring this many articles does, so below it workers cannot finish sooner. Read ahead to decide.
-MIN_ARTICLES_FOR_WORKERS = 64
+# With --jobs N, inputs of at most this many articles are scored in this process (read ahead to decide).
+# Starting forked workers costs about what scoring 100 articles does on one core (measured: loading the
+# other language's tables in ``warm_up`` ~70, two forks and their first copy-on-write pages ~25), so two
+# workers finish sooner only beyond ~200 articles (N/2 + 100 < N); fresh interpreters (no fork) cost
+# far more (imports and models again, ~650 articles each), so below this they never pay off either.
+MIN_ARTICLES_FOR_WORKERS = 200
 # Scored once before workers are forked, in every supported language, so that the models, the language
 # identifier and each language's tables are loaded in the parent and shared by the forks.
 WARM_UP_TEXT = (

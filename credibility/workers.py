@@ -259,7 +259,7 @@ class ScoringPool:
 
     def _start(self) -> _Worker:
         """A new worker process: a fork when possible now, else a fresh interpreter."""
-        if self.fork and threading.active_count() == 1:
+        if self.fork and can_fork_workers():  # checked again: a thread may have started since
             return self._start_forked()
         return self._start_fresh()
 
