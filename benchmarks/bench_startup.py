@@ -5,6 +5,7 @@ Run from the project root::
     python benchmarks/bench_startup.py                 # 5 alternating rounds
     python benchmarks/bench_startup.py --rounds 7 --dashboard
     python benchmarks/bench_startup.py --before /tmp/old_tree   # also an export of older code, same rounds
+    python benchmarks/bench_startup.py --laps          # where a one-article run's CPU time goes, in-process
 
 Each round runs every command once, one after the other, so a busy machine (the project's VM is shared)
 slows all of them alike; the table gives each command's CPU seconds (user + system of the child, from
@@ -64,6 +65,35 @@ def cpu_seconds(command: list[str], cwd: Path = ROOT) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+LAPS = """\
+import sys, time
+def lap(name, last=[0.0]):
+    now = time.process_time()
+    print(f"| {name} | {now - last[0]:.2f} |")
+    last[0] = now
+print("| step (in order) | CPU s |\\n|---|---|")
+lap("interpreter start")
+import sklearn, pandas; lap("import sklearn, pandas")
+import credibility.cli_score; lap("credibility's modules (with sklearn's text module, py3langid)")
+from credibility.batch import load_scorer
+scorer = load_scorer(); lap("both models (batch.load_scorer)")
+from credibility.language import _identifier
+_identifier(); lap("py3langid's model (language.py)")
+import wordfreq; lap("import wordfreq (signals/style.py)")
+from credibility.signals.style import _frequencies
+_frequencies("en"); lap("wordfreq's English table (signals/style.py)")
+from credibility.offline_textstat import _pyphen, cmu_syllables
+cmu_syllables(); lap("CMU syllable table (offline_textstat.py)")
+_pyphen("en_US"); lap("Pyphen's English patterns (offline_textstat.py)")
+from credibility.document import build_document
+doc = build_document(open(sys.argv[1], encoding="utf-8").read())
+from credibility.signals import EXTRACTORS
+EXTRACTORS["claims"](doc); lap("parse + claim detector's vocabulary and first call")
+from credibility.analysis import analyze_document
+analyze_document(doc, scorer); lap("every extractor and both models on the article")
+"""
+
+
 def load() -> str:
     return "/".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -73,7 +103,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--dashboard", action="store_true", help="also time the dashboard's first run")
     parser.add_argument("--before", type=Path, help="a source tree of older code to run the same commands from")
+    parser.add_argument("--laps", action="store_true", help="only the in-process laps of a one-article run")
     args = parser.parse_args()
+    if args.laps:
+        print(f"load average at start: {load()}")
+        subprocess.run([sys.executable, "-c", LAPS, str(ARTICLE)], cwd=ROOT, check=True)
+        print(f"load average at end: {load()}")
+        return
     runs = commands(args.dashboard, args.before.resolve() if args.before else None)
     names = list(runs)
     print(f"load average at start: {load()}")
