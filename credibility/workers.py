@@ -201,6 +201,7 @@ class _ForkedProcess:
     def kill(self) -> None:
         self.process.kill()
 
+
 @dataclass
 class _Task:
     chunk: int  # index of the chunk in the input
