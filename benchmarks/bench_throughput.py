@@ -4,6 +4,7 @@ Run from the project root (needs ../shared/data)::
 
     python benchmarks/bench_throughput.py                       # quick: 100 and 1,000 articles
     python benchmarks/bench_throughput.py --sizes 100,1000,10000,100000 --output benchmarks/RESULTS.md
+    python benchmarks/bench_throughput.py --jobs-only --jobs-size 2000   # --jobs 1 vs 2 only (with CPU s)
 
 What it measures, all in one run so that a busy machine slows every row alike (compare the ratios):
 1. the `credibility score` command (a subprocess, JSONL in, JSONL out) on N articles sampled from the
@@ -31,6 +32,7 @@ import json
 import os
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -155,6 +157,7 @@ def run_cli(
     written (None if ``mark`` is 0), of one `credibility score` run."""
     command = [sys.executable, "-m", "credibility.cli", "score", str(input_path), "-f", "jsonl",
                "-o", str(output_path), "-j", str(jobs), "-q", *(["--no-model"] if no_model else [])]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     root = psutil.Process(process.pid)
@@ -169,10 +172,17 @@ def run_cli(
             mark_seconds = time.perf_counter() - start
         time.sleep(POLL_SECONDS)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the CLI and the workers it reaped
+    LAST_RUN_CPU_SECONDS[0] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stderr = process.stderr.read().decode() if process.stderr else ""
     if process.returncode not in (0, 1):
         raise RuntimeError(f"credibility score failed ({process.returncode}): {stderr[-2000:]}")
     return seconds, peak, mark_seconds
+
+
+# CPU seconds (user + system) of the last ``run_cli``, its workers included: on a shared machine the
+# work done does not depend on how many cores other users leave free, the wall time does.
+LAST_RUN_CPU_SECONDS = [0.0]
 
 
 class _LineCounter:
@@ -382,10 +392,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI runs (in-process sections only)")
     parser.add_argument("--cli-no-model", action="store_true", help="CLI runs with --no-model (signals only)")
     parser.add_argument("--sizes-only", action="store_true", help="only the CLI runs at --sizes (memory check)")
+    parser.add_argument("--jobs-only", action="store_true",
+                        help="only the --jobs 1 vs --jobs 2 runs (--sizes is then ignored)")
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",") if s]
+    sizes = [] if args.jobs_only else [int(s) for s in args.sizes.split(",") if s]
     command = "python benchmarks/bench_throughput.py " + " ".join(sys.argv[1:] if argv is None else argv)
     out: list[str] = [f"# Throughput benchmark — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "", f"Command: `{command.strip()}`",
                       "", f"Machine: {machine()}", ""]
@@ -408,28 +420,29 @@ def main(argv: list[str] | None = None) -> None:
         if not args.no_cli:
             # 1 and 3: the CLI at growing N, then 1 vs 2 jobs.
             what = "signals only (--no-model)" if args.cli_no_model else "signals + both models"
-            emit(f"## `credibility score` (JSONL in → JSONL out, {what}, --jobs {args.memory_jobs}; {load()} at start)")
-            emit()
-            rows = []
-            previous = (0, 0.0)
-            for n in sizes:
-                src, dst = work / f"in{n}.jsonl", work / f"out{n}.jsonl"
-                size = write_sample(pool, n, src, args.seed)
-                note(f"credibility score on {n} articles")
-                seconds, peak, _ = run_cli(src, dst, args.memory_jobs, args.cli_no_model)
-                assert count_lines(dst) == n, "every article must have a record"
-                marginal = (n - previous[0]) / (seconds - previous[1]) if previous[0] and seconds > previous[1] else None
-                previous = (n, seconds)
-                rows.append([f"{n:,}", f"{seconds:.1f}", f"{n / seconds:.0f}", "-" if marginal is None else f"{marginal:.0f}",
-                             f"{size / seconds / 1e6:.2f}", mib(peak), load().split()[-1]])
-                src.unlink()
-                dst.unlink()
-            emit(table(["articles", "wall s", "articles/s", "marginal articles/s", "MB/s", "peak RSS (CLI + workers)",
-                        "load 1/5/15 min after"], rows))
-            emit()
-            emit("Wall time includes start-up (imports, model loading, worker start), which dominates small N; "
-                 "'marginal' is the extra articles over the extra seconds against the previous row.")
-            emit()
+            if sizes:
+                emit(f"## `credibility score` (JSONL in → JSONL out, {what}, --jobs {args.memory_jobs}; {load()} at start)")
+                emit()
+                rows = []
+                previous = (0, 0.0)
+                for n in sizes:
+                    src, dst = work / f"in{n}.jsonl", work / f"out{n}.jsonl"
+                    size = write_sample(pool, n, src, args.seed)
+                    note(f"credibility score on {n} articles")
+                    seconds, peak, _ = run_cli(src, dst, args.memory_jobs, args.cli_no_model)
+                    assert count_lines(dst) == n, "every article must have a record"
+                    marginal = (n - previous[0]) / (seconds - previous[1]) if previous[0] and seconds > previous[1] else None
+                    previous = (n, seconds)
+                    rows.append([f"{n:,}", f"{seconds:.1f}", f"{n / seconds:.0f}", "-" if marginal is None else f"{marginal:.0f}",
+                                 f"{size / seconds / 1e6:.2f}", mib(peak), load().split()[-1]])
+                    src.unlink()
+                    dst.unlink()
+                emit(table(["articles", "wall s", "articles/s", "marginal articles/s", "MB/s", "peak RSS (CLI + workers)",
+                            "load 1/5/15 min after"], rows))
+                emit()
+                emit("Wall time includes start-up (imports, model loading, worker start), which dominates small N; "
+                     "'marginal' is the extra articles over the extra seconds against the previous row.")
+                emit()
 
             if args.sizes_only:
                 _finish(out, args.output)
@@ -439,10 +452,12 @@ def main(argv: list[str] | None = None) -> None:
             size = write_sample(pool, n, src, args.seed + 1)
             results = {}
             start_load = load()
+            cpu = {}
             for jobs in (1, 2):
                 note(f"credibility score --jobs {jobs} on {n} articles")
                 dst = work / f"jobs{jobs}.jsonl"
                 results[jobs] = (*run_cli(src, dst, jobs, args.cli_no_model, mark=n // 10), dst)
+                cpu[jobs] = LAST_RUN_CPU_SECONDS[0]
             identical = same_records(results[1][3], results[2][3])
             emit(f"## --jobs 1 vs --jobs 2 ({n:,} articles, {what}; {start_load} at start, {load()} at end)")
             emit()
@@ -461,6 +476,13 @@ def main(argv: list[str] | None = None) -> None:
                  f"{steady(results[2][0], results[2][2]) / steady(results[1][0], results[1][2]):.2f}× after start-up; "
                  f"records identical and in input order: {'yes' if identical else 'NO'}.")
             emit()
+            emit(f"CPU seconds of the whole run (CLI + workers): --jobs 1 {cpu[1]:.1f}, --jobs 2 {cpu[2]:.1f} "
+                 f"(ratio {cpu[2] / cpu[1]:.2f}: the extra work two processes do; with two free cores the "
+                 f"speed-up would be about {2 * cpu[1] / cpu[2]:.2f}×).")
+            emit()
+            if args.jobs_only:
+                _finish(out, args.output)
+                return
 
     # 3: stages in-process on distinct articles (resources pre-loaded, per-word caches cold).
     m = min(args.stage_articles, len(pool) // 2)

@@ -50,7 +50,10 @@ def app() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (a short-lived process: see :mod:`credibility.start_up`)."""
+    from .start_up import defer_collection
+
+    defer_collection()
     app(prog_name="credibility")
 
 

@@ -471,6 +471,7 @@ def _drain(
 ) -> None:
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: --jobs N forks workers only from a single-threaded process
     progress = tqdm(
         reports, total=total, file=sys.stderr, unit=" articles", disable=quiet or not sys.stderr.isatty()
     )

