@@ -34,6 +34,7 @@ import json
 import math
 import re
 import zipfile
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -270,8 +271,7 @@ class ClaimDetector:
         padded = f" {word} "
         min_n, max_n = CHAR_NGRAMS
         if len(padded) <= max_n:  # short words: n-grams as long as the word itself (see _word_char_ngrams)
-            found = [c for c in map(get, _word_char_ngrams(word)) if c is not None]
-            return np.array(found, dtype=np.intp).tobytes()
+            return _intp_bytes([c for c in map(get, _word_char_ngrams(word)) if c is not None])
         windows = self._window_columns
         if len(windows) > _WORD_CACHE_LIMIT:
             windows.clear()
@@ -281,12 +281,20 @@ class ClaimDetector:
             known = windows.get(window)
             if known is None:
                 found = [get(window[:n]) for n in range(min_n, len(window) + 1)]
-                known = windows[window] = np.array([c for c in found if c is not None], dtype=np.intp).tobytes()
+                known = windows[window] = _intp_bytes([c for c in found if c is not None])
             parts.append(known)
         return b"".join(parts)
 
 
 _INTP_BYTES = np.dtype(np.intp).itemsize
+# The array-module type code of numpy's intp: packing a few ints with it is several times cheaper than np.array.
+_INTP_CODE = next((code for code in "qli" if array(code).itemsize == _INTP_BYTES), None)
+
+
+def _intp_bytes(columns: list[int]) -> bytes:
+    if _INTP_CODE is None:  # pragma: no cover - no array type of that size
+        return np.array(columns, dtype=np.intp).tobytes()
+    return array(_INTP_CODE, columns).tobytes()
 _WORD_CACHE_LIMIT = 200_000
 
 
