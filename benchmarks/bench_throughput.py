@@ -343,7 +343,7 @@ def full_pipeline_seconds(articles: list[dict], scorer) -> float:
     return timed(lambda: [score_chunk(items[i : i + CHUNK], scorer) for i in range(0, len(items), CHUNK)])
 
 
-def textstat_seconds(articles: list[dict], measures: tuple[str, ...]) -> float:
+def textstat_seconds(articles: list[dict], measures: tuple[str, ...], clear: bool = True) -> float:
     """textstat's ``measures`` on each article in the article's language, offline, with Pyphen's shared
     per-word hyphenation cache emptied first (new articles, new words: as our own run met them)."""
     import pyphen
@@ -352,8 +352,9 @@ def textstat_seconds(articles: list[dict], measures: tuple[str, ...]) -> float:
 
     textstat = textstat_module()
     functions = [getattr(textstat, name) for name in measures]
-    for hyphenation in pyphen.hdcache.values():
-        hyphenation.cache.clear()
+    if clear:
+        for hyphenation in pyphen.hdcache.values():
+            hyphenation.cache.clear()
 
     def run() -> None:
         for a in articles:
@@ -454,7 +455,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes-only", action="store_true", help="only the CLI runs at --sizes (memory check)")
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--against", type=Path, metavar="TREE",
+                        help="only compare this code with the code in TREE (e.g. `git archive main` unpacked there): "
+                             "the whole chain alternately in both, chunk by chunk, and textstat's five measures")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)  # internal: a worker of --against
     args = parser.parse_args(argv)
+    if args.worker:
+        _worker()
+        return
+    if args.against:
+        compare_trees(args.against.resolve(), args.stage_articles, args.seed, args.output,
+                      "python benchmarks/bench_throughput.py " + " ".join(sys.argv[1:] if argv is None else argv))
+        return
     sizes = [int(s) for s in args.sizes.split(",") if s]
     command = "python benchmarks/bench_throughput.py " + " ".join(sys.argv[1:] if argv is None else argv)
     out: list[str] = [f"# Throughput benchmark — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "", f"Command: `{command.strip()}`",
@@ -599,6 +611,77 @@ def main(argv: list[str] | None = None) -> None:
          f"{TARGET_PER_CORE} ({'met' if per_core >= TARGET_PER_CORE else 'NOT met'} at {load()}).")
     emit()
     _finish(out, args.output)
+
+
+# -- before/after: two code trees timed alternately in one run ----------------------------------------
+def compare_trees(other: Path, n: int, seed: int, output: Path | None, command: str) -> None:
+    """The whole chain of this tree and of ``other`` on the same distinct articles, chunk by chunk in turn
+    (each in its own worker process, CPU time), and textstat's five measures in a third worker: a busy
+    machine slows the three alike, so the ratios hold even when the absolute times do not."""
+    pool = load_pool(seed)
+    articles = pool[:n]
+    warm = pool[-12:]
+    trees = {"this tree": ROOT, f"{other}": other}
+    workers = {name: _start_worker(tree) for name, tree in trees.items()}
+    workers["textstat five"] = _start_worker(ROOT)
+    totals = dict.fromkeys(workers, 0.0)
+    try:
+        for name in trees:  # one-off loads (models, lexicons, word tables, dictionaries) are not timed
+            _ask(workers[name], "chain", warm)
+        _ask(workers["textstat five"], "textstat", warm)
+        note(f"timing {len(articles)} articles in chunks of {CHUNK}")
+        for start in range(0, len(articles), CHUNK):
+            chunk = articles[start : start + CHUNK]
+            for name in trees:
+                totals[name] += _ask(workers[name], "chain", chunk)
+            totals["textstat five"] += _ask(workers["textstat five"], "textstat", chunk)
+    finally:
+        for worker in workers.values():
+            worker.stdin.close()
+            worker.wait()
+    languages = ", ".join(f"{sum(a['lang'] == lang for a in articles)} {lang}" for lang in ("en", "nl"))
+    out = [f"# Before/after — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "", f"Command: `{command}`", "",
+           f"Machine: {machine()}", "",
+           f"{len(articles)} distinct articles ({languages}), the whole chain as `score` runs it "
+           f"(`batch.score_chunk`, {CHUNK} per chunk, both shipped models), each tree in its own process, "
+           f"chunks alternating; CPU time; {load()} at the end.", "",
+           table(["pipeline", "ms/article", "costs × textstat's five"],
+                 [[name, f"{1000 * sec / len(articles):.2f}", f"{sec / totals['textstat five']:.2f}"]
+                  for name, sec in totals.items()]), "",
+           f"This tree costs {totals['this tree'] / totals[str(other)]:.2f}× the other "
+           f"({totals[str(other)] / totals['this tree']:.2f}× faster).", ""]
+    print("\n".join(out), flush=True)
+    _finish(out, output)
+
+
+def _start_worker(tree: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(tree), "CREDIBILITY_SHARED_DATA": str(SHARED)}
+    return subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--worker", str(tree)], cwd=tree, env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def _ask(worker: subprocess.Popen, kind: str, articles: list[dict]) -> float:
+    worker.stdin.write(json.dumps({"kind": kind, "articles": articles}) + "\n")
+    worker.stdin.flush()
+    return float(worker.stdout.readline())
+
+
+def _worker() -> None:
+    """Answer each request on stdin ({"kind": "chain"|"textstat", "articles": [...]}) with CPU seconds."""
+    from credibility.batch import score_chunk
+    from credibility.ingest.items import InputItem
+    from credibility.models.scorer import load_default_scorer
+
+    scorer = load_default_scorer()
+    for line in sys.stdin:
+        request = json.loads(line)
+        articles = request["articles"]
+        if request["kind"] == "chain":
+            items = [InputItem(id=str(i), text=a["text"], title=a["title"]) for i, a in enumerate(articles)]
+            seconds = timed(lambda its=items: score_chunk(its, scorer))
+        else:
+            seconds = textstat_seconds(articles, TEXTSTAT_FIVE, clear=False)
+        print(seconds, flush=True)
 
 
 def _finish(out: list[str], output: Path | None) -> None:
