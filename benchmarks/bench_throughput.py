@@ -352,6 +352,10 @@ def textstat_seconds(articles: list[dict], measures: tuple[str, ...], clear: boo
 
     textstat = textstat_module()
     functions = [getattr(textstat, name) for name in measures]
+    for lang in sorted({a["lang"] for a in articles}):  # one-off loads (CMU phone dictionary, patterns): untimed
+        textstat.set_lang(lang)
+        for func in functions:
+            func(f"Warm up the {lang} dictionaries, once.")
     if clear:
         for hyphenation in pyphen.hdcache.values():
             hyphenation.cache.clear()
