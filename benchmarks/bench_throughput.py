@@ -4,6 +4,8 @@ Run from the project root (needs ../shared/data)::
 
     python benchmarks/bench_throughput.py                       # quick: 100 and 1,000 articles
     python benchmarks/bench_throughput.py --sizes 100,1000,10000,100000 --output benchmarks/RESULTS.md
+    git archive main | tar -x -C /tmp/main_tree                 # before/after, alternating in one run:
+    python benchmarks/bench_throughput.py --against /tmp/main_tree --stage-articles 500
 
 What it measures, all in one run so that a busy machine slows every row alike (compare the ratios):
 1. the `credibility score` command (a subprocess, JSONL in, JSONL out) on N articles sampled from the
