@@ -5,19 +5,30 @@ Run from the project root (needs ../shared/data)::
     python benchmarks/bench_throughput.py                       # quick: 100 and 1,000 articles
     python benchmarks/bench_throughput.py --sizes 100,1000,10000,100000 --output benchmarks/RESULTS.md
     python benchmarks/bench_throughput.py --jobs-only --jobs-size 2000   # --jobs 1 vs 2 only (with CPU s)
+    git archive main | tar -x -C /tmp/main_tree                 # before/after, alternating in one run:
+    python benchmarks/bench_throughput.py --against /tmp/main_tree --stage-articles 500
 
 What it measures, all in one run so that a busy machine slows every row alike (compare the ratios):
 1. the `credibility score` command (a subprocess, JSONL in, JSONL out) on N articles sampled from the
    shared news corpora: wall-clock articles/s, MB/s, and the peak resident memory of the whole process
    tree (the CLI and its joblib workers, sampled every 50 ms); N grows to show memory stays flat;
 2. --jobs 1 against --jobs 2 on the same input (identical output is checked);
-3. each stage in-process on distinct articles: parsing (incl. language identification), every extractor,
-   the two models (scored 16 articles per call, as `credibility score` does), and the whole chain as
-   `credibility score` runs it per chunk (``batch.score_chunk``) on other distinct articles;
+3. the whole chain as `credibility score` runs it per chunk (``batch.score_chunk``) on N distinct
+   articles never seen before in the process (English and Dutch mixed, as they come), and then, on
+   other distinct articles, each stage: HTML extraction of the same articles wrapped as web pages,
+   parsing (incl. language identification), every extractor, the two models (scored 16 articles per
+   call, as `credibility score` does);
 4. how time per article grows with article length (texts of 1 to 32 articles glued together): the fitted
    log-log slope must stay near 1 (linear);
-5. reference pipelines a user might run instead, on the same articles: textstat's full readability suite
-   alone, and a TF-IDF + logistic-regression classifier (scikit-learn), with the ratios.
+5. reference pipelines a user might run instead, on the same articles as the whole chain of 3, in the
+   same process: textstat's five common measures (Flesch reading ease, Flesch-Kincaid grade, Gunning
+   fog, SMOG, Coleman-Liau) and its ten-measure suite, each article in its own language and with
+   Pyphen's per-word cache emptied first (the hyphenation cache is shared by every Pyphen user in the
+   process: without this textstat would read syllables our run had just computed), and a TF-IDF +
+   logistic-regression classifier (scikit-learn), with the ratios.
+
+In-process sections are timed in CPU seconds of this process (``time.process_time``): on a machine
+shared with other work, wall-clock time measures the neighbours as much as the code.
 
 "Both models": the shipped models when ``models/`` has them, otherwise stand-ins of the same kinds
 (gradient-boosted trees for AI text, logistic regression for credibility) fitted here on a few hundred
@@ -59,6 +70,13 @@ NEWS_FILES = (
     "ai_text/sheepdog_politifact.jsonl",
 )
 MIN_WORDS, MAX_WORDS = 80, 3000  # a news article, not a tweet or a dump
+TEXTSTAT_FIVE = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+)
 TEXTSTAT_SUITE = (
     "flesch_reading_ease",
     "flesch_kincaid_grade",
@@ -95,6 +113,7 @@ def load_pool(seed: int = 0) -> list[dict]:
                             "title": record.get("title"),
                             "label": record.get("label"),
                             "file": name,
+                            "lang": "nl" if "_nl" in name or name.startswith("news_nl") else "en",
                         }
                     )
     random.Random(seed).shuffle(pool)
@@ -249,21 +268,42 @@ def count_lines(path: Path) -> int:
 
 # -- in-process stage timings --------------------------------------------------------------------
 def timed(func: Callable[[], object]) -> float:
-    start = time.perf_counter()
+    """CPU seconds of this process spent in ``func``."""
+    start = time.process_time()
     func()
-    return time.perf_counter() - start
+    return time.process_time() - start
+
+
+def warm_up(articles: list[dict], scorer) -> None:
+    """One-off loads (language model, lexicons, word tables, CMU dictionary, detector) are not timed."""
+    from credibility.analysis import analyze_document
+    from credibility.document import build_document
+
+    for a in articles:
+        analyze_document(build_document(a["text"], title=a["title"]), scorer)
+
+
+def clear_textstat_caches() -> None:
+    """Empty textstat's per-text result caches (so a second set of measures pays its own counting)."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("textstat"):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "").startswith("textstat"):
+                    value.cache_clear()
 
 
 def stage_timings(articles: list[dict], scorer, warmup: list[dict]) -> dict[str, float]:
-    """Seconds for each stage over ``articles`` (distinct; per-word caches hold only the warm-up's words)."""
+    """CPU seconds of each stage over ``articles`` (distinct; the per-word caches hold the words of the articles
+    met before, as in a feed)."""
     from credibility.analysis import analyze_document
     from credibility.document import build_document
     from credibility.report import Report
     from credibility.signals import EXTRACTORS
 
-    for a in warmup:  # one-off loads (language model, lexicons, word tables, CMU dictionary) are not timed
-        analyze_document(build_document(a["text"], title=a["title"]), scorer)
+    warm_up(warmup, scorer)
     seconds: dict[str, float] = {}
+    pages = [as_html_page(a) for a in articles]
+    seconds[HTML_STAGE] = timed(lambda: [html_item(page, i) for i, page in enumerate(pages)])
     docs: list = []
     seconds["parse (build_document)"] = timed(
         lambda: docs.extend(build_document(a["text"], title=a["title"]) for a in articles)
@@ -287,6 +327,25 @@ def stage_timings(articles: list[dict], scorer, warmup: list[dict]) -> dict[str,
     return seconds
 
 
+HTML_STAGE = "(ingest: the same articles as HTML pages → text, trafilatura: not counted)"
+
+
+def as_html_page(article: dict) -> str:
+    """A plain news web page holding the article (title, byline-free body in <p> paragraphs)."""
+    import html
+
+    title = html.escape(article["title"] or "")
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in article["text"].split("\n") if p.strip())
+    return (f"<!doctype html><html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>{title}</h1>{paragraphs}</article><footer>© News site</footer></body></html>")
+
+
+def html_item(page: str, i: int):
+    from credibility.ingest.html import parse_html
+
+    return parse_html(page, id=f"h{i}", source_path=None)
+
+
 def full_pipeline_seconds(articles: list[dict], scorer) -> float:
     """Parse + every signal + both models, chunk by chunk exactly as `credibility score` runs it."""
     from credibility.batch import score_chunk
@@ -296,24 +355,44 @@ def full_pipeline_seconds(articles: list[dict], scorer) -> float:
     return timed(lambda: [score_chunk(items[i : i + CHUNK], scorer) for i in range(0, len(items), CHUNK)])
 
 
-def textstat_suite_seconds(articles: list[dict]) -> float:
-    """textstat's full readability suite on each article (English settings), offline."""
+def textstat_seconds(articles: list[dict], measures: tuple[str, ...], clear: bool = True) -> float:
+    """textstat's ``measures`` on each article in the article's language, offline, with Pyphen's shared
+    per-word hyphenation cache emptied first (new articles, new words: as our own run met them)."""
+    import pyphen
+
     from credibility.offline_textstat import textstat_module
 
     textstat = textstat_module()
-    functions = [getattr(textstat, name) for name in TEXTSTAT_SUITE]
+    functions = [getattr(textstat, name) for name in measures]
+    for lang in sorted({a["lang"] for a in articles}):  # one-off loads (CMU phone dictionary, patterns): untimed
+        textstat.set_lang(lang)
+        for func in functions:
+            func(f"Warm up the {lang} dictionaries, once.")
+    if clear:
+        for hyphenation in pyphen.hdcache.values():
+            hyphenation.cache.clear()
 
     def run() -> None:
         for a in articles:
+            textstat.set_lang(a["lang"])
             for func in functions:
                 func(a["text"])
+        textstat.set_lang("en")
 
     return timed(run)
 
 
+def make_bow():
+    """The project's bag-of-words baseline (``experiments/baseline.py``)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from experiments.baseline import make_bow as baseline
+
+    return baseline()
+
+
 def tfidf_seconds(train: list[dict], articles: list[dict]) -> tuple[float, float]:
     """(fit seconds, predict seconds) of a TF-IDF + logistic regression credibility classifier."""
-    from credibility.models.baseline import make_bow
 
     rows = [r for r in train if r["label"] in ("credible", "not_credible")][:2000]
     model = make_bow()
@@ -323,8 +402,6 @@ def tfidf_seconds(train: list[dict], articles: list[dict]) -> tuple[float, float
 
 
 def tfidf_batch_seconds(train: list[dict], articles: list[dict]) -> float:
-    from credibility.models.baseline import make_bow
-
     rows = [r for r in train if r["label"] in ("credible", "not_credible")][:2000]
     model = make_bow().fit([r["text"] for r in rows], [r["label"] for r in rows])
     return timed(lambda: model.predict_proba([a["text"] for a in articles]))
@@ -396,7 +473,18 @@ def main(argv: list[str] | None = None) -> None:
                         help="only the --jobs 1 vs --jobs 2 runs (--sizes is then ignored)")
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--against", type=Path, metavar="TREE",
+                        help="only compare this code with the code in TREE (e.g. `git archive main` unpacked there): "
+                             "the whole chain alternately in both, chunk by chunk, and textstat's five measures")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)  # internal: a worker of --against
     args = parser.parse_args(argv)
+    if args.worker:
+        _worker()
+        return
+    if args.against:
+        compare_trees(args.against.resolve(), args.stage_articles, args.seed, args.output,
+                      "python benchmarks/bench_throughput.py " + " ".join(sys.argv[1:] if argv is None else argv))
+        return
     sizes = [] if args.jobs_only else [int(s) for s in args.sizes.split(",") if s]
     command = "python benchmarks/bench_throughput.py " + " ".join(sys.argv[1:] if argv is None else argv)
     out: list[str] = [f"# Throughput benchmark — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "", f"Command: `{command.strip()}`",
@@ -484,43 +572,49 @@ def main(argv: list[str] | None = None) -> None:
                 _finish(out, args.output)
                 return
 
-    # 3: stages in-process on distinct articles (resources pre-loaded, per-word caches cold).
-    m = min(args.stage_articles, len(pool) // 2)
+    # 3: the whole chain on distinct articles first (nothing of them seen before), then stages on others.
+    m = min(args.stage_articles, len(pool) // 3)
     articles = pool[:m]
     mb = sum(len(a["text"].encode("utf-8")) for a in articles) / 1e6
+    languages = ", ".join(f"{sum(a['lang'] == lang for a in articles)} {lang}" for lang in ("en", "nl"))
+    note("whole chain")
+    warm_up(pool[-12:], scorer)
+    full = full_pipeline_seconds(articles, scorer)
     note("stage timings")
-    stages = stage_timings(articles, scorer, warmup=pool[-12:])
-    full = full_pipeline_seconds(pool[m : 2 * m], scorer)
-    emit(f"## Stages in one process ({m} distinct articles, {mb / m * 1e6 / 1000:.1f} kB mean; {load()} after)")
+    stages = stage_timings(pool[m : 2 * m], scorer, warmup=pool[-12:])
+    emit(f"## Stages in one process ({m} distinct articles each, {mb / m * 1e6 / 1000:.1f} kB mean, {languages}; "
+         f"CPU time; {load()} after)")
     emit()
-    stage_rows = [[name, f"{1000 * s / m:.2f}", f"{m / s:.0f}", f"{mb / s:.2f}"] for name, s in stages.items()]
-    stage_rows.append([f"**all stages as `score` runs them** (`batch.score_chunk`, {CHUNK} per chunk; other articles)",
-                       f"{1000 * full / m:.2f}", f"{m / full:.0f}", f"{mb / full:.2f}"])
-    emit(table(["stage", "ms/article", "articles/s", "MB/s"], stage_rows))
+    stage_rows = [[name, f"{1000 * s / m:.2f}", f"{m / s:.0f}"] for name, s in stages.items()]
+    staged = sum(v for k, v in stages.items() if not k.startswith("("))
+    stage_rows.append(["sum of the counted stages", f"{1000 * staged / m:.2f}", f"{m / staged:.0f}"])
+    stage_rows.append([f"**all stages as `score` runs them** (`batch.score_chunk`, {CHUNK} per chunk; the articles "
+                       "of the reference table, met first)", f"{1000 * full / m:.2f}", f"{m / full:.0f}"])
+    emit(table(["stage", "ms/article", "articles/s"], stage_rows))
     emit()
 
-    # 5: references on the same articles.
+    # 5: references on the same articles as the whole chain.
     note("reference pipelines")
-    ts = textstat_suite_seconds(articles)
+    five = textstat_seconds(articles, TEXTSTAT_FIVE)
+    clear_textstat_caches()
+    ten = textstat_seconds(articles, TEXTSTAT_SUITE)
     fit, one_by_one = tfidf_seconds(pool[2 * m :], articles)
     batch = tfidf_batch_seconds(pool[2 * m :], articles)
-    ours = sum(v for k, v in stages.items() if k != MODELS_SINGLE)
-    emit(f"## Reference pipelines (same {m} articles, one process; {load()} after)")
+    emit(f"## Reference pipelines (the same {m} distinct articles, {languages}, one process, CPU time; {load()} after)")
     emit()
     emit(table(
-        ["pipeline", "ms/article", "articles/s", "ours ÷ reference (speed)"],
-        [
-            ["credibility: parse + 6 signals + 2 models", f"{1000 * ours / m:.2f}", f"{m / ours:.0f}", "1.00"],
-            ["textstat full suite (10 measures) alone", f"{1000 * ts / m:.2f}", f"{m / ts:.0f}", f"{ts / ours:.2f}"],
-            ["TF-IDF + logistic regression, one article per call", f"{1000 * one_by_one / m:.2f}",
-             f"{m / one_by_one:.0f}", f"{one_by_one / ours:.2f}"],
-            ["TF-IDF + logistic regression, one batch", f"{1000 * batch / m:.2f}", f"{m / batch:.0f}",
-             f"{batch / ours:.2f}"],
-        ],
+        ["pipeline", "ms/article", "articles/s", "ours costs × the reference"],
+        [[name, f"{1000 * sec / m:.2f}", f"{m / sec:.0f}", f"**{full / sec:.2f}**"] for name, sec in (
+            ("credibility: the whole chain as `score` runs it (parse, every signal, both models)", full),
+            ("textstat's five common measures (Flesch, Flesch-Kincaid, Gunning fog, SMOG, Coleman-Liau)", five),
+            ("textstat's ten-measure suite", ten),
+            ("TF-IDF + logistic regression, one article per call", one_by_one),
+            ("TF-IDF + logistic regression, one batch", batch),
+        )],
     ))
     emit()
     emit(f"(TF-IDF model fitted on up to 2,000 other labelled articles in {fit:.1f} s, not counted above. "
-         "A ratio above 1 means credibility is faster than the reference.)")
+         "Below 1.00 means credibility costs less CPU per article than the reference.)")
     emit()
 
     # 4: linear growth with length.
@@ -545,6 +639,77 @@ def main(argv: list[str] | None = None) -> None:
          f"{TARGET_PER_CORE} ({'met' if per_core >= TARGET_PER_CORE else 'NOT met'} at {load()}).")
     emit()
     _finish(out, args.output)
+
+
+# -- before/after: two code trees timed alternately in one run ----------------------------------------
+def compare_trees(other: Path, n: int, seed: int, output: Path | None, command: str) -> None:
+    """The whole chain of this tree and of ``other`` on the same distinct articles, chunk by chunk in turn
+    (each in its own worker process, CPU time), and textstat's five measures in a third worker: a busy
+    machine slows the three alike, so the ratios hold even when the absolute times do not."""
+    pool = load_pool(seed)
+    articles = pool[:n]
+    warm = pool[-12:]
+    trees = {"this tree": ROOT, f"{other}": other}
+    workers = {name: _start_worker(tree) for name, tree in trees.items()}
+    workers["textstat five"] = _start_worker(ROOT)
+    totals = dict.fromkeys(workers, 0.0)
+    try:
+        for name in trees:  # one-off loads (models, lexicons, word tables, dictionaries) are not timed
+            _ask(workers[name], "chain", warm)
+        _ask(workers["textstat five"], "textstat", warm)
+        note(f"timing {len(articles)} articles in chunks of {CHUNK}")
+        for start in range(0, len(articles), CHUNK):
+            chunk = articles[start : start + CHUNK]
+            for name in trees:
+                totals[name] += _ask(workers[name], "chain", chunk)
+            totals["textstat five"] += _ask(workers["textstat five"], "textstat", chunk)
+    finally:
+        for worker in workers.values():
+            worker.stdin.close()
+            worker.wait()
+    languages = ", ".join(f"{sum(a['lang'] == lang for a in articles)} {lang}" for lang in ("en", "nl"))
+    out = [f"# Before/after — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC", "", f"Command: `{command}`", "",
+           f"Machine: {machine()}", "",
+           f"{len(articles)} distinct articles ({languages}), the whole chain as `score` runs it "
+           f"(`batch.score_chunk`, {CHUNK} per chunk, both shipped models), each tree in its own process, "
+           f"chunks alternating; CPU time; {load()} at the end.", "",
+           table(["pipeline", "ms/article", "costs × textstat's five"],
+                 [[name, f"{1000 * sec / len(articles):.2f}", f"{sec / totals['textstat five']:.2f}"]
+                  for name, sec in totals.items()]), "",
+           f"This tree costs {totals['this tree'] / totals[str(other)]:.2f}× the other "
+           f"({totals[str(other)] / totals['this tree']:.2f}× faster).", ""]
+    print("\n".join(out), flush=True)
+    _finish(out, output)
+
+
+def _start_worker(tree: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(tree), "CREDIBILITY_SHARED_DATA": str(SHARED)}
+    return subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--worker", str(tree)], cwd=tree, env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def _ask(worker: subprocess.Popen, kind: str, articles: list[dict]) -> float:
+    worker.stdin.write(json.dumps({"kind": kind, "articles": articles}) + "\n")
+    worker.stdin.flush()
+    return float(worker.stdout.readline())
+
+
+def _worker() -> None:
+    """Answer each request on stdin ({"kind": "chain"|"textstat", "articles": [...]}) with CPU seconds."""
+    from credibility.batch import score_chunk
+    from credibility.ingest.items import InputItem
+    from credibility.models.scorer import load_default_scorer
+
+    scorer = load_default_scorer()
+    for line in sys.stdin:
+        request = json.loads(line)
+        articles = request["articles"]
+        if request["kind"] == "chain":
+            items = [InputItem(id=str(i), text=a["text"], title=a["title"]) for i, a in enumerate(articles)]
+            seconds = timed(lambda its=items: score_chunk(its, scorer))
+        else:
+            seconds = textstat_seconds(articles, TEXTSTAT_FIVE, clear=False)
+        print(seconds, flush=True)
 
 
 def _finish(out: list[str], output: Path | None) -> None:

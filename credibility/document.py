@@ -160,14 +160,25 @@ def build_document(
 
 def _segment(doc: Document, abbreviations: frozenset[str]) -> None:
     text = doc.text
+    # The lower-cased text, shared with the cue matchers (``cues.py`` reads this key). A word's lower case
+    # is its slice of it unless lower-casing changes lengths (e.g. 'İ') or depends on context (Greek
+    # final sigma): then each word is lower-cased alone, as before.
+    lowered = text.lower()
+    doc.extra["_text_lower"] = lowered
+    sliceable = len(lowered) == len(text) and "\u03a3" not in text
+    spans: list[tuple[int, int]] = []
+    word_sentence = doc.word_sentence
     doc.paragraphs = split_paragraphs(text)
     for p_index, (p_start, p_end) in enumerate(doc.paragraphs):
         for s_start, s_end in split_sentences(text, p_start, p_end, abbreviations):
-            first = len(doc.word_starts)
+            first = len(spans)
             s_index = len(doc.sentences)
-            for word in iter_words(text, s_start, s_end):
-                doc.word_starts.append(word.start())
-                doc.word_ends.append(word.end())
-                doc.words_lower.append(word.group(0).lower())
-                doc.word_sentence.append(s_index)
-            doc.sentences.append(Sentence(s_index, s_start, s_end, p_index, first, len(doc.word_starts)))
+            spans += [word.span() for word in iter_words(text, s_start, s_end)]
+            word_sentence += [s_index] * (len(spans) - first)
+            doc.sentences.append(Sentence(s_index, s_start, s_end, p_index, first, len(spans)))
+    doc.word_starts = [start for start, _ in spans]
+    doc.word_ends = [end for _, end in spans]
+    source = lowered if sliceable else text
+    doc.words_lower = [source[start:end] for start, end in spans]
+    if not sliceable:
+        doc.words_lower = [word.lower() for word in doc.words_lower]

@@ -52,16 +52,34 @@ def word_shape(token: str) -> str:
 
 def masked_text(text: str) -> str:
     """``text`` as function words, word shapes and punctuation codes, space-separated."""
-    words = function_words()
+    masks = _token_masks(function_words())
+    if len(masks) > _TOKEN_CACHE_LIMIT:
+        masks.clear()
     out: list[str] = []
-    for match in TOKEN.finditer(text.translate(QUOTE_FOLDING)):
-        token = match.group()
-        if token[0].isalnum() or token[0] == "_":
-            lower = token.lower()
-            out.append(FUNCTION_PREFIX + lower if lower in words else word_shape(token))
-        else:
-            out.append(f"{PUNCTUATION_PREFIX}{ord(token):x}")
+    for token in TOKEN.findall(text.translate(QUOTE_FOLDING)):
+        mask = masks.get(token)
+        if mask is None:
+            mask = masks[token] = _mask(token, function_words())
+        out.append(mask)
     return " ".join(out)
+
+
+def _mask(token: str, words: frozenset[str]) -> str:
+    if token[0].isalnum() or token[0] == "_":
+        lower = token.lower()
+        return FUNCTION_PREFIX + lower if lower in words else word_shape(token)
+    return f"{PUNCTUATION_PREFIX}{ord(token):x}"
+
+
+# Each distinct token is masked once (words recur across articles far more than they are new); the cache
+# is emptied when it outgrows this bound, so memory stays flat over any feed.
+_TOKEN_CACHE_LIMIT = 200_000
+
+
+@lru_cache(maxsize=1)
+def _token_masks(words: frozenset[str]) -> dict[str, str]:
+    """token → its mask, for one set of function words (a new set starts a new cache)."""
+    return {}
 
 
 SHAPE_GLOSS = {"Xw": "…", "Xcap": "Name", "Xcaps": "ABC", "Xnum": "0", "Xalnum": "A1"}

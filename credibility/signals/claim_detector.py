@@ -34,6 +34,7 @@ import json
 import math
 import re
 import zipfile
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -106,9 +107,11 @@ def char_wb_ngrams(text: str) -> list[str]:
 
 
 def _word_char_ngrams(word: str) -> list[str]:
-    min_n, max_n = CHAR_NGRAMS
     padded = f" {word} "
     length = len(padded)
+    min_n, max_n = CHAR_NGRAMS
+    if length > max_n:  # the usual case: every n fits
+        return [padded[i : i + n] for n in range(min_n, max_n + 1) for i in range(length - n + 1)]
     grams: list[str] = []
     for n in range(min_n, max_n + 1):
         if n >= length:
@@ -159,6 +162,7 @@ class ClaimDetector:
     _blocks: tuple = field(init=False, repr=False, compare=False)
     _cue_offset: int = field(init=False, repr=False, compare=False)
     _word_columns: dict = field(init=False, repr=False, compare=False)  # word → its known char-gram columns
+    _window_columns: dict = field(init=False, repr=False, compare=False)  # 5-char window → its prefixes' columns
 
     def __post_init__(self) -> None:
         _check_shapes(self.word_terms, self.word_idf, self.char_terms, self.char_idf, self.coef, self.intercept)
@@ -175,6 +179,7 @@ class ClaimDetector:
         ))
         object.__setattr__(self, "_cue_offset", n_word + n_char)
         object.__setattr__(self, "_word_columns", {})
+        object.__setattr__(self, "_window_columns", {})
 
     @property
     def n_features(self) -> int:
@@ -195,6 +200,7 @@ class ClaimDetector:
 
         The same value as ``features(texts, cues) @ coef[profile] + intercept`` through the logistic
         function, computed without building sparse matrices (the cost is dominated by n-gram counting).
+        Each text is normalised once for both n-gram blocks.
         """
         n = len(texts)
         if not n:
@@ -202,8 +208,9 @@ class ClaimDetector:
         weights = self.coef[PROFILES.index(profile)]
         cues = np.asarray(cues, dtype=np.float64).reshape(n, len(CUE_FEATURES))
         scores = cues @ weights[self._cue_offset :] + self.intercept[PROFILES.index(profile)]
+        normalised = [normalise(text) for text in texts]
         for block, (_, vocabulary, idf, offset) in enumerate(self._blocks):
-            columns, lengths = self._columns(texts) if block else self._word_block_columns(texts, vocabulary)
+            columns, lengths = self._columns(normalised) if block else self._word_block_columns(normalised, vocabulary)
             rows = np.repeat(np.arange(n, dtype=np.intp), lengths)
             known = columns >= 0
             if not known.any():
@@ -218,35 +225,76 @@ class ClaimDetector:
         return 1.0 / (1.0 + np.exp(-np.clip(scores, -50.0, 50.0)))
 
     @staticmethod
-    def _word_block_columns(texts: Sequence[str], vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    def _word_block_columns(normalised: Sequence[str], vocabulary: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+        """Word-gram columns (-1 for unknown grams) of already normalised texts, and the grams per text."""
         grams: list[str] = []
-        lengths = np.empty(len(texts), dtype=np.intp)
-        for i, text in enumerate(texts):
-            found = word_ngrams(text)
-            grams += found
-            lengths[i] = len(found)
+        lengths = np.empty(len(normalised), dtype=np.intp)
+        for i, text in enumerate(normalised):
+            tokens = _TOKEN.findall(text)
+            grams += tokens
+            grams += [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+            lengths[i] = 2 * len(tokens) - 1 if tokens else 0
         return np.fromiter(map(vocabulary.get, grams, repeat(-1)), dtype=np.intp, count=len(grams)), lengths
 
-    def _columns(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Char-gram columns of every text (unknown grams dropped), through a per-word cache."""
+    def _columns(self, normalised: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Known char-gram columns of already normalised texts, through a per-word cache.
+
+        The cache holds each word's columns as the bytes of an ``intp`` array, so a text's columns are
+        one ``bytes.join`` (no Python int per gram occurrence); the order of columns within a text does
+        not matter (they are counted).
+        """
         cache = self._word_columns
         if len(cache) > _WORD_CACHE_LIMIT:
             cache.clear()
         vocabulary = self._blocks[1][1]
-        columns: list[int] = []
-        lengths = np.empty(len(texts), dtype=np.intp)
-        for i, text in enumerate(texts):
-            before = len(columns)
-            for word in normalise(text).split():
+        get = vocabulary.get
+        parts: list[bytes] = []
+        lengths = np.empty(len(normalised), dtype=np.intp)
+        for i, text in enumerate(normalised):
+            size = 0
+            for word in text.split():
                 known = cache.get(word)
                 if known is None:
-                    known = [c for c in map(vocabulary.get, _word_char_ngrams(word)) if c is not None]
-                    cache[word] = known
-                columns += known
-            lengths[i] = len(columns) - before
-        return np.asarray(columns, dtype=np.intp), lengths
+                    known = cache[word] = self._new_word_columns(word, get)
+                parts.append(known)
+                size += len(known)
+            lengths[i] = size // _INTP_BYTES
+        return np.frombuffer(b"".join(parts), dtype=np.intp), lengths
+
+    def _new_word_columns(self, word: str, get) -> bytes:
+        """The known char-gram columns of a word not seen before, as ``intp`` bytes.
+
+        A word's grams are, for each start in `` word ``, the 2- to 5-character prefixes of the 5
+        characters from there; those windows recur across words far more than words do ("tion ",
+        " the"), so each window's columns are cached once and a new word is a few window lookups.
+        """
+        padded = f" {word} "
+        min_n, max_n = CHAR_NGRAMS
+        if len(padded) <= max_n:  # short words: n-grams as long as the word itself (see _word_char_ngrams)
+            return _intp_bytes([c for c in map(get, _word_char_ngrams(word)) if c is not None])
+        windows = self._window_columns
+        if len(windows) > _WORD_CACHE_LIMIT:
+            windows.clear()
+        parts = []
+        for i in range(len(padded) - min_n + 1):
+            window = padded[i : i + max_n]
+            known = windows.get(window)
+            if known is None:
+                found = [get(window[:n]) for n in range(min_n, len(window) + 1)]
+                known = windows[window] = _intp_bytes([c for c in found if c is not None])
+            parts.append(known)
+        return b"".join(parts)
 
 
+_INTP_BYTES = np.dtype(np.intp).itemsize
+# The array-module type code of numpy's intp: packing a few ints with it is several times cheaper than np.array.
+_INTP_CODE = next((code for code in "qli" if array(code).itemsize == _INTP_BYTES), None)
+
+
+def _intp_bytes(columns: list[int]) -> bytes:
+    if _INTP_CODE is None:  # pragma: no cover - no array type of that size
+        return np.array(columns, dtype=np.intp).tobytes()
+    return array(_INTP_CODE, columns).tobytes()
 _WORD_CACHE_LIMIT = 200_000
 
 

@@ -40,7 +40,7 @@ from functools import cache
 import numpy as np
 
 from ..document import Document, Sentence, build_document
-from ..lexicon import LanguageResources, phrase_key, trie_regex
+from ..lexicon import CaseSplitPattern, LanguageResources, phrase_key, trie_regex
 from . import attribution as _attribution
 from .attribution import analyze_attribution, attributed_sentence_indices
 from .base import Signal, Span, rate_per_100_words, register, share
@@ -319,7 +319,7 @@ class _ClaimCueMatcher:
     """
 
     def __init__(self, resources: LanguageResources) -> None:
-        alternatives: list[str] = []
+        alternatives: list[tuple[str, str]] = []
         self._group_info: dict[str, tuple[str, str]] = {}
         self._phrases: dict[str, list[tuple[str, str]]] = {}
         for claim_type in CLAIM_TYPES:
@@ -327,25 +327,25 @@ class _ClaimCueMatcher:
                 if entry.pattern.startswith("re:"):
                     group = f"r{len(self._group_info)}"
                     self._group_info[group] = (claim_type, entry.note)
-                    alternatives.append(f"(?P<{group}>{entry.pattern[3:]})")
+                    alternatives.append((group, entry.pattern[3:]))
                 else:
                     key = phrase_key(entry.pattern)
                     self._phrases.setdefault(key, []).append((claim_type, entry.note))
         if self._phrases:
-            alternatives.append(f"(?P<phrase>{trie_regex(self._phrases)})")
-        body = "|".join(alternatives) or "(?!)"
-        self._regex = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE | re.UNICODE)
+            alternatives.append(("phrase", trie_regex(self._phrases)))
+        self._pattern = CaseSplitPattern(alternatives) if alternatives else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str, str]]:
         """Yield ``(start, end, claim_type, note)``; a phrase listed under two types yields both."""
-        for match in self._regex.finditer(text):
-            group = match.lastgroup or ""
+        if self._pattern is None:
+            return
+        for start, end, group in self._pattern.finditer(text):
             if group == "phrase":
-                for claim_type, note in self._phrases.get(phrase_key(match.group(0)), ()):
-                    yield match.start(), match.end(), claim_type, note
+                for claim_type, note in self._phrases.get(phrase_key(text[start:end]), ()):
+                    yield start, end, claim_type, note
             elif group in self._group_info:
                 claim_type, note = self._group_info[group]
-                yield match.start(), match.end(), claim_type, note
+                yield start, end, claim_type, note
 
 
 @cache

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from ..document import Document
-from ..lexicon import LanguageResources, phrase_key, trie_regex
+from ..lexicon import LanguageResources, needs_original_case, phrase_key, trie_regex
 
 
 def cue_matches(doc: Document, *list_names: str) -> list[tuple[int, int, str, str]]:
@@ -53,8 +53,8 @@ def _cue_patterns(
     for index, name in enumerate(list_names):
         entries = res.matcher(name).entries
         regexes = [e.pattern[3:] for e in entries if e.pattern.startswith("re:")]
-        cased = [f"(?:{r})" for r in regexes if _needs_original_case(r)]
-        lowered = [f"(?:{r})" for r in regexes if not _needs_original_case(r)]
+        cased = [f"(?:{r})" for r in regexes if needs_original_case(r)]
+        lowered = [f"(?:{r})" for r in regexes if not needs_original_case(r)]
         plain = [phrase_key(e.pattern) for e in entries if not e.pattern.startswith("re:")]
         if plain:
             lowered.append(trie_regex(plain))
@@ -63,14 +63,6 @@ def _cue_patterns(
         if cased:
             cased_groups.append(f"(?P<g{index}>{'|'.join(cased)})")
     return _compile(lowered_groups, 0), _compile(cased_groups, re.IGNORECASE)
-
-
-def _needs_original_case(regex: str) -> bool:
-    """True for an entry with a case-sensitive group or an upper-case letter (it must see the raw text)."""
-    if "(?-i:" in regex:
-        return True
-    literal = re.sub(r"\\.|\(\?P[<=]", "", regex)  # escapes (\S, \W) and group syntax are not letters
-    return any(ch.isupper() for ch in literal)
 
 
 def _compile(alternatives: list[str], flags: int) -> re.Pattern[str] | None:
