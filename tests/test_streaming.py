@@ -39,7 +39,7 @@ class CountingFeed:
     ("jobs", "chunk_size"),
     [
         (1, 4),
-        (2, 2),
+        pytest.param(2, 2, marks=pytest.mark.slow),  # forks two workers over 200+ articles (~7 CPU-s)
     ],
 )
 def test_input_is_read_at_most_a_few_chunks_ahead(jobs, chunk_size):
