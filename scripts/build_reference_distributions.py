@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 
 from credibility.analysis import analyze_document
-from credibility.dashboard_app.reference import REFERENCE_PATH
 from credibility.document import build_document
 from credibility.paths import shared_data_dir
+from credibility.reference import REFERENCE_PATH
 
 QUANTILES = {"q05": 0.05, "q25": 0.25, "q50": 0.5, "q75": 0.75, "q95": 0.95}
 MIN_WORDS = 60  # shorter texts have too noisy rates to describe a population

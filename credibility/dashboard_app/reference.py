@@ -1,38 +1,17 @@
-"""Reference distributions of every signal in human news and in machine text, for the Analyze chart.
-
-Built offline by ``scripts/build_reference_distributions.py`` into ``credibility/data/`` (a few KB of
-quantiles per feature and language); the dashboard only reads it.
-"""
+"""Reference distributions drawn against one article on the Analyze and Batch pages (the file and its
+reader live in ``credibility/reference.py``, shared with the AI model's reasons)."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-REFERENCE_PATH = Path(__file__).resolve().parent.parent / "data" / "reference_distributions.json"
+from ..reference import REFERENCE_PATH, load_reference, reference_for
+
+__all__ = ["GROUP_LABELS", "REFERENCE_PATH", "comparison_frame", "load_reference", "reference_for"]
+
 GROUP_LABELS = {"human_news": "human news", "machine_text": "machine text"}
-
-
-@cache
-def load_reference(path: Path = REFERENCE_PATH) -> dict[str, Any]:
-    """The reference file, or an empty dict when it has not been built."""
-    if not path.is_file():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def reference_for(lang: str, reference: dict[str, Any] | None = None) -> tuple[str | None, dict[str, Any]]:
-    """The groups for ``lang``, falling back to English; returns the language actually used."""
-    reference = load_reference() if reference is None else reference
-    languages = reference.get("languages", {})
-    for code in (lang, "en"):
-        if code in languages:
-            return code, languages[code]
-    return None, {}
 
 
 def comparison_frame(features: dict[str, float], groups: dict[str, Any]) -> pd.DataFrame:

@@ -3,18 +3,17 @@
 A reader cannot act on "word commonness mean (surface) is lower than typical (5.68 vs 5.74)": the
 "typical" was the training mean over human *and* machine rows, and the name is ours. Here each input the
 AI model reads has a description a reader understands and a unit, and the comparison is with the medians
-of human news and of machine text in ``data/reference_distributions.json`` (the same references the
-dashboard draws), e.g. "words chatbots favour: 1.3 per 100 words (human news typically 0.0, machine text
-0.23): points to machine-written". Descriptions carry no English example words: the reason's evidence spans
+of human news and of machine text in ``data/reference_distributions.json`` (``credibility/reference.py``,
+the references the dashboard draws), e.g. "words chatbots favour: 1.3 per 100 words (human news typically
+0.0, machine text 0.23): points to machine-written". Descriptions carry no English example words: the reason's evidence spans
 show the article's own words, in its own language.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+
+from ..reference import reference_for
 
 
 @dataclass(frozen=True)
@@ -105,18 +104,9 @@ PLAIN: dict[str, Plain] = {
 }
 
 
-REFERENCE_PATH = Path(__file__).resolve().parent.parent / "data" / "reference_distributions.json"
-
-
-@lru_cache(maxsize=1)
-def _references() -> dict:
-    return json.loads(REFERENCE_PATH.read_text(encoding="utf-8"))["languages"]
-
-
 def reference_medians(name: str, lang: str) -> tuple[float, float] | None:
     """(human news, machine text) medians of one input in ``lang`` (English for an unknown language)."""
-    languages = _references()
-    groups = languages.get(lang) or languages.get("en") or {}
+    _, groups = reference_for(lang)
     try:
         return (float(groups["human_news"]["features"][name]["q50"]),
                 float(groups["machine_text"]["features"][name]["q50"]))

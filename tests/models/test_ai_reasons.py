@@ -7,8 +7,9 @@ import json
 import pytest
 
 from credibility.analysis import analyze
-from credibility.models.ai_reasons import PLAIN, REFERENCE_PATH, plain_ai_reason, reference_medians
+from credibility.models.ai_reasons import PLAIN, plain_ai_reason, reference_medians
 from credibility.models.scorer import MODELS_DIR, load_default_scorer
+from credibility.reference import REFERENCE_PATH
 
 SHIPPED_AI_CARD = MODELS_DIR / "ai_generated.card.json"
 JARGON = ("(surface)", "(style)", "(readability)", "than typical", "_")
