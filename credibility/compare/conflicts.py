@@ -21,7 +21,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from .anchors import Anchor
-from .resources import compare_lexicon
+from .resources import compare_lexicon, known_vocabulary
 from .units import ClaimUnit, Cue, pivot_tokens
 
 # Figures within this relative tolerance agree (rounding: "nearly 40 million" vs "39.8 million").
@@ -235,19 +235,23 @@ def _measurement(unit: ClaimUnit, figure: Anchor) -> bool:
 
 def same_name(x: str, y: str) -> bool:
     """Two spellings of one name: equal, or one letter apart in a name of five letters or more
-    ("Cordon" / "Corden"), or one the other plus a genitive or plural ending."""
+    ("Cordon" / "Corden"), or one the other plus a genitive or plural ending or a common noun."""
     if x == y:
         return True
     short, long_ = sorted((x, y), key=len)
     if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2:
         return True
+    if len(short) >= 4 and long_.startswith(short) and long_[len(short):] in known_vocabulary():
+        return True  # a Dutch compound of the name and a common noun: "IJsseldijk" is the IJssel's dike
     if len(x) != len(y) or len(x) < 5:
         return False
     return sum(1 for p, q in zip(x, y, strict=True) if p != q) <= 1
 
 
 def _unmatched(names: list[Anchor], known: frozenset[str], lang: str) -> list[Anchor]:
-    return [n for n in names if _rare(n.value, lang) and not any(same_name(n.value, k) for k in known)]
+    """Names of people or organisations (not product codes such as "CVT-114") no name in ``known`` matches."""
+    return [n for n in names if _rare(n.value, lang) and not any(ch.isdigit() for ch in n.value)
+            and not any(same_name(n.value, k) for k in known)]
 
 
 def _counted(unit: ClaimUnit, figure: Anchor) -> str | None:

@@ -1,7 +1,8 @@
 """The word lists the comparison needs, read once from ``credibility/lexicons``.
 
 Per language: ``compare_negations`` / ``compare_negation_exceptions`` / ``compare_antonyms`` / ``compare_scales`` / ``compare_numbers`` /
-``compare_dates`` / ``compare_ordinals`` / ``compare_measure_units`` / ``compare_stopwords`` / ``compare_syndication`` / ``compare_outlet_cues``; shared:
+``compare_dates`` / ``compare_ordinals`` / ``compare_measure_units`` / ``compare_stopwords`` / ``compare_syndication`` / ``compare_outlet_cues`` /
+``compare_synonyms`` (phrases compared as one English phrase); shared:
 ``_bilingual/en-nl.txt`` (Dutch → English pivot). Keeping them as data lets a reviewer see exactly which
 words can make two sources "contradict", and lets a new language be added without code.
 """
@@ -207,7 +208,8 @@ def compare_lexicon(lang: str) -> CompareLexicon:
             suffixes.append(word[1:])
         elif value.isdigit():
             ordinals[word] = int(value)
-    glossary = bilingual(lang)
+    # the glossary into English, and (English) phrases compared as one English phrase
+    glossary = {**dict(_pairs(lang, "compare_synonyms", " = ")), **bilingual(lang)}
     furniture = _pairs(lang, "compare_furniture", ":")
     return CompareLexicon(
         lang=lang,
