@@ -18,8 +18,10 @@ than a shared word:
 - ``figure``: "no" or "almost no" side effects against a clause of another source that gives a count
   followed by the same thing ("two patients had a serious side effect"); "almost" tolerates one.
 
-Every rule needs at least one of the two sentences to have no mutual best match in the other's source:
-two sentences that each have their own counterpart there are different statements, not a flip.
+Every rule needs at least one of the two sentences to have no mutual best match in the other's source
+(two sentences that each have their own counterpart there are different statements, not a flip); the
+last one also checks two sentences that are each other's mutual best match, which the figure rule of
+``find_conflicts`` passes over (it compares counts of one counted word: "no side effects" / "two patients").
 """
 
 from __future__ import annotations
@@ -58,9 +60,10 @@ def unaligned_conflicts(units: list[ClaimUnit], mutual_partners: dict[int, set[i
             units[i].source not in mutual_partners.get(j, set()))
 
     for rule in (_negated_event, _status_antonym, _unknown_cause, _near_zero_occurrence):
+        counterparts_too = rule is _near_zero_occurrence  # also the two sentences matched to each other
         for i, j, conflict in rule(units, by_source, sim):
             key = (min(i, j), max(i, j))
-            if key in checked or key in found or not unmatched(i, j):
+            if key in found or not (unmatched(i, j) and key not in checked or counterparts_too and key in checked):
                 continue
             if (i, units[j].source) in against or (j, units[i].source) in against:
                 continue
@@ -272,8 +275,14 @@ def _counted_after(unit: ClaimUnit, zero: Anchor) -> str | None:
 
 
 def _end_of_thing(unit: ClaimUnit, zero: Anchor) -> int:
-    after = re.match(r"(\s+[\w'-]+){1,2}", unit.text[zero.end - unit.start :])
-    return zero.end - unit.start + (after.end() if after else 0)
+    """Where the words "no" counts end ("no side effects", "No injuries")."""
+    end = zero.end - unit.start
+    lex = compare_lexicon(unit.lang)
+    for m in list(re.finditer(r"[\w'-]+", unit.text[end:]))[:2]:
+        if not pivot_tokens([m.group(0).lower()], lex):
+            break
+        end = zero.end - unit.start + m.end()
+    return end
 
 
 def _occurrence(unit: ClaimUnit, thing: str, tolerance: int) -> tuple[Anchor, tuple[int, int, str]] | None:
@@ -287,10 +296,10 @@ def _occurrence(unit: ClaimUnit, thing: str, tolerance: int) -> tuple[Anchor, tu
         if any(lo <= c.start - unit.start < hi for c in unit.negations):
             continue
         words = list(re.finditer(r"[\w'-]+", unit.text[lo:hi]))
-        for width in (1, 2):  # "bijwerking", "adverse event"
+        for width in (2, 1):  # "adverse event" (two content words), "bijwerking"
             for k in range(len(words) - width + 1):
                 tokens = pivot_tokens([w.group(0).lower() for w in words[k : k + width]], compare_lexicon(unit.lang))
-                if tokens and _same_thing(thing, tokens[0]):
+                if len(tokens) >= width and _same_thing(thing, tokens[0]):
                     start, end = lo + words[k].start(), lo + words[k + width - 1].end()
                     return count, (unit.start + start, unit.start + end, unit.text[start:end])
     return None
