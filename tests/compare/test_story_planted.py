@@ -78,3 +78,15 @@ def test_faithful_versions_never_contradict_each_other(story):
         for claim in result.claims:
             for c in claim.contradictions:
                 assert "AI" in c.a.label or "AI" in c.b.label, (name, c.kind, c.detail, c.a.text, c.b.text)
+
+
+def test_every_quote_of_an_original_meets_its_translation(story):
+    editions = {"dike_cracks": ("Omroep IJsselland", "Omroep IJsselland English"),
+                "battery_recall": ("Brussels Ledger", "Brussels Ledger Nederlands"),
+                "migraine_trial": ("Lowlands Science Desk", "Lowlands Science Desk Nederlands")}
+    for name, (original, edition) in editions.items():
+        result = story(name)
+        for claim in result.claims:
+            quoted = [ev for ev in claim.evidence if ev.label == original and ev.text.lstrip().startswith(("\"", "“"))]
+            if quoted:
+                assert edition in {ev.label for ev in claim.evidence}, (name, quoted[0].text)
