@@ -10,6 +10,9 @@ Contradiction kinds, each with the words that show it:
   "derde nacht"), or the one count each sentence has left when they agree on every other figure
   ("28, 36 appearances, 2015" / "28, 46 keer, 2015"); a month alone ("in juni") also meets a date's month;
 - ``actor``: both name someone, and each names a person/organisation the other source never mentions.
+
+Sentences that do not align with each other (a summary's fused claims) are compared by
+``unaligned.py``, which adds the kind ``certainty`` (a cause stated as fact against "not yet clear").
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 _SUFFIXES = ("ations", "ation", "ating", "ated", "ates", "ate", "ings", "ing", "ed", "es", "s")
 _MIN_STEM = 3
-_MIN_ADVERB_STEM = 5  # "early", "only", "family", "supply" keep their "ly"
+_MIN_ADVERB_STEM = 5
+_SIBILANT_PLURALS = ("ses", "xes", "zes", "ches", "shes")  # "early", "only", "family", "supply" keep their "ly"
 
 
 def stem(word: str) -> str:
@@ -19,6 +20,8 @@ def stem(word: str) -> str:
     if w.endswith("ly") and len(w) - 2 >= _MIN_ADVERB_STEM:  # "significantly" meets "significant"
         w = w[:-2]
     for suffix in _SUFFIXES:
+        if suffix == "es" and not w.endswith(_SIBILANT_PLURALS):
+            continue  # "fires" is "fire" + "s" (as "fire" stems), "boxes" is "box" + "es"
         if w.endswith(suffix) and len(w) - len(suffix) >= _MIN_STEM and not w.endswith("ss"):
             w = w[: -len(suffix)]
             break

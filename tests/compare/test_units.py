@@ -55,5 +55,6 @@ def test_glossary_reads_function_words_and_inflections_as_they_are():
     assert pivot_tokens(["de", "afgelopen", "week"], nl) == ["last", "week"]
     assert pivot_tokens(["niet", "significant", "verminderd"], nl) == ["not", "significant", "reduc"]
     assert stem("significantly") == stem("significant")
+    assert stem("fires") == stem("fire") and stem("boxes") == stem("box")
     en = compare_lexicon("en")
     assert pivot_tokens(["a", "serious", "adverse", "event"], en) == pivot_tokens(["a", "serious", "side", "effect"], en)
