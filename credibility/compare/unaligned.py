@@ -31,7 +31,7 @@ import re
 import numpy as np
 
 from .anchors import Anchor
-from .conflicts import Conflict, _measurement, _same_thing, _spans
+from .conflicts import Conflict, is_measurement, same_thing, spans_of
 from .resources import compare_lexicon
 from .units import ClaimUnit, Cue, pivot_tokens
 
@@ -152,7 +152,7 @@ def _negated_event(units: list[ClaimUnit], by_source: dict[int, list[int]], sim:
                 continue
             plain = _word_span(v, word)
             detail = f"one source negates “{plain[2] if plain else word}” ({cue.text}), the other does not"
-            yield i, j, Conflict("negation", detail, _spans([cue]), (plain,) if plain else ())
+            yield i, j, Conflict("negation", detail, spans_of([cue]), (plain,) if plain else ())
 
 
 def _word_span(unit: ClaimUnit, token: str) -> tuple[int, int, str] | None:
@@ -188,7 +188,7 @@ def _status_antonym(units: list[ClaimUnit], by_source: dict[int, list[int]], sim
                         best = (j, sides[0])
                 if best:
                     j, other = best
-                    yield i, j, Conflict("antonym", f"“{cue.text}” versus “{other.text}”", _spans([cue]), _spans([other]))
+                    yield i, j, Conflict("antonym", f"“{cue.text}” versus “{other.text}”", spans_of([cue]), spans_of([other]))
 
 
 # --- a cause stated as fact against "not yet clear"
@@ -263,7 +263,7 @@ def _near_zero_occurrence(units: list[ClaimUnit], by_source: dict[int, list[int]
                     j, (count, span) = best
                     none = u.text[shown_from : _end_of_thing(u, zero)]
                     detail = f"count: {none} versus {count.text} ({span[2]})"
-                    yield i, j, Conflict("figure", detail, _spans([zero]), (*_spans([count]), span))
+                    yield i, j, Conflict("figure", detail, spans_of([zero]), (*spans_of([count]), span))
 
 
 def _counted_after(unit: ClaimUnit, zero: Anchor) -> str | None:
@@ -289,7 +289,7 @@ def _occurrence(unit: ClaimUnit, thing: str, tolerance: int) -> tuple[Anchor, tu
     """A positive count (above ``tolerance``) in a clause of ``unit`` that also names ``thing``, with no
     negation in that clause: the thing happened."""
     for count in (x for x in unit.anchors if x.kind in ("count", "percent") and x.number and x.number > tolerance):
-        if _measurement(unit, count):
+        if is_measurement(unit, count):
             continue  # "within four days stating ... inability": a duration, not cases
         _, hi = _clause(unit, count.start, count.end)
         lo = count.end - unit.start  # the thing follows its count: "two patients had a side effect"
@@ -299,7 +299,7 @@ def _occurrence(unit: ClaimUnit, thing: str, tolerance: int) -> tuple[Anchor, tu
         for width in (2, 1):  # "adverse event" (two content words), "bijwerking"
             for k in range(len(words) - width + 1):
                 tokens = pivot_tokens([w.group(0).lower() for w in words[k : k + width]], compare_lexicon(unit.lang))
-                if len(tokens) >= width and _same_thing(thing, tokens[0]):
+                if len(tokens) >= width and same_thing(thing, tokens[0]):
                     start, end = lo + words[k].start(), lo + words[k + width - 1].end()
                     return count, (unit.start + start, unit.start + end, unit.text[start:end])
     return None
