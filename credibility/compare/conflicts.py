@@ -10,6 +10,9 @@ Contradiction kinds, each with the words that show it:
   "derde nacht"), or the one count each sentence has left when they agree on every other figure
   ("28, 36 appearances, 2015" / "28, 46 keer, 2015"); a month alone ("in juni") also meets a date's month;
 - ``actor``: both name someone, and each names a person/organisation the other source never mentions.
+
+Sentences that do not align with each other (a summary's fused claims) are compared by
+``unaligned.py``, which adds the kind ``certainty`` (a cause stated as fact against "not yet clear").
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from .anchors import Anchor
-from .resources import compare_lexicon
+from .resources import compare_lexicon, known_vocabulary
 from .units import ClaimUnit, Cue, pivot_tokens
 
 # Figures within this relative tolerance agree (rounding: "nearly 40 million" vs "39.8 million").
@@ -61,7 +64,7 @@ class Conflict:
     b_spans: tuple[tuple[int, int, str], ...]
 
 
-def _spans(items: list[Anchor] | list[Cue] | tuple) -> tuple[tuple[int, int, str], ...]:
+def spans_of(items: list[Anchor] | list[Cue] | tuple) -> tuple[tuple[int, int, str], ...]:
     return tuple((x.start, x.end, x.text) for x in items)
 
 
@@ -95,7 +98,7 @@ def find_conflicts(a: ClaimUnit, b: ClaimUnit, similarity: float, names_a: froze
         negated, plain = (a, b) if len(a.negations) % 2 else (b, a)
         words = ", ".join(c.text for c in negated.negations)
         out.append(Conflict("negation", f"one source negates the claim ({words}), the other does not",
-                            _spans(a.negations), _spans(b.negations)))
+                            spans_of(a.negations), spans_of(b.negations)))
     if similarity >= ACTOR_MIN_SIMILARITY:
         out += _actor_conflicts(a, b, names_a, names_b)
     return out
@@ -144,7 +147,7 @@ def _modality_conflicts(a: ClaimUnit, b: ClaimUnit, positional: bool = False) ->
             if abs(int(ca.value) - int(cb.value)) < MODAL_MIN_GAP or not (lone or scope_a & _modal_scope(b, cb)):
                 continue
             detail = f"“{ca.text}” ({names[int(ca.value)]}) versus “{cb.text}” ({names[int(cb.value)]})"
-            return [Conflict("modality", detail, _spans([ca]), _spans([cb]))]
+            return [Conflict("modality", detail, spans_of([ca]), spans_of([cb]))]
     return []
 
 
@@ -158,7 +161,7 @@ def _antonym_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
         if sides_a != sides_b and len(sides_a) == 1 and len(sides_b) == 1:
             ca = [c for c in a.antonyms if c.key == key]
             cb = [c for c in b.antonyms if c.key == key]
-            out.append(Conflict("antonym", f"“{ca[0].text}” versus “{cb[0].text}”", _spans(ca), _spans(cb)))
+            out.append(Conflict("antonym", f"“{ca[0].text}” versus “{cb[0].text}”", spans_of(ca), spans_of(cb)))
     return out
 
 
@@ -193,7 +196,7 @@ def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
             if not fa or not fb:
                 continue
         if kind in ("count", "ordinal"):  # "two accused" and "12 years old" count different things
-            pairs = [(x, y) for x in fa for y in fb if _same_thing(_counted(a, x), _counted(b, y))]
+            pairs = [(x, y) for x in fa for y in fb if same_thing(_counted(a, x), _counted(b, y))]
             if not pairs:
                 pairs = _leftover_counts(a, b, fa, fb)
             fa = list(dict.fromkeys(x for x, _ in pairs))
@@ -204,7 +207,7 @@ def _figure_conflicts(a: ClaimUnit, b: ClaimUnit) -> list[Conflict]:
             continue
         text_a = ", ".join(x.text for x in fa)
         text_b = ", ".join(y.text for y in fb)
-        out.append(Conflict("figure", f"{kind}: {text_a} versus {text_b}", _spans(fa), _spans(fb)))
+        out.append(Conflict("figure", f"{kind}: {text_a} versus {text_b}", spans_of(fa), spans_of(fb)))
     return out
 
 
@@ -220,14 +223,14 @@ def _leftover_counts(a: ClaimUnit, b: ClaimUnit, fa: list[Anchor], fb: list[Anch
     appearances" / "46 keer")."""
     xs = [x for x in fa if x.number and not any(figures_agree(x, y) for y in fb)]
     ys = [y for y in fb if y.number and not any(figures_agree(x, y) for x in fa)]
-    if len(xs) != 1 or len(ys) != 1 or _measurement(a, xs[0]) or _measurement(b, ys[0]):
+    if len(xs) != 1 or len(ys) != 1 or is_measurement(a, xs[0]) or is_measurement(b, ys[0]):
         return []  # "18 months" / "three years": measurements compare only in the same unit
     agreeing = any(figures_agree(x, y) and x.number != 0 for x in a.anchors if x.kind in AGREEMENT_KINDS
                    for y in b.anchors)
     return [(xs[0], ys[0])] if agreeing else []
 
 
-def _measurement(unit: ClaimUnit, figure: Anchor) -> bool:
+def is_measurement(unit: ClaimUnit, figure: Anchor) -> bool:
     """The number is followed by a unit of measure ("18 months", "2,4 kilometer")."""
     after = re.match(r"\s*([\w'-]+)", unit.text[figure.end - unit.start :])
     return bool(after) and after.group(1).lower() in compare_lexicon(unit.lang).measure_units
@@ -235,19 +238,23 @@ def _measurement(unit: ClaimUnit, figure: Anchor) -> bool:
 
 def same_name(x: str, y: str) -> bool:
     """Two spellings of one name: equal, or one letter apart in a name of five letters or more
-    ("Cordon" / "Corden"), or one the other plus a genitive or plural ending."""
+    ("Cordon" / "Corden"), or one the other plus a genitive or plural ending or a common noun."""
     if x == y:
         return True
     short, long_ = sorted((x, y), key=len)
     if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2:
         return True
+    if len(short) >= 4 and long_.startswith(short) and long_[len(short):] in known_vocabulary():
+        return True  # a Dutch compound of the name and a common noun: "IJsseldijk" is the IJssel's dike
     if len(x) != len(y) or len(x) < 5:
         return False
     return sum(1 for p, q in zip(x, y, strict=True) if p != q) <= 1
 
 
 def _unmatched(names: list[Anchor], known: frozenset[str], lang: str) -> list[Anchor]:
-    return [n for n in names if _rare(n.value, lang) and not any(same_name(n.value, k) for k in known)]
+    """Names of people or organisations (not product codes such as "CVT-114") no name in ``known`` matches."""
+    return [n for n in names if _rare(n.value, lang) and not any(ch.isdigit() for ch in n.value)
+            and not any(same_name(n.value, k) for k in known)]
 
 
 def _counted(unit: ClaimUnit, figure: Anchor) -> str | None:
@@ -259,7 +266,7 @@ def _counted(unit: ClaimUnit, figure: Anchor) -> str | None:
     return tokens[0] if tokens else None
 
 
-def _same_thing(x: str | None, y: str | None) -> bool:
+def same_thing(x: str | None, y: str | None) -> bool:
     """Two counts are comparable when both say what they count and it is the same (a bare number may be
     a list mark, a footnote or part of "a few hundred")."""
     return x is not None and y is not None and (x == y or x[:4] == y[:4])
@@ -272,7 +279,7 @@ def _actor_conflicts(a: ClaimUnit, b: ClaimUnit, names_a: frozenset[str], names_
         return []
     shown_a = ", ".join(dict.fromkeys(x.text for x in only_a))
     shown_b = ", ".join(dict.fromkeys(y.text for y in only_b))
-    return [Conflict("actor", f"named actors differ: {shown_a} versus {shown_b}", _spans(only_a), _spans(only_b))]
+    return [Conflict("actor", f"named actors differ: {shown_a} versus {shown_b}", spans_of(only_a), spans_of(only_b))]
 
 
 @lru_cache(maxsize=20000)
@@ -319,7 +326,7 @@ def zero_count_conflicts(units: list[ClaimUnit], checked: set[tuple[int, int]],
                 for j in members:
                     v = units[j]
                     counts = [y for y in v.anchors if y.kind == "count" and y.number and
-                              _same_thing(thing, _counted(v, y))]
+                              same_thing(thing, _counted(v, y))]
                     shared = (set(u.tokens) & set(v.tokens)) - {thing}
                     if counts and len(shared) >= ZERO_COUNT_SHARED_WORDS and not v.negations:
                         found.append((float(sim[i, j]), j, counts))
@@ -330,9 +337,9 @@ def zero_count_conflicts(units: list[ClaimUnit], checked: set[tuple[int, int]],
                     continue
                 none, some = _with_word(u, zero), ", ".join(_with_word(units[j], y) for y in counts)
                 if i < j:
-                    out.append((i, j, Conflict("figure", f"count: {none} versus {some}", _spans([zero]), _spans(counts))))
+                    out.append((i, j, Conflict("figure", f"count: {none} versus {some}", spans_of([zero]), spans_of(counts))))
                 else:
-                    out.append((j, i, Conflict("figure", f"count: {some} versus {none}", _spans(counts), _spans([zero]))))
+                    out.append((j, i, Conflict("figure", f"count: {some} versus {none}", spans_of(counts), spans_of([zero]))))
     return out
 
 

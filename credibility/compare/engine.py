@@ -24,6 +24,7 @@ from .result import (
     SourceInfo,
     SourceSummary,
 )
+from .unaligned import unaligned_conflicts
 from .units import ClaimUnit, claim_units
 
 TRANSLATION_POSITION_SIMILARITY = 0.45
@@ -82,6 +83,16 @@ def compare_documents(docs: list[Document], labels: list[str] | None = None, pat
     checked = {(link.a, link.b) for link in links if link.mutual}  # find_conflicts saw these pairs
     for a, b, conflict in zero_count_conflicts(units, checked, sim):  # "no fires" vs "14 fires" elsewhere
         if (a, b) not in linked:
+            links.append(Link(a, b, round(float(sim[a, b]), 4)))
+            linked.add((a, b))
+        conflicts.setdefault((a, b), []).append(conflict)
+    mutual_partners: dict[int, set[int]] = {}
+    for link in links:
+        if link.mutual:
+            mutual_partners.setdefault(link.a, set()).add(units[link.b].source)
+            mutual_partners.setdefault(link.b, set()).add(units[link.a].source)
+    for a, b, conflict in unaligned_conflicts(units, mutual_partners, checked, set(conflicts), sim):
+        if (a, b) not in linked:  # "200 huishoudens zijn geëvacueerd" vs "hoeven niet geëvacueerd te worden"
             links.append(Link(a, b, round(float(sim[a, b]), 4)))
             linked.add((a, b))
         conflicts.setdefault((a, b), []).append(conflict)

@@ -1,7 +1,8 @@
 """The word lists the comparison needs, read once from ``credibility/lexicons``.
 
 Per language: ``compare_negations`` / ``compare_negation_exceptions`` / ``compare_antonyms`` / ``compare_scales`` / ``compare_numbers`` /
-``compare_dates`` / ``compare_ordinals`` / ``compare_measure_units`` / ``compare_stopwords`` / ``compare_syndication`` / ``compare_outlet_cues``; shared:
+``compare_dates`` / ``compare_ordinals`` / ``compare_measure_units`` / ``compare_stopwords`` / ``compare_syndication`` / ``compare_outlet_cues`` /
+``compare_synonyms`` (phrases compared as one English phrase) / ``compare_certainty`` / ``compare_near_zero``; shared:
 ``_bilingual/en-nl.txt`` (Dutch → English pivot). Keeping them as data lets a reviewer see exactly which
 words can make two sources "contradict", and lets a new language be added without code.
 """
@@ -59,6 +60,11 @@ class CompareLexicon:
     bylines: frozenset[str] = frozenset()  # words opening a byline ("door", "by")
     actions: tuple[str, ...] = ()  # words opening a call to the reader ("download", "subscribe")
     number_homographs: frozenset[str] = frozenset()  # number words that are also verbs ("acht")
+    certainty: PhraseMatcher = field(default_factory=lambda: PhraseMatcher("compare_certainty", []))  # note: cause | unknown | about
+    status_keys: frozenset[str] = frozenset()  # antonym pairs that name a lasting property ("voluntary~mandatory")
+    near_zero: frozenset[str] = frozenset()  # "almost" in "almost no side effects"
+    verb_negations: PhraseMatcher = field(default_factory=lambda: PhraseMatcher("compare_negations", []))  # "not", "niet"
+    articles: frozenset[str] = frozenset()  # "the", "een": a negation before one bears on a thing, not a verb
     pivot: dict[str, str] = field(default_factory=dict)  # source-language phrase → English phrase
     pivot_max_words: int = 1
 
@@ -157,6 +163,17 @@ def antonym_index(lang: str) -> dict[str, list[tuple[str, str]]]:
     return index
 
 
+def _status_keys(lang: str) -> frozenset[str]:
+    """The keys of the antonym pairs marked ``| status`` (a lasting property, not an event)."""
+    index = antonym_index(lang)
+    keys: set[str] = set()
+    for entry in _entries(lang, "compare_antonyms"):
+        if "status" in entry.note:
+            first = _forms(entry.pattern.partition(" ~ ")[0].strip().lower())[:1]
+            keys.update(key for form in first for key, _ in index.get(form, []))
+    return frozenset(keys)
+
+
 @cache
 def compare_lexicon(lang: str) -> CompareLexicon:
     """The comparison lists of ``lang`` (compiled once per process)."""
@@ -207,7 +224,8 @@ def compare_lexicon(lang: str) -> CompareLexicon:
             suffixes.append(word[1:])
         elif value.isdigit():
             ordinals[word] = int(value)
-    glossary = bilingual(lang)
+    # the glossary into English, and (English) phrases compared as one English phrase
+    glossary = {**dict(_pairs(lang, "compare_synonyms", " = ")), **bilingual(lang)}
     furniture = _pairs(lang, "compare_furniture", ":")
     return CompareLexicon(
         lang=lang,
@@ -239,6 +257,12 @@ def compare_lexicon(lang: str) -> CompareLexicon:
         actions=tuple(word for kind, word in furniture if kind == "action"),
         number_homographs=_words(lang, "compare_number_homographs"),
         measure_units=_words(lang, "compare_measure_units"),
+        certainty=_matcher(lang, "compare_certainty"),
+        status_keys=_status_keys(lang),
+        near_zero=_words(lang, "compare_near_zero"),
+        verb_negations=PhraseMatcher("compare_negations", [e for e in _entries(lang, "compare_negations")
+                                                           if e.note.startswith("verb")]),
+        articles=frozenset(e.pattern.lower() for e in _entries(lang, "compare_stopwords") if e.note == "article"),
         pivot=glossary,
         pivot_max_words=max((len(k.split()) for k in glossary), default=1),
     )

@@ -71,10 +71,13 @@ def pivot_tokens(words: list[str], lex: CompareLexicon) -> list[str]:
                 if english:
                     width = n
                     break
-            if english is None and "-" in words[i].strip("-"):  # "navo-deal" → "nato deal"
+            # inflections and compounds the glossary lacks (not for function words: "volgens" is no form
+            # of "volgen"); English phrases map only as listed
+            fuzzy = english is None and lex.lang != PIVOT_LANG and words[i] not in lex.stopwords
+            if fuzzy and "-" in words[i].strip("-"):  # "navo-deal" → "nato deal"
                 parts = [p for p in words[i].split("-") if p]
                 english = " ".join(lex.pivot.get(p) or _dutch_lookup(p, lex) or p for p in parts)
-            if english is None:
+            if fuzzy and english is None:
                 english = _dutch_lookup(words[i], lex)
         word = words[i]
         i += width

@@ -42,3 +42,19 @@ def test_questions_and_headings_are_not_claims():
     doc = build_document("Wat gebeurt er nu met het netwerk?\n\nHet netwerk wordt volgend jaar vervangen door Helix.",
                          lang="nl")
     assert [u.text for u in claim_units(doc, 0)] == ["Het netwerk wordt volgend jaar vervangen door Helix."]
+
+
+def test_glossary_reads_function_words_and_inflections_as_they_are():
+    from credibility.compare.resources import compare_lexicon
+    from credibility.compare.units import pivot_tokens
+    from credibility.compare.words import stem
+
+    nl = compare_lexicon("nl")
+    # "volgens" is no form of "volgen", "waardoor" no compound of "waar", "afgelopen" no form of "lopen"
+    assert pivot_tokens(["volgens", "het", "waterschap", "waardoor"], nl) == ["water", "board"]
+    assert pivot_tokens(["de", "afgelopen", "week"], nl) == ["last", "week"]
+    assert pivot_tokens(["niet", "significant", "verminderd"], nl) == ["not", "significant", "reduc"]
+    assert stem("significantly") == stem("significant")
+    assert stem("fires") == stem("fire") and stem("boxes") == stem("box")
+    en = compare_lexicon("en")
+    assert pivot_tokens(["a", "serious", "adverse", "event"], en) == pivot_tokens(["a", "serious", "side", "effect"], en)
