@@ -41,6 +41,8 @@ from credibility.models.metrics import auroc
 from credibility.models.training import Fitted
 from experiments import credibility_model as cm
 from experiments.data import read_jsonl, shared_dir
+from experiments.specificity_features import NAMES as PARTICULARS
+from experiments.specificity_features import text_particulars
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "artifacts" / "features_study"
@@ -61,6 +63,13 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "+clickbait(free)": (CLICKBAIT,),  # the same input with no direction: does the data use it at all?
 }
 FREE = {"+clickbait(free)"}
+# Second study (2026-12-02, afternoon): particulars without date words (experiments/specificity_features.py).
+VARIANTS.update({
+    "+particulars": PARTICULARS,
+    "+particulars -names": (PARTICULARS[0], PARTICULARS[2], PARTICULARS[3]),
+    "+figures, address": (PARTICULARS[0], PARTICULARS[3]),
+})
+DIRECTIONS.update({PARTICULARS[0]: -1, PARTICULARS[1]: -1, PARTICULARS[2]: -1, PARTICULARS[3]: 1})
 
 MONTHS = {  # en + nl, full and common short forms ('may'/'mei' only full: 'may' is also a modal)
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
@@ -150,10 +159,10 @@ def extra_columns(df: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     key = (df["id"].astype(str) + ":" + df["text"].str.len().astype(str)).tolist()
     if cache.exists():
         saved = pd.read_pickle(cache)
-        if saved["key"].tolist() == key:
+        if saved["key"].tolist() == key and set(PARTICULARS) <= set(saved.columns):
             return saved.drop(columns="key"), json.loads((OUT / "extras_info.json").read_text())
     t0 = time.time()
-    feats = pd.DataFrame([text_features(t) for t in df["text"]])
+    feats = pd.DataFrame([{**text_features(t), **text_particulars(t)} for t in df["text"]])
     print(f"text features: {time.time() - t0:.0f}s", flush=True)
     model, mean, info = clickbait_model(df)
     has_title = df["title"].fillna("").str.strip().ne("").to_numpy()
