@@ -78,10 +78,9 @@ import credibility.cli_score; lap("credibility's modules (with sklearn's text mo
 from credibility.batch import load_scorer
 scorer = load_scorer(); lap("both models (batch.load_scorer)")
 from credibility.language import _identifier
-_identifier(); lap("py3langid's model (language.py)")
-import wordfreq; lap("import wordfreq (signals/style.py)")
-from credibility.signals.style import _frequencies
-_frequencies("en"); lap("wordfreq's English table (signals/style.py)")
+_identifier(); lap("py3langid's model (language_model.py: user cache, memory-mapped)")
+from credibility.word_frequencies import frequency_table
+frequency_table("en"); lap("wordfreq's English table (word_frequencies.py, without importing wordfreq)")
 from credibility.offline_textstat import _pyphen, cmu_syllables
 cmu_syllables(); lap("CMU syllable table (offline_textstat.py)")
 _pyphen("en_US"); lap("Pyphen's English patterns (offline_textstat.py)")

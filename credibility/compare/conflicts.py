@@ -18,8 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
+from ..word_frequencies import zipf_frequency
 from .anchors import Anchor
 from .resources import compare_lexicon
 from .units import ClaimUnit, Cue, pivot_tokens
