@@ -79,10 +79,21 @@ def _numpy_of(values: array) -> np.ndarray:
 
 
 def _mapped(folder: Path) -> dict[str, np.ndarray]:
-    """The cached arrays, memory-mapped read-only (nothing is read until used)."""
+    """The cached arrays, memory-mapped read-only (nothing is read until used), after checking that they
+    fit together (a file cut short or swapped would otherwise fail, or index wrongly, only on some text)."""
     arrays = {}
     for name in ARRAYS:
         arrays[name] = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False).view(np.ndarray)
+    ptc, pc, classes = arrays["ptc"], arrays["pc"], arrays["classes"]
+    nextmove, row, out = arrays["nextmove"], arrays["nextmove_row"], arrays["out_feat"]
+    consistent = (
+        ptc.ndim == 2 and pc.shape == classes.shape == (ptc.shape[1],) and nextmove.ndim == row.ndim == 1
+        and nextmove.size % 256 == 0 and row.shape == out.shape and row.size > 0
+        and int(row.max()) < nextmove.size // 256 and int(nextmove.max()) < row.size
+        and int(out.min()) >= -1 and int(out.max()) < ptc.shape[0]
+    )
+    if not consistent:
+        raise ValueError(f"arrays in {folder} do not fit together")
     return arrays
 
 

@@ -112,14 +112,19 @@ def test_a_cache_that_cannot_be_written_leaves_nothing_behind(cache, decompresse
     assert list(cache.iterdir()) == []
 
 
-def test_a_damaged_cache_is_rebuilt(cache, decompressed_once, reference):
+@pytest.mark.parametrize("damage", ["cut short", "arrays that do not fit"])
+def test_a_damaged_cache_is_rebuilt(cache, decompressed_once, reference, damage):
     language_model.load_identifier()
     (folder,) = cache.iterdir()
-    with open(folder / "nextmove.npy", "r+b") as fh:
-        fh.truncate(1000)
+    if damage == "cut short":
+        with open(folder / "nextmove.npy", "r+b") as fh:
+            fh.truncate(1000)
+    else:  # a well-formed file whose values index past the tables
+        np.save(folder / "out_feat.npy", np.full(104583, 10**7, dtype=np.int32))
     text = "De minister zei maandag dat het plan de kosten mogelijk verlaagt."
     assert language_model.load_identifier().classify(text) == reference.classify(text)
     assert (folder / "nextmove.npy").stat().st_size > 1000  # written again
+    assert int(np.load(folder / "out_feat.npy").max()) < 10**7
     assert language_model.load_identifier().classify(text) == reference.classify(text)
 
 
