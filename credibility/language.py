@@ -1,11 +1,14 @@
-"""Language identification (py3langid, whose model ships inside the package: no download)."""
+"""Language identification (py3langid, whose model ships inside the package: no download; loaded through
+:mod:`credibility.language_model`, which keeps it decompressed in the user cache)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from py3langid.langid import LanguageIdentifier
+
+from .language_model import load_identifier
 
 # Below this many letters an identification is a guess; we say so instead of pretending.
 MIN_LETTERS_FOR_RELIABLE_ID = 40
@@ -22,7 +25,7 @@ class LanguageGuess:
 
 @cache
 def _identifier() -> LanguageIdentifier:
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier(norm_probs=True)
 
 
 def detect_language(text: str) -> LanguageGuess:

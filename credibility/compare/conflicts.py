@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
+from ..word_frequencies import zipf_frequency
 from .anchors import Anchor
 from .resources import compare_lexicon, known_vocabulary
 from .units import ClaimUnit, Cue, pivot_tokens

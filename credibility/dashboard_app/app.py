@@ -6,7 +6,7 @@ import streamlit as st
 
 from credibility.dashboard_app import FAVICON_PATH, VIEWS_DIR
 from credibility.dashboard_app.render import plain
-from credibility.dashboard_app.services import model_problem, warm_up
+from credibility.dashboard_app.services import get_scorer, model_problem, warm_up_after_first_page
 from credibility.dashboard_app.widgets import model_picker
 
 # (script in views/, title, icon, url path). The first page is served at "/" (Streamlit ignores a
@@ -21,7 +21,6 @@ PAGES = (
 
 def main() -> None:
     st.set_page_config(page_title="credibility", page_icon=str(FAVICON_PATH), layout="wide")
-    warm_up()
     model_picker()
     problem = model_problem()
     if problem:  # on every page, instead of a traceback: the pages go on with signals only
@@ -34,7 +33,11 @@ def main() -> None:
         for i, (script, title, icon, url) in enumerate(PAGES)
     ]
     pages.append(st.Page(VIEWS_DIR / PAGES[0][0], title=PAGES[0][1], url_path="analyze", visibility="hidden"))
-    st.navigation(pages).run()
+    scorer = get_scorer()
+    try:
+        st.navigation(pages).run()
+    finally:  # also when the page stops early (st.stop): the first page is drawn either way
+        warm_up_after_first_page(scorer)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import logging
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,6 +18,7 @@ from ..ingest.items import InputItem, cap_text
 from ..passages import Passage, score_passages
 from ..report import Report
 
+LOG = logging.getLogger(__name__)
 # Session-state key of the model picker (sidebar): the names of the models chosen instead of the shipped ones.
 CHOSEN_MODELS = "chosen_models"
 
@@ -122,14 +126,53 @@ _WARM_UP_TEXTS = (
     ("en", "The minister said on Monday that the plan might reduce costs, according to officials."),
     ("nl", "De minister zei maandag dat het plan de kosten mogelijk verlaagt, volgens ambtenaren."),
 )
+# Modules the first analysis needs and the landing page does not (Altair: the signals chart).
+_WARM_UP_MODULES = ("credibility.dashboard_app.charts",)
+
+_warm_up_lock = threading.Lock()
+_warm_up_thread: threading.Thread | None = None
+_warm_up_seconds: float | None = None
 
 
-@st.cache_resource(show_spinner="Loading lexicons and models…")
-def warm_up() -> float:
-    """Load every per-process resource once, at server start; returns the seconds it took."""
-    started = time.perf_counter()
-    scorer = get_scorer()
+def warm_up(scorer: Scorer | None) -> float:
+    """Load every per-process resource (tables, lexicons, word lists, Altair) in one go; returns the CPU
+    seconds it took. Safe to run while a page analyses: every cache it fills is one analyses share."""
+    started = time.process_time()
     for lang, text in _WARM_UP_TEXTS:
         analyze_document(build_document(text, lang=lang), scorer)
         build_document(text)  # language identification
-    return time.perf_counter() - started
+    for module in _WARM_UP_MODULES:
+        importlib.import_module(module)
+    return time.process_time() - started
+
+
+def warm_up_after_first_page(scorer: Scorer | None) -> threading.Thread:
+    """Start :func:`warm_up` once per server, in a background thread, after the first page is drawn.
+
+    The landing page needs none of it; the first article analysed (English or Dutch) does. The page is
+    shown a second sooner and the warm-up is done while its reader pastes or picks an article (a faster
+    reader waits for what is not loaded yet, as without a warm-up). ``scorer``: the models the page used
+    (taken before the page ran: after a page's ``st.stop`` no Streamlit call may be made)."""
+    global _warm_up_thread
+    with _warm_up_lock:
+        if _warm_up_thread is None:
+            _warm_up_thread = threading.Thread(target=_warm_up_quietly, args=(scorer,),
+                                               name="credibility-warm-up", daemon=True)
+            _warm_up_thread.start()
+        return _warm_up_thread
+
+
+def wait_for_warm_up(timeout: float | None = None) -> float | None:
+    """Wait for the background warm-up (if started); its CPU seconds, or None when not done."""
+    thread = _warm_up_thread
+    if thread is not None:
+        thread.join(timeout)
+    return _warm_up_seconds
+
+
+def _warm_up_quietly(scorer: Scorer | None) -> None:
+    global _warm_up_seconds
+    try:
+        _warm_up_seconds = warm_up(scorer)
+    except Exception:  # a warm-up never takes the server down: the first analysis loads what it needs
+        LOG.exception("warm-up failed")

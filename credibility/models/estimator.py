@@ -2,14 +2,16 @@
 
 ``ArticleClassifier`` featurises texts (signals + surface features), stacks the wording model, compares
 the model families, calibrates and sets the threshold exactly as ``credibility train`` and the shipped
-models do (``training.fit_binary``), so it drops into ``cross_val_score``, ``Pipeline`` or ``clone`` and its
-fitted :class:`~credibility.models.bundle.TrainedModel` (``model_``) saves with ``store.save_model``.
-``ArticleClassifier.from_model`` wraps a loaded model (e.g. a shipped one) for scoring.
+models do (``training.fit_binary``), so it drops into ``cross_val_score``, ``Pipeline`` or ``clone``. It
+trains through the one training path (``trainer.train``, its ``fit`` hook carrying the sample weights),
+so its fitted :class:`~credibility.models.bundle.TrainedModel` (``model_``) carries the same card sections
+as every other trained model (data fingerprint, ROC, reliability, importances, versions) and saves with
+``store.save_model``. ``ArticleClassifier.from_model`` wraps a loaded model (e.g. a shipped one) for scoring.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
@@ -18,8 +20,11 @@ from sklearn.utils.validation import check_is_fitted
 from ..document import normalize_text
 from .bundle import TrainedModel
 from .features import featurize_texts
+from .labeled_data import LabeledData
 from .scorer import model_matrix
-from .training import CANDIDATES, fit_binary
+from .tasks import CUSTOM
+from .trainer import TrainOptions, train
+from .training import CANDIDATES, Fitted, fit_binary
 
 
 def _texts(X: Iterable[str]) -> list[str]:  # noqa: N803
@@ -59,15 +64,24 @@ class ArticleClassifier(ClassifierMixin, BaseEstimator):
             raise ValueError(f"ArticleClassifier needs exactly two classes, got {len(self.classes_)}")
         binary = (labels == self.classes_[1]).astype(int)
         group_ids = np.arange(len(texts)).astype(str) if groups is None else np.asarray(list(groups)).astype(str)
-        features, names = featurize_texts(texts, n_jobs=self.n_jobs, cache=False)
-        fitted = fit_binary(
-            features, binary, group_ids, names, name=self.name, task="custom",
-            classes=(str(self.classes_[0]), str(self.classes_[1])), candidates=tuple(self.candidates),
-            sample_weight=sample_weight, target_fpr=self.target_fpr, n_splits=self.n_splits, seed=self.seed,
-            texts=[normalize_text(t) for t in texts] if self.wording else None,
-        )
-        self.model_ = fitted.model
-        self.cv_metrics_ = fitted.oof_metrics
+        classes = (str(self.classes_[0]), str(self.classes_[1]))
+        rows = LabeledData(texts=texts, titles=None, labels=labels.astype(str), y=binary, groups=group_ids,
+                           classes=classes)
+        options = TrainOptions(candidates=tuple(self.candidates), n_splits=self.n_splits, seed=self.seed,
+                               target_fpr=self.target_fpr, wording=self.wording, n_jobs=self.n_jobs)
+
+        def fit(features: np.ndarray, names: list[str], tick: Callable[[], None]) -> Fitted:
+            # the wording model reads the normalised text, as the scorer does (model_matrix)
+            return fit_binary(
+                features, binary, group_ids, names, name=self.name, task=CUSTOM, classes=classes,
+                candidates=tuple(self.candidates), sample_weight=sample_weight, target_fpr=self.target_fpr,
+                n_splits=self.n_splits, seed=self.seed, tick=tick,
+                texts=[normalize_text(t) for t in texts] if self.wording else None,
+            )
+
+        trained = train(rows, None, options, name=self.name, fit=fit)
+        self.model_ = trained.model
+        self.cv_metrics_ = trained.fitted.oof_metrics
         return self
 
     @classmethod

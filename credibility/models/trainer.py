@@ -1,7 +1,8 @@
 """From labelled rows to a fitted model and its card: the one training path.
 
-``credibility train``, the dashboard's retraining form and ``scripts/train_shipped_models.py`` all call
-:func:`train`, so every model they write carries the same card sections:
+``credibility train``, the dashboard's retraining form, ``scripts/train_shipped_models.py`` and the
+scikit-learn estimator (``estimator.ArticleClassifier``) all call :func:`train`, so every model they write
+carries the same card sections:
 
 - ``description``, ``threshold_note``;
 - ``training_data``: the table's file name, the data fingerprint (``split.data_fingerprint``: sha256 of the

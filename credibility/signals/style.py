@@ -13,11 +13,12 @@ import math
 import re
 import statistics
 from collections import Counter
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import repeat
 
 from ..document import Document
 from ..lexicon import FUNCTION_WORDS_LIST, LanguageResources
+from ..word_frequencies import frequency_table
 from .base import Signal, Span, rate_per_100_words, register, share
 from .readability import prose_sentences
 
@@ -155,21 +156,13 @@ def _is_alpha_compound(word: str) -> bool:
     return any(ch.isalpha() for ch in word) and all(ch.isalpha() or ch in "-'’" for ch in word)
 
 
-@cache
-def _frequencies(lang: str) -> dict[str, float]:
-    """wordfreq's frequency table for ``lang`` (loaded once per language, shipped with the package)."""
-    import wordfreq
-
-    return wordfreq.get_frequency_dict(lang)
-
-
 @lru_cache(maxsize=ZIPF_CACHE_SIZE)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency (log10 per billion words) of one lower-case word; 0 when unknown.
 
     Hyphenated words absent from the table combine their parts as wordfreq does (1/f = sum of 1/f_i).
     """
-    table = _frequencies(lang)
+    table = frequency_table(lang)
     frequency = table.get(word)
     if frequency is None and "-" in word:
         parts = [table.get(p) for p in word.split("-") if p]

@@ -7,7 +7,10 @@ from sklearn.base import clone
 from sklearn.model_selection import cross_val_score
 
 from credibility.models.estimator import ArticleClassifier
-from credibility.models.store import load_model, save_model
+from credibility.models.labeled_data import LabeledData
+from credibility.models.split import data_fingerprint
+from credibility.models.store import load_model, read_card, save_model
+from credibility.models.trainer import TrainOptions, train
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +60,33 @@ def test_fitted_model_saves_and_wraps_back(fitted, tmp_path, data):
     save_model(fitted.model_, tmp_path / "clf.npz")
     again = ArticleClassifier.from_model(load_model(tmp_path / "clf.npz"))
     np.testing.assert_allclose(again.predict_proba(texts), fitted.predict_proba(texts))
+
+
+def test_saved_model_has_the_card_of_every_trained_model(fitted, data, tmp_path):
+    """The estimator trains through trainer.train: its card has the same keys as one `credibility train`
+    writes for the same rows (fingerprint, ROC, reliability, importances, versions), not fewer."""
+    texts, labels = data
+    save_model(fitted.model_, tmp_path / "clf.npz")
+    card = read_card(tmp_path / "clf.npz")
+    rows = LabeledData(texts, None, labels, (labels == "machine").astype(int), np.arange(len(texts)).astype(str),
+                       ("human", "machine"))
+    trained = train(rows, None, TrainOptions(candidates=("linear",), n_splits=3), name="custom")
+    save_model(trained.model, tmp_path / "trained.npz")
+    expected = read_card(tmp_path / "trained.npz")
+    assert set(card) == set(expected)
+    assert card["training_data"] == expected["training_data"]
+    assert card["training_data"]["fingerprint"] == data_fingerprint(texts, labels)
+    assert card["roc"] and card["reliability"] and card["feature_importances"] and card["libraries"]
+    assert card["cross_validated_metrics"] == fitted.cv_metrics_
+
+
+def test_sample_weights_still_reach_the_fit(data):
+    texts, labels = data
+    weights = np.where(labels == "machine", 5.0, 1.0)
+    plain = ArticleClassifier(candidates=("linear",), n_splits=3, wording=False).fit(texts, labels)
+    weighted = ArticleClassifier(candidates=("linear",), n_splits=3, wording=False).fit(texts, labels,
+                                                                                        sample_weight=weights)
+    assert not np.allclose(plain.predict_proba(texts), weighted.predict_proba(texts))
 
 
 def test_exported_lazily_from_the_package():

@@ -7,7 +7,6 @@ import json
 import pandas as pd
 import streamlit as st
 
-from credibility.dashboard_app import charts
 from credibility.dashboard_app.inputs import ARTICLE_TYPES, MAX_UPLOAD_MB, example_files, read_article
 from credibility.dashboard_app.reference import (
     comparison_frame,
@@ -82,6 +81,9 @@ else:
         frame = frame[frame["feature"].isin(distinctive_features(frame))]
         st.caption("The 15 signals that differ most between human news and machine text.")
     if not frame.empty:
+        # Altair: imported by the background warm-up (services.warm_up), not by the landing page
+        from credibility.dashboard_app import charts
+
         st.altair_chart(charts.signals_vs_reference(frame), width="stretch")
         st.caption(
             f"Red diamond: this article. Bars: middle 50 % of each reference ({ref_lang}); lines: 5th–95th "
