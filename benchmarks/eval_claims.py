@@ -14,28 +14,59 @@ that hash into the lower half); only the held-out rows are scored. Rows of one r
   that is not a question has a figure / prediction / superlative / causal / sweeping cue;
 - ``all positive``: every text called a claim.
 
-Then the precision and recall of each cue type alone. Usage: ``python benchmarks/eval_claims.py [--limit N]``.
+Then the precision and recall of each cue type alone.
+
+On news (issue #14: how many news sentences count as claims, and is the article threshold right?):
+
+- ``--news N``: the share of sentences called claims in the first N human news articles of
+  ``clin33_{en,nl}_news.jsonl`` and ``news_nl/dpgmedia2019.jsonl`` (none of them is training data of the
+  detector), at the shipped threshold, and the share of candidate sentences (not ruled out as not-claims)
+  over other thresholds;
+- ``--sweep``: checkable-claim and unsupported-claim precision / recall / F1 on the *tuning* half of our
+  news annotations (``data/annotations``, scored by ``benchmarks/eval_unsupported.py``) over article
+  thresholds; the reporting half is never used to choose one.
+
+Usage: ``python benchmarks/eval_claims.py [--limit N] [--news N] [--sweep]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from credibility.document import build_document
-from credibility.signals.claim_detector import held_out, shipped_detector
-from credibility.signals.claims import CLAIM_TYPES, claim_cues, text_cue_row
+from credibility.paths import shared_data_dir
+from credibility.signals import claims as claims_module
+from credibility.signals.claim_detector import DEFAULT_PROFILE, held_out, shipped_detector
+from credibility.signals.claims import (
+    CLAIM_TYPES,
+    PROBABILITIES_KEY,
+    checkable_claims,
+    claim_cues,
+    text_cue_row,
+)
 
 SHARED_CLAIMS = Path(__file__).resolve().parents[2] / "shared" / "data" / "claims"
+# Human news the detector never trained on: (name, file under the shared data folder).
+NEWS = (
+    ("clin33 en news (human)", "ai_text/clin33_en_news.jsonl"),
+    ("clin33 nl news (human)", "ai_text/clin33_nl_news.jsonl"),
+    ("dpgmedia2019 nl (human)", "news_nl/dpgmedia2019.jsonl"),
+)
+NEWS_THRESHOLDS = (0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8)
+SWEEP_THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 
 # (file name, language, positive label, detector profile)
 CORPORA: tuple[tuple[str, str, str, str], ...] = (
@@ -155,9 +186,72 @@ def check_fingerprint() -> None:
             print(f"warning: {name} differs from the file the detector was trained on (card sha256)")
 
 
+def human_news(path: Path, n: int) -> list[dict]:
+    """The first ``n`` human-written rows with a text."""
+    rows = []
+    for row in read_rows(path):
+        if row.get("text") and row.get("label") == "human":
+            rows.append(row)
+            if len(rows) >= n:
+                break
+    return rows
+
+
+def news_claim_shares(n: int) -> list[str]:
+    """Per news corpus: claims / sentences at the shipped threshold, and candidates over each threshold."""
+    lines = [f"threshold on articles: {claims_module._threshold():.2f} (profile {DEFAULT_PROFILE!r})"]
+    for name, relative in NEWS:
+        path = shared_data_dir() / relative
+        if not path.is_file():
+            lines.append(f"{name}: {path} not found, skipped")
+            continue
+        sentences = claims = 0
+        probabilities: list[float] = []
+        for row in human_news(path, n):
+            doc = build_document(row["text"], lang=row.get("lang"))
+            sentences += len(doc.sentences)
+            claims += len(checkable_claims(doc))
+            probabilities += doc.extra.get(PROBABILITIES_KEY, {}).values()
+        p = np.array(probabilities)
+        grid = " ".join(f"{t:.2f}:{np.mean(p >= t):.2f}" for t in NEWS_THRESHOLDS)
+        lines.append(f"{name:24} claims/sentences {claims / max(sentences, 1):.3f} ({claims}/{sentences}); "
+                     f"candidates {len(p)}, share >= t  {grid}")
+    return lines
+
+
+def _eval_unsupported():
+    path = Path(__file__).resolve().parent / "eval_unsupported.py"
+    spec = importlib.util.spec_from_file_location("eval_unsupported", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
+
+
+def annotated_sweep() -> list[str]:
+    """Claim and unsupported-claim P/R/F1 on the annotations' tuning half, for each article threshold."""
+    scorer = _eval_unsupported()
+    lines = []
+    for threshold in SWEEP_THRESHOLDS:
+        with mock.patch.object(claims_module, "_threshold", lambda t=threshold: t):
+            results = scorer.evaluate("tuning")
+        cells = []
+        for lang, r in results.items():
+            c, u = r.claims, r.unsupported
+            cells.append(f"{lang}: claims P {c.precision:.2f} R {c.recall:.2f} F1 {c.f1:.3f} "
+                         f"called {(c.tp + c.fp) / max(r.sentences, 1):.2f} (gold {(c.tp + c.fn) / max(r.sentences, 1):.2f})"
+                         f" | unsupported P {u.precision:.2f} R {u.recall:.2f} F1 {u.f1:.3f}")
+        lines.append(f"t={threshold:.2f}  " + "   ".join(cells))
+    return lines
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="read at most N rows per corpus")
+    parser.add_argument("--news", type=int, default=0, metavar="N",
+                        help="also report the share of claims on the first N human articles of each news corpus")
+    parser.add_argument("--sweep", action="store_true",
+                        help="also sweep the article threshold on the annotations' tuning half")
     args = parser.parse_args(argv)
     if not SHARED_CLAIMS.is_dir():
         raise SystemExit(f"corpus folder not found: {SHARED_CLAIMS}")
@@ -179,6 +273,12 @@ def main(argv: list[str] | None = None) -> None:
     print("\nEach cue type alone as the classifier:")
     print("\n".join(type_lines))
     print("\nDetector time (cue rules + probability, per text): " + "; ".join(timing))
+    if args.news:
+        print(f"\nClaims on human news (first {args.news} articles per corpus):")
+        print("\n".join(news_claim_shares(args.news)))
+    if args.sweep:
+        print("\nArticle threshold on the annotations' tuning half (gold = annotated share of claims):")
+        print("\n".join(annotated_sweep()))
 
 
 if __name__ == "__main__":

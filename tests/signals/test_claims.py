@@ -3,8 +3,11 @@ unsupported reasons, the weights format, and a floor on the held-out F1 of the s
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 import io
 import json
+import sys
 import zipfile
 from pathlib import Path
 
@@ -510,6 +513,34 @@ def test_held_out_f1_does_not_slide(name, lang, positive, profile, floor):
     tp = int(np.sum(predicted & gold))
     f1 = 2 * tp / (predicted.sum() + gold.sum())
     assert f1 >= floor
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED_CLAIMS.is_dir(), reason="needs ../shared/data/claims")
+def test_the_shipped_card_was_trained_on_the_shared_corpora():
+    """The card's figures (and the benchmark's) are about these files: a changed corpus must be noticed."""
+    recorded = cd.shipped_detector().card["training_data"]["sha256"]
+    for name, digest in recorded.items():
+        assert hashlib.sha256((SHARED_CLAIMS / name).read_bytes()).hexdigest() == digest, name
+
+
+@pytest.fixture(scope="module")
+def eval_claims():
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "eval_claims.py"
+    spec = importlib.util.spec_from_file_location("eval_claims", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_news_share_reads_only_human_rows_with_a_text(eval_claims, tmp_path):
+    rows = [{"id": "1", "text": "A.", "label": "human"}, {"id": "2", "text": "B.", "label": "machine"},
+            {"id": "3", "text": "", "label": "human"}, {"id": "4", "label": "human"},
+            {"id": "5", "text": "C.", "label": "human"}, {"id": "6", "text": "D.", "label": "human"}]
+    path = tmp_path / "news.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert [r["id"] for r in eval_claims.human_news(path, 2)] == ["1", "5"]
 
 
 @pytest.mark.parametrize(
