@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from ..document import normalize_text
 from .bundle import TrainedModel
 from .labeled_data import LabeledData
 from .metrics import card_curves
@@ -121,7 +122,7 @@ def _fit_binary(rows: LabeledData, task: TaskSpec | None, options: TrainOptions,
         return fit_binary(X, rows.y, rows.groups, names, name=name, task=task.name if task else CUSTOM,
                           classes=rows.classes, candidates=options.candidates, target_fpr=options.target_fpr,
                           n_splits=options.n_splits, seed=options.seed, tick=tick,
-                          texts=rows.texts if options.wording else None)
+                          texts=[normalize_text(t) for t in rows.texts] if options.wording else None)
     return fit
 
 

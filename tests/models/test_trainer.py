@@ -84,3 +84,23 @@ def test_texts_are_featurised_when_no_features_are_given():
                     name="small", progress=TrainProgress(featurised=seen.append))
     assert sum(seen) == len(rows)
     assert len(trained.card.feature_names) > 50 and trained.card.roc
+
+
+def test_the_wording_model_is_trained_on_the_text_the_scorer_reads(toy_matrix, monkeypatch):
+    """The scorer feeds the wording model the normalised text a Document holds (scorer.model_matrix); a
+    model trained on the raw text would see line ends and invisible characters it never meets when scoring."""
+    import credibility.models.trainer as trainer
+
+    X, y, groups, names = toy_matrix  # noqa: N806
+    raw = [f"Line one\r\nline\u200b two {i}" for i in range(len(y))]
+    rows = LabeledData(raw, None, np.where(y == 1, "machine", "human"), y, groups, ("human", "machine"))
+    seen: dict = {}
+
+    def spy(*args, **kwargs):
+        seen["texts"] = kwargs["texts"]
+        return fit_binary(*args, **{**kwargs, "texts": None})
+
+    monkeypatch.setattr(trainer, "fit_binary", spy)
+    train(rows, AI_GENERATED, TrainOptions(candidates=("linear",), n_splits=2, wording=True), name="w",
+          features=(X, names))
+    assert seen["texts"][0] == "Line one\nline two 0"
