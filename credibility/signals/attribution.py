@@ -337,13 +337,33 @@ _LISTS_OF_CUES = ("reporting_verbs", "attribution_gated_verbs", "attribution_mar
 
 
 @cache
-def _is_listed_word(res: LanguageResources, word: str) -> bool:
-    """True when an entry of the cue lists matches ``word`` on its own ("said", "shows", "say")."""
-    for name in _LISTS_OF_CUES:
-        regex = res.matcher(name).regex if res.has_list(name) else None
-        if regex is not None and regex.fullmatch(word):
-            return True
-    return False
+def _cue_list_regexes(res: LanguageResources) -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        regex
+        for name in _LISTS_OF_CUES
+        if res.has_list(name) and (regex := res.matcher(name).regex) is not None
+    )
+
+
+@cache
+def _listed_word_memo(res: LanguageResources) -> dict[str, bool]:
+    return {}
+
+
+def _listed_word_indices(res: LanguageResources, words: list[str]) -> set[int]:
+    """Indices of the words that an entry of the cue lists matches on its own ("said", "shows", "say")."""
+    memo = _listed_word_memo(res)
+    if len(memo) > 1 << 16:
+        memo.clear()  # bounded: a long run sees ever new words
+    regexes = _cue_list_regexes(res)
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        listed = memo.get(word)
+        if listed is None:
+            listed = memo[word] = any(regex.fullmatch(word) for regex in regexes)
+        if listed:
+            found.add(i)
+    return found
 
 
 def _classify_source(
@@ -432,7 +452,7 @@ def _taken_words(doc: Document, attributions: list[Attribution], quoted: list[tu
     one cue)."""
     text = doc.text
     res = doc.resources
-    taken = {i for i, word in enumerate(doc.words_lower) if res is not None and _is_listed_word(res, word)}
+    taken = _listed_word_indices(res, doc.words_lower) if res is not None else set()
     cue_words = [(bisect.bisect_right(doc.word_ends, a.start), bisect.bisect_left(doc.word_starts, a.end)) for a in attributions]
     cue_words += [(i, i + 1) for i in sorted(taken)]
     for lo, hi in cue_words:
