@@ -13,7 +13,15 @@ Mark Rutte", "zegt minister Hugo de Jonge", "volgens de woordvoerder van de poli
 "named" when it is a name or a specific role or organisation ("the senator", "de politie"); a bare plural
 group ("officials said", "supporters say") is vague, and a passive ("is reported to") names no speaker
 before its verb. A speaker's label at a paragraph start ("TAPPER: ...") and the dash of an embedded
-tweet's credit line ("— Jane Smith (@janesmith) ...") are attributions too.
+tweet's credit line ("— Jane Smith (@janesmith) ...") are attributions too. A listed verb inside a quote
+is the quoted speaker's own talk ("“I never said that”"), not a cue (PolNeAR marks 4% of them).
+
+Learned cues (issue #14; languages with a weight table, English): words that attribute only in some
+contexts ("Trump *plans* a major ad buy", "the poll *shows*", "Clinton *has repeatedly ripped* ...") are
+scored by a small logistic regression fitted on PolNeAR train (``learned_cues.py``). They are
+attributions of kind ``"learned_cue"`` (counted in the rates and source shares, with their sources) but
+take no part in the scope below: a stance or an action is evidence of attribution, not enough to call a
+claim sourced.
 
 Features (names and meanings unchanged): ``attributed_sentence_share`` is the share of sentences inside a
 scope (below), ``quote_share`` the share inside attributed quotes, ``attribution_rate_per_100_words``
@@ -40,9 +48,11 @@ Scope (which sentences an attribution covers), decided paragraph by paragraph:
 Rules a language switches on (Dutch, issue #14; English has none of them):
 7. a sentence opening with a phrase of ``attribution_backward_sourcing`` ("Dat blijkt uit onderzoek van de
    politie.") covers itself and the sentence before it in its paragraph;
-8. indirect speech ("X legde uit dat …", "volgens X …", "X stelde vast: …") covers the next unquoted
-   sentences of its paragraph that carry no attribution of their own, up to the language setting
-   ``attribution_indirect_speech_continues`` (a number of sentences);
+8. indirect speech ("X legde uit dat …", "volgens X …", "X stelde ... vast: …", with "dat" or a colon
+   within a few words of the verb) covers the next unquoted sentences of its paragraph that carry no
+   attribution of their own, up to the language setting ``attribution_indirect_speech_continues`` (a
+   number of sentences); so does a reporting clause with a named source that opens its paragraph
+   ("Onderzoeker Chris Kidd heeft gewaarschuwd voor …" followed by what he warned about);
 9. with ``attribution_quoted_sentences_are_speech``, a quote of at least four words that opens its sentence
    is attributed even when no cue or earlier speaker is found (its speaker is given by context).
 
@@ -59,11 +69,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..document import Document, Sentence
 from ..lexicon import LanguageResources
 from .base import Signal, Span, rate_per_100_words, register, share
 from .cues import cue_matches
+from .learned_cues import candidate_features, learned_cues, load_model
 
 FEATURES = (
     "attributed_sentence_share",
@@ -97,6 +109,8 @@ OPEN_QUOTE_RE = re.compile(r"“|„|«|,,(?=\S)|(?<![\w\"])\"(?=\S)")
 SPEAKER_LABEL_RE = re.compile(
     r"(A|[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3}):(?=[ \t]+[^\W\d]|[ \t]+[\"“‘'])"
 )
+# The same label opening a sentence inside a paragraph, followed by a quotation mark ("Van den Boon: “…”").
+QUOTE_LABEL_RE = re.compile(r"([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3}|[A-Z][\w'’.&-]*(?:[ \t]+(?:van|de|der|den|ter|von)){1,2}[ \t]+[A-Z][\w'’.&-]*):(?=[ \t]*(?:[\"“„«]|,,))")
 # Word lists matched in one pass (the first list wins where two match at one place) and their span kinds.
 CUE_LISTS = {
     "vague_sources": "vague_source",
@@ -144,6 +158,8 @@ DETERMINERS = frozenset(
 # Pronouns that do not make a gated verb an attribution ("I think", "we want", "you know" are talk).
 FIRST_SECOND_PERSON = frozenset(["i", "we", "you", "ik", "wij", "we", "jij", "je", "u"])
 ROLE_LINKS = frozenset(["for", "of", "at", "from", "van", "bij", "namens"])
+# Attribution kind of a cue found by the learned model (``learned_cues.py``).
+LEARNED_KIND = "learned_cue"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +172,7 @@ class Attribution:
 
     start: int
     end: int
-    kind: str  # "reporting_verb" | "according_to" | "vague_source" | "speaker_label" | "quote" (rule 9)
+    kind: str  # "reporting_verb" | "according_to" | "vague_source" | "speaker_label" | "learned_cue" | "quote" (rule 9)
     sentence: int
     source: str  # "named" | "vague" | "unspecified"
     source_start: int = -1
@@ -217,7 +233,7 @@ def analyze_attribution(doc: Document) -> AttributionAnalysis:
     return result
 
 
-def _analyze(doc: Document, res: LanguageResources) -> AttributionAnalysis:
+def _analyze(doc: Document, res: LanguageResources, *, learned: bool = True) -> AttributionAnalysis:
     text = doc.text
     not_names = res.words("attribution_not_names")
     addressee_verbs = res.words("attribution_addressee_verbs")
@@ -239,10 +255,10 @@ def _analyze(doc: Document, res: LanguageResources) -> AttributionAnalysis:
     extra_vague = 0  # bare groups found as subjects ("supporters say", "officials said")
     for start, end, kind, cue_text, gated in cues:
         sentence = doc.sentence_at(start)
-        if sentence is None:
-            continue
+        if sentence is None or _inside_quote(quoted, start):
+            continue  # a verb inside a quote is the quoted speaker's own talk ("“I never said that”")
         vague_index = _nearby_vague(vague, start, end, sentence.start, sentence.end)
-        if gated and not _gated_cue_counts(context, start, sentence, vague_index, vague, quoted):
+        if gated and not _gated_cue_counts(context, start, sentence, vague_index, vague):
             continue  # "wants", "believes", "shows" attribute only after a third-person subject
         source_span: tuple[int, int] = (-1, -1)
         if vague_index is not None:
@@ -255,44 +271,8 @@ def _analyze(doc: Document, res: LanguageResources) -> AttributionAnalysis:
             found = context.find(
                 start, end, sentence, before=not marker, after=not addressee, after_any=marker
             )
-            if found is not None and found[2] == "named" and context.is_bare_group(found[0], found[1]):
-                found = (found[0], found[1], "group")
-            if found is not None and found[2] == "group":
-                source = "vague"
-                source_span = found[:2]
-                extra_vague += 1
-                group = text[found[0] : found[1]]
-                spans.append(
-                    Span(
-                        found[0],
-                        found[1],
-                        "vague_source",
-                        f"vague source: '{group}' does not say who the source is",
-                    )
-                )
-            elif found is not None and found[2] == "named":
-                source = "named"
-                source_span = found[:2]
-                spans.append(
-                    Span(
-                        found[0],
-                        found[1],
-                        "named_source",
-                        f"named source: '{text[found[0] : found[1]]}' is given for the claim",
-                    )
-                )
-            else:
-                source = "unspecified"
-                if found is not None:
-                    source_span = found[:2]
-                    spans.append(
-                        Span(
-                            found[0],
-                            found[1],
-                            "pronoun_source",
-                            f"source: '{text[found[0] : found[1]]}' points back to a speaker named elsewhere",
-                        )
-                    )
+            source, source_span, group = _classify_source(context, found, spans)
+            extra_vague += group
         attributions.append(Attribution(start, end, kind, sentence.index, source, *source_span))
         if kind == "according_to":
             reason = f"attribution: '{cue_text}' ties the statement to a source"
@@ -333,8 +313,14 @@ def _analyze(doc: Document, res: LanguageResources) -> AttributionAnalysis:
                 "speaker label: the paragraph gives what this speaker said",
             )
         )
+    if learned:
+        found, groups = _learned_attributions(doc, res, context, attributions, quoted, spans)
+        attributions.extend(found)
+        extra_vague += groups
     attributions.sort(key=lambda a: (a.start, a.end))
-    scope, quote_sentences, quote_spans = _scope(doc, attributions)
+    # Learned cues count as attributions (rates, sources) but do not make a sentence sourced: see
+    # ``learned_cues.py``.
+    scope, quote_sentences, quote_spans = _scope(doc, [a for a in attributions if a.kind != LEARNED_KIND])
     spans.extend(quote_spans)
     spans.sort(key=lambda s: (s.start, s.end, s.kind))
     return AttributionAnalysis(
@@ -345,6 +331,139 @@ def _analyze(doc: Document, res: LanguageResources) -> AttributionAnalysis:
         len(vague) + extra_vague,
         scope,
     )
+
+
+_LISTS_OF_CUES = ("reporting_verbs", "attribution_gated_verbs", "attribution_markers")
+
+
+@cache
+def _cue_list_regexes(res: LanguageResources) -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        regex
+        for name in _LISTS_OF_CUES
+        if res.has_list(name) and (regex := res.matcher(name).regex) is not None
+    )
+
+
+@cache
+def _listed_word_memo(res: LanguageResources) -> dict[str, bool]:
+    return {}
+
+
+def _listed_word_indices(res: LanguageResources, words: list[str]) -> set[int]:
+    """Indices of the words that an entry of the cue lists matches on its own ("said", "shows", "say")."""
+    memo = _listed_word_memo(res)
+    if len(memo) > 1 << 16:
+        memo.clear()  # bounded: a long run sees ever new words
+    regexes = _cue_list_regexes(res)
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        listed = memo.get(word)
+        if listed is None:
+            listed = memo[word] = any(regex.fullmatch(word) for regex in regexes)
+        if listed:
+            found.add(i)
+    return found
+
+
+def _classify_source(
+    context: _NameContext, found: tuple[int, int, str] | None, spans: list[Span]
+) -> tuple[str, tuple[int, int], int]:
+    """(source kind, source span, 1 for a bare group) of a cue's found source; adds its span to ``spans``."""
+    text = context.doc.text
+    if found is not None and found[2] == "named" and context.is_bare_group(found[0], found[1]):
+        found = (found[0], found[1], "group")
+    if found is None:
+        return "unspecified", (-1, -1), 0
+    words = text[found[0] : found[1]]
+    if found[2] == "group":
+        spans.append(
+            Span(found[0], found[1], "vague_source", f"vague source: '{words}' does not say who the source is")
+        )
+        return "vague", found[:2], 1
+    if found[2] == "named":
+        spans.append(
+            Span(found[0], found[1], "named_source", f"named source: '{words}' is given for the claim")
+        )
+        return "named", found[:2], 0
+    spans.append(
+        Span(
+            found[0],
+            found[1],
+            "pronoun_source",
+            f"source: '{words}' points back to a speaker named elsewhere",
+        )
+    )
+    return "unspecified", found[:2], 0
+
+
+def _learned_attributions(
+    doc: Document,
+    res: LanguageResources,
+    context: _NameContext,
+    attributions: list[Attribution],
+    quoted: list[tuple[int, int]],
+    spans: list[Span],
+) -> tuple[list[Attribution], int]:
+    """Cues of the learned model (``learned_cues.py``) outside quotes and the listed cues, with sources."""
+    model = load_model(res)
+    if model is None:
+        return [], 0
+    taken = _taken_words(doc, attributions, quoted)
+    cue_sentences = frozenset(a.sentence for a in attributions)
+    found_cues: list[Attribution] = []
+    groups = 0
+    for start, end in learned_cues(doc, model, taken.__contains__, context.subject_class, cue_sentences, context.skip):
+        sentence = doc.sentence_at(start)
+        if sentence is None:
+            continue
+        found = context.find(start, end, sentence, before=True, after=True, after_any=False)
+        source, source_span, group = _classify_source(context, found, spans)
+        groups += group
+        found_cues.append(Attribution(start, end, LEARNED_KIND, sentence.index, source, *source_span))
+        spans.append(
+            Span(start, end, "reporting_verb", f"attribution cue: '{doc.text[start:end]}' reports a stance or statement")
+        )
+    return found_cues, groups
+
+
+def learned_cue_candidates(doc: Document) -> list[tuple[int, list[str]]]:
+    """(word index, features) of every word the learned-cue model would score, its vocabulary aside.
+
+    For ``benchmarks/train_attribution_cues.py``: the listed cues and quotes are found exactly as in
+    :func:`analyze_attribution`, without learned cues, so that training sees what the extractor sees.
+    """
+    res = doc.resources
+    if res is None or not doc.sentences:
+        return []
+    analysis = _analyze(doc, res, learned=False)
+    quoted = [(m.start(), m.end()) for m in QUOTE_RE.finditer(doc.text)]
+    context = _NameContext(doc, res, res.words("attribution_not_names"))
+    attributions = list(analysis.attributions)
+    taken = _taken_words(doc, attributions, quoted)
+    cue_sentences = frozenset(a.sentence for a in attributions)
+    return list(candidate_features(doc, None, taken.__contains__, context.subject_class, cue_sentences))
+
+
+def _taken_words(doc: Document, attributions: list[Attribution], quoted: list[tuple[int, int]]) -> set[int]:
+    """Indices of words that are no candidates for a learned cue: inside a quote, overlapping an
+    attribution, a word of the cue lists (their own rules decide: "It shows", "hard to say"), or one of
+    the two words right before a listed cue or word (its auxiliary or adverb: "has repeatedly said" is
+    one cue)."""
+    text = doc.text
+    res = doc.resources
+    taken = _listed_word_indices(res, doc.words_lower) if res is not None else set()
+    cue_words = [(bisect.bisect_right(doc.word_ends, a.start), bisect.bisect_left(doc.word_starts, a.end)) for a in attributions]
+    cue_words += [(i, i + 1) for i in sorted(taken)]
+    for lo, hi in cue_words:
+        taken.update(range(lo, hi))
+        before = lo - 1
+        while before >= 0 and not text[doc.word_ends[before] : doc.word_starts[before + 1]].strip() and before >= lo - 2:
+            taken.add(before)
+            before -= 1
+    for start, end in quoted:
+        taken.update(range(bisect.bisect_right(doc.word_ends, start + 1), bisect.bisect_left(doc.word_starts, end - 1)))
+    return taken
 
 
 def _scope(
@@ -398,10 +517,13 @@ def _scope(
         quote_sentences.update(sentences)
         for index in sentences:
             scope.setdefault(index, speaker)
-    # Rule 5: a speaker label covers its paragraph.
+    # Rule 5: a speaker label opening a paragraph covers the paragraph (one inside a paragraph, before a
+    # quote, covers its own sentence and the quote).
     for a in attributions:
         if a.kind == "speaker_label":
             paragraph = doc.sentences[a.sentence].paragraph
+            if doc.sentences[a.sentence].start != doc.paragraphs[paragraph][0]:
+                continue
             for s in doc.sentences[a.sentence :]:
                 if s.paragraph != paragraph:
                     break
@@ -422,7 +544,9 @@ def _scope(
 
 
 # Text right after a reporting verb that opens indirect speech: "zei dat", "legde uit dat", "stelde vast:".
-_INDIRECT_SPEECH_RE = re.compile(r"[ \t]*(?:[\w'’-]+[ \t]+){0,4}?dat\b|[ \t]*:", re.IGNORECASE)
+_INDIRECT_SPEECH_RE = re.compile(
+    r"[ \t]*(?:[\w'’-]+[ \t]+){0,4}?dat\b|[ \t]*(?:[\w'’-]+[ \t]+){0,5}?(?:[\w'’-]+[ \t]*)?:", re.IGNORECASE
+)
 _QUOTE_OPENERS = ("\"", "“", "„", ",,", "'", "‘", "«")
 
 
@@ -466,7 +590,8 @@ def _indirect_speech(
         if a.kind not in ("reporting_verb", "according_to") or a.sentence in quote_sentences or a.sentence in sourcing:
             continue
         sentence = doc.sentences[a.sentence]
-        if a.kind == "reporting_verb" and not _INDIRECT_SPEECH_RE.match(text, a.end, sentence.end):
+        opens_paragraph = a.source == "named" and doc.paragraphs[sentence.paragraph][0] == sentence.start
+        if a.kind == "reporting_verb" and not opens_paragraph and not _INDIRECT_SPEECH_RE.match(text, a.end, sentence.end):
             continue
         for index in range(a.sentence + 1, min(a.sentence + 1 + reach, len(doc.sentences))):
             following = doc.sentences[index]
@@ -606,13 +731,18 @@ def _speaker_labels(doc: Document, res: LanguageResources, context: _NameContext
     not_names = res.words("attribution_not_names")
     labels: list[Attribution] = []
     text = doc.text
-    for p_start, p_end in doc.paragraphs:
-        m = SPEAKER_LABEL_RE.match(text, p_start, p_end)
+    starts = [(p_start, p_end, SPEAKER_LABEL_RE) for p_start, p_end in doc.paragraphs]
+    # Inside a paragraph, a label opening a sentence counts only before a quote ("Van den Boon: “…”").
+    paragraph_starts = {p_start for p_start, _ in doc.paragraphs}
+    starts += [(s.start, s.end, QUOTE_LABEL_RE) for s in doc.sentences if s.start not in paragraph_starts]
+    for p_start, p_end, pattern in starts:
+        m = pattern.match(text, p_start, p_end)
         if m is None:
             continue
         label = m.group(1)
         words = label.lower().split()
-        if label != "A" and (words[0] in exclusions or words[0] in not_names):
+        particle_name = len(words) > 1 and words[0] in context.particles  # "Van den Boon: ..."
+        if label != "A" and not particle_name and (words[0] in exclusions or words[0] in not_names):
             continue
         if (
             len(words) == 1
@@ -645,17 +775,19 @@ def _gated_cue_counts(
     sentence: Sentence,
     vague_index: int | None,
     vague: list[tuple[int, int, str]],
-    quoted: list[tuple[int, int]],
 ) -> bool:
-    """A gated verb ("wants", "believes") counts after a subject, outside quotes (where "I think" is talk)."""
-    inside = bisect.bisect_left(quoted, (start, start)) - 1
-    if inside >= 0 and quoted[inside][0] < start < quoted[inside][1]:
-        return False
+    """A gated verb ("wants", "believes") counts after a subject (the caller has ruled out quotes)."""
     if vague_index is not None and vague[vague_index][1] <= start:
         gap = context.doc.text[vague[vague_index][1] : start].lower().split()
         if len(gap) <= SKIP_WORDS and all(word in context.skip for word in gap):
             return True  # "experts have long argued"
     return context.has_subject(start, sentence)
+
+
+def _inside_quote(quoted: list[tuple[int, int]], position: int) -> bool:
+    """True when ``position`` lies strictly inside one of the (sorted, non-overlapping) quotes."""
+    inside = bisect.bisect_left(quoted, (position, position)) - 1
+    return inside >= 0 and quoted[inside][0] < position < quoted[inside][1]
 
 
 def _nearby_vague(
@@ -789,6 +921,24 @@ class _NameContext:
             i -= 1
             skipped += 1
         return i if i >= sentence.first_word else -1
+
+    def subject_class(self, i: int, sentence: Sentence) -> str:
+        """What stands before word ``i`` once auxiliaries and adverbs are skipped: "pronoun" (third
+        person), "first_person", "role", "name", "word" or "none" (a feature of the learned cues)."""
+        doc = self.doc
+        j = i - 1
+        skipped = 0
+        while j >= sentence.first_word and doc.words_lower[j] in self.skip and skipped < SKIP_WORDS:
+            j -= 1
+            skipped += 1
+        if j < sentence.first_word:
+            return "none"
+        word = doc.words_lower[j]
+        if word in self.pronouns:
+            return "first_person" if word in FIRST_SECOND_PERSON else "pronoun"
+        if self._is_role(j):
+            return "role"
+        return "name" if self._is_name_word(j, sentence) else "word"
 
     def has_subject(self, cue_start: int, sentence: Sentence) -> bool:
         """True when a pronoun, a role noun or a name stands right before a verb (the verb's subject)."""

@@ -84,6 +84,9 @@ _LINE_START_NOTES = {"byline": "a byline", "caption": "a caption or credit line"
                      "advice": "advice or a generic possibility", "intention": "an intention",
                      "sourcing": "a sentence naming the source of what precedes it"}
 _PREFIX_NOTES = {"dateline": "a dateline", "date line": "a date line"}
+# Anywhere in a sentence that holds no figure cue (issue #14): praise or disappointment ("indrukwekkend")
+# makes an assessment, unless a number carries a checkable point ("een indrukwekkende 300 schilderijen").
+_UNLESS_FIGURE_NOTES = {"evaluative word": "an evaluation (an evaluative word and no figure)"}
 _BOILERPLATE_LISTS = ("boilerplate_call_to_action", "boilerplate_syndication", "boilerplate_ai_banner")
 _BOILERPLATE_LINE_MAX_WORDS = 20
 _BYLINE_MAX_WORDS = 12
@@ -158,7 +161,8 @@ def _find_claims(doc: Document) -> list[Claim]:
     candidates: list[_Candidate] = []
     seen_texts: set[str] = set()
     for sentence in doc.sentences:
-        reason, start = not_claim.check(sentence)
+        has_figure = any(hit[2] == "figure" for hit in hits_by_sentence.get(sentence.index, ()))
+        reason, start = not_claim.check(sentence, has_figure)
         if reason is None:
             reason = _structural_reason(doc, sentence, multi_paragraph)
         if reason is None:
@@ -370,8 +374,11 @@ class _NotClaimFinder:
     def has_opinion(self, sentence: Sentence) -> bool:
         return any(note in _ANYWHERE_NOTES and note != "tweet credit" for *_, note in self.by_sentence.get(sentence.index, ()))
 
-    def check(self, sentence: Sentence) -> tuple[str | None, int]:
-        """``(reason, claim_start)``: why the sentence is not a claim (or None) and where a claim starts."""
+    def check(self, sentence: Sentence, has_figure: bool = False) -> tuple[str | None, int]:
+        """``(reason, claim_start)``: why the sentence is not a claim (or None) and where a claim starts.
+
+        ``has_figure``: the sentence holds a figure cue (then an evaluative word does not rule it out).
+        """
         text = self.doc.text
         head = _LEADING_JUNK.match(text, sentence.start, sentence.end).end()
         start = sentence.start
@@ -379,6 +386,9 @@ class _NotClaimFinder:
             at_head = m_start <= head < m_end or m_start == head or (m_start < head and not text[m_start:head].strip())
             if note in _ANYWHERE_NOTES:
                 return _ANYWHERE_NOTES[note], start
+            elif note in _UNLESS_FIGURE_NOTES:
+                if not has_figure:
+                    return _UNLESS_FIGURE_NOTES[note], start
             elif note in _LINE_START_NOTES and at_head:
                 if note == "byline" and sentence.word_count > _BYLINE_MAX_WORDS:
                     continue

@@ -484,3 +484,94 @@ def test_dutch_outlet_as_source():
     text = "Het aantal inbraken is vorig jaar gedaald, meldt de krant."
     analysis = attribution_module.analyze_attribution(build_document(text, lang="nl"))
     assert [text[a.source_start : a.source_end] for a in analysis.attributions] == ["de krant"]
+
+
+# --- issue #14, second round: nested talk, learned cues, Dutch paragraph scope ---------------------------
+
+
+def test_a_reporting_verb_inside_a_quote_is_the_quoted_speakers_talk_not_a_cue():
+    doc = build_document('The senator said: "I never said I would pay for it." The bill passed.', lang="en")
+    analysis = attribution_module.analyze_attribution(doc)
+    listed = [a for a in analysis.attributions if a.kind != attribution_module.LEARNED_KIND]
+    assert [doc.text[a.start : a.end] for a in listed] == ["said"]
+    assert attributed_sentence_indices(doc) == frozenset({0})
+
+
+def test_learned_cues_count_as_attributions_but_do_not_source_a_sentence():
+    text = "The tax rose by 4 percent. Hillary Clinton has repeatedly pledged to expand background checks."
+    doc = build_document(text, lang="en")
+    analysis = attribution_module.analyze_attribution(doc)
+    learned = [a for a in analysis.attributions if a.kind == attribution_module.LEARNED_KIND]
+    # one cue across the adverb, with the subject as its named source
+    assert [text[a.start : a.end] for a in learned] == ["has repeatedly pledged"]
+    assert [text[a.source_start : a.source_end] for a in learned] == ["Hillary Clinton"]
+    assert attributed_sentence_indices(doc) == frozenset()
+
+
+def test_learned_cues_only_where_the_weight_table_exists():
+    doc = build_document("Rutte heeft herhaaldelijk beloofd de wet te verbeteren.", lang="nl")
+    kinds = {a.kind for a in attribution_module.analyze_attribution(doc).attributions}
+    assert attribution_module.LEARNED_KIND not in kinds
+
+
+def test_learned_cue_candidates_exclude_quotes_and_listed_cues():
+    text = 'Aides said that Trump plans a major ad buy. "We plans nothing," he said.'
+    doc = build_document(text, lang="en")
+    candidates = dict(attribution_module.learned_cue_candidates(doc))
+    words = {doc.words_lower[i] for i in candidates}
+    assert "plans" in words and "said" not in words and "nothing" not in words
+    first = next(i for i in candidates if doc.words_lower[i] == "plans")
+    assert {"w=plans", "prev=name", "subj&w=plans", "cue_in_sentence=1"} <= set(candidates[first])
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        # a paragraph opened by a named speaker's reporting clause continues that speaker (no "dat" needed)
+        ("Onderzoeker Chris Kidd heeft gewaarschuwd voor de gevaren van overstromingen. "
+         "Satellietbeelden bieden geen zekerheid over de regen.", {0, 1}),
+        # a colon a few words after the verb opens indirect speech too
+        ("Toen stelden de onderzoekers hetzelfde fenomeen vast: de vogels zingen hoger. "
+         "Bovendien zingen ze sneller.", {0, 1}),
+        # up to three sentences continue indirect speech
+        ("Kidd legde uit dat de satellieten falen. Ze zien de wolken. Ze missen de regen. Ze zijn te traag.",
+         {0, 1, 2, 3}),
+        # a reporter's sentence after an unnamed speaker's clause without "dat" is not covered
+        ("Hij heeft gewaarschuwd voor de gevaren. Het water steeg tot twee meter.", {0}),
+        # "een niet bekendgemaakt bedrag" is no announcement
+        ("De daders maakten voor een niet bekendgemaakt bedrag horloges buit.", set()),
+    ],
+)
+def test_dutch_paragraph_scope_of_indirect_speech(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("# header\n@bias\t-1.0\nw=plans\tmany\n", ":3: expected 'feature<TAB>number'"),
+        ("@threshold\t1.5\nw=plans\t1.0\n", "@threshold must lie between 0 and 1"),
+    ],
+)
+def test_a_malformed_learned_cue_table_is_refused_with_its_line(tmp_path, content, message):
+    from credibility.signals.learned_cues import _load
+
+    path = tmp_path / "attribution_learned_cues.txt"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=message.replace("(", r"\(")) as raised:
+        _load(path)
+    assert str(path) in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "covered"),
+    [
+        # a speaker's label before a quote inside a paragraph (one-paragraph DPG articles)
+        ('De taal wordt veel gebruikt. Van den Boon: "De termen zijn dwingend. Ze blijven." De serie stopte.',
+         "nl", {1, 2}),
+        # without a quote after the colon it is no label
+        ("De taal wordt veel gebruikt. Van den Boon: de termen zijn dwingend. De serie stopte.", "nl", set()),
+    ],
+)
+def test_a_speaker_label_inside_a_paragraph_attributes_its_quote(text, lang, covered):
+    assert attributed_sentence_indices(build_document(text, lang=lang)) == frozenset(covered)

@@ -601,3 +601,26 @@ def test_more_dutch_frames_that_are_not_checkable_facts(text, reason):
 def test_dutch_dat_wil_niet_zeggen_is_not_a_refusal_to_comment():
     doc = build_document("Dat wil niet zeggen dat de dijk veilig is.", lang="nl")
     assert not_claim_sentences(doc).get(0) != "a refusal to comment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De spelers toonden een indrukwekkende samenwerking tegen Duitsland.",
+        "Hoewel de teleurstelling groot is, gaat het team door.",
+    ],
+)
+def test_dutch_evaluative_words_make_an_assessment(text):
+    doc = build_document(text, lang="nl")
+    assert not_claim_sentences(doc) == {0: "an evaluation (an evaluative word and no figure)"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het museum toont een indrukwekkende collectie van 300 schilderijen.",
+        "De wedstrijd begon veelbelovend en Oranje nam al vroeg de leiding.",
+    ],
+)
+def test_dutch_evaluative_word_with_a_figure_or_as_an_adverb_does_not_rule_out_a_claim(text):
+    assert not_claim_sentences(build_document(text, lang="nl")) == {}
