@@ -6,12 +6,16 @@ AUROC (machine vs human news windows), the share of human-news windows at p >= 0
 threshold, and the same for whole articles for comparison. The wording in
 ``credibility.passages.WINDOW_RELIABILITY`` quotes these figures.
 
-    python benchmarks/eval_passages.py [--per-class 300]
+    python benchmarks/eval_passages.py [--per-class 300] [--card]
+
+``--card`` writes the figures at the passage view's own lines (:data:`credibility.passages.WINDOW_LINES`)
+into the shipped AI card's ``passage_windows`` section (atomically; run it after retraining the AI model).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -30,6 +34,7 @@ from experiments.ai_experiment import NON_NEWS_DOMAINS, ai_frame  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-class", type=int, default=300, help="held-out articles per class (random, seed 13)")
+    parser.add_argument("--card", action="store_true", help="write the figures into the shipped AI card")
     args = parser.parse_args()
     scorer = load_default_scorer()
     df = ai_frame()
@@ -65,6 +70,29 @@ def main() -> None:
         line = float(np.quantile(human, q))
         print(f"  q{q:g}: p = {line:.3f}; human windows >= it {np.mean(human >= line):.1%}, "
               f"machine windows >= it {np.mean(machine >= line):.1%}")
+    if args.card:
+        write_card(args.per_class, wp, wy, ap, ay)
+
+
+def write_card(per_class: int, wp: np.ndarray, wy: np.ndarray, ap: np.ndarray, ay: np.ndarray) -> None:
+    """The card's ``passage_windows`` section: the figures at the view's shading lines."""
+    from credibility.atomic_write import atomic_write
+    from credibility.models.scorer import AI_MODEL_FILE, models_dir
+    from credibility.models.store import card_path
+    from credibility.passages import WINDOW_LINES
+
+    human, machine = wp[wy == 0], wp[wy == 1]
+    lines = [{"probability": line, "human_windows_at_or_above": round(float(np.mean(human >= line)), 3),
+              "machine_windows_at_or_above": round(float(np.mean(machine >= line)), 3)} for line, _ in WINDOW_LINES]
+    path = card_path(models_dir() / AI_MODEL_FILE)
+    card = json.loads(path.read_text(encoding="utf-8"))
+    card["passage_windows"] = {
+        "window_sentences": 3, "window_auroc": round(auroc(wy, wp), 3), "article_auroc": round(auroc(ay, ap), 3),
+        "human_window_median_p": round(float(np.median(human)), 3), "lines": lines,
+        "measured_by": f"python benchmarks/eval_passages.py --per-class {per_class}"}
+    data = (json.dumps(card, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    atomic_write(path, lambda f: f.write(data))
+    print(f"wrote passage_windows into {path}")
 
 
 if __name__ == "__main__":

@@ -183,7 +183,7 @@ def main() -> None:
     lines = [
         "# Learned attribution cues (credibility/signals/learned_cues.py): logistic-regression weights.",
         "# Fitted on the PolNeAR train split (Newell et al., LREC 2018; see",
-        "# /work/shared/README.md) by benchmarks/train_attribution_cues.py",
+        "# ../shared/README.md) by benchmarks/train_attribution_cues.py",
         f"# (--min-gold {args.min_gold} --min-rate {args.min_rate} --min-count {args.min_count} --c {args.c}"
         f" --min-weight {args.min_weight}); threshold chosen by {args.folds}-fold cross-validation on train",
         f"# for cue precision >= {args.target_precision} (95% lower bound). The vocabulary is the set of w= features. Refit, do not edit.",

@@ -83,7 +83,10 @@ def editorial_reason(name: str, value: float, reference: float | None, contribut
                    if reference is not None else "")
         text = f"{k or 'no'} {template.what} in {words} words{typical}"
     elif template.form == "probability":
-        text = f"the text {template.what} (AI model: {value:.2f})"
+        # The number, not a verdict: the AI model's own verdict (its lines are in its card) may say "likely
+        # human-written" at a probability this term already counts (it counts from 0.5).
+        typical = f" (typical credible news: {reference:.2f})" if reference is not None else ""
+        text = f"{template.what}: {value:.2f}{typical}"
     elif name == "boilerplate.declares_ai" and counts.declared:
         text = f"the text {template.what}: '{counts.declared}'"
     else:
