@@ -92,8 +92,8 @@ def _check_out_path(out_path: Path, csv_path: Path) -> None:
 @click.option("--target-fpr", type=click.FloatRange(0.0, 0.5), default=0.01, show_default=True,
               help="False-positive rate the decision threshold is set for.")
 @click.option("--balanced", is_flag=True,
-              help="Decide at P = 0.5 instead (both kinds of error equally costly, as the shipped credibility "
-                   "model); --target-fpr is then ignored.")
+              help="Decide at P = 0.5 instead (both kinds of error equally costly); --target-fpr is then "
+                   "ignored. The shipped credibility model's line is at 8% of credible news.")
 @click.option("--folds", "n_splits", type=click.IntRange(2, 20), default=5, show_default=True)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--model", "kinds", type=click.Choice([*CANDIDATES, "all", "both"]), default="all", show_default=True,

@@ -142,3 +142,17 @@ def plain_ai_reason(name: str, value: float, lang: str, push: str) -> str | None
         text += (f" (human news and machine text both typically {human})" if human == machine
                  else f" (human news typically {human}, machine text {machine})")
     return f"{text}: {push}"
+
+
+def plain_reason(name: str, value: float, push: str, typical: float | None, typical_label: str) -> str | None:
+    """Any model's input in plain words against one typical value (e.g. the average of its training articles),
+    or None when the input has no description: the wording for a user's own model, whatever its question."""
+    plain = PLAIN.get(name)
+    if plain is None:
+        return None
+    if plain.unit == _FLAG:
+        return plain_ai_reason(name, value, "en", push)
+    text = f"{plain.what}: {_value(value, plain.unit)}"
+    if typical is not None:
+        text += f" ({typical_label}: {_bare(typical, plain.unit)})"
+    return f"{text}: {push}"

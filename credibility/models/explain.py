@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..report import Reason
-from .ai_reasons import plain_ai_reason
+from .ai_reasons import plain_ai_reason, plain_reason
 from .bundle import TrainedModel
 from .credibility_task import REASONS
 
@@ -128,7 +128,7 @@ def top_reasons(
     editorial template (credibility_task.REASONS) are put in the article's own counts against the
     model's typical credible article (``metadata["reference_values"]``). With ``lang`` (the AI model's
     reasons), an input is put in plain words against human news and machine text of that language
-    (ai_reasons.py).
+    (ai_reasons.py); any other described input is put in plain words against its typical value.
     """
     references = model.metadata.get("reference_values", {}) if counts is not None else {}
     magnitude = np.abs(contributions)
@@ -150,8 +150,13 @@ def top_reasons(
         elif editorial is not None:
             words, evidence = editorial
         else:
-            plain = (plain_ai_reason(name, float(x[j]), lang, effect[1] if c > 0 else effect[0])
-                     if lang is not None else None)
+            push = effect[1] if c > 0 else effect[0]
+            if lang is not None:
+                plain = plain_ai_reason(name, float(x[j]), lang, push)
+            elif name in references:
+                plain = plain_reason(name, float(x[j]), push, references[name], "typical credible news")
+            else:  # a user's own model: against the average of the articles it was trained on
+                plain = plain_reason(name, float(x[j]), push, float(model.mean[j]), "its training average")
             words = plain or reason_text(name, float(x[j]), float(model.mean[j]), c, effect)
         out.append(Reason(feature=name, value=float(x[j]), contribution=round(sign * c, 4), text=words,
                           evidence=evidence))

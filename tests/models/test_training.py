@@ -42,6 +42,23 @@ def test_reasons_are_signed_and_in_plain_words(toy_model):
     assert all(r.feature != "toy.constant" for r in reasons)
 
 
+def test_a_users_model_reasons_in_plain_words_for_described_inputs(toy_matrix):
+    """A model trained with `credibility train` on inputs without an editorial template (here commas) gets the
+    plain description and its training average, not 'commas per 100 words (style) is higher than typical'."""
+    X, y, groups, _ = toy_matrix  # noqa: N806
+    names = ["style.commas_per_100_words", "toy.noise", "toy.constant"]
+    model = fit_binary(X, y, groups, names, name="mine", task="credibility", classes=("credible", "not_credible"),
+                       candidates=("linear",), target_fpr=0.05, n_splits=3).model
+    x = np.array([3.0, 0.0, 1.0])
+    _, contrib = model.contributions(x)
+    from credibility.models.explain import ArticleCounts
+
+    reasons = top_reasons(model, x, -contrib[0], effect=("raises credibility", "lowers credibility"), sign=-1.0,
+                          counts=ArticleCounts(sentences=10, words=200))
+    assert reasons[0].text.startswith("commas: 3.0 per 100 words (its training average: ")
+    assert "(style)" not in reasons[0].text
+
+
 def test_plain_feature_names():
     assert plain_feature("hedging.hedge_rate_per_100_words") == "hedge rate per 100 words (hedging)"
     assert plain_feature("boilerplate.has_ai_banner") == "AI banner present (boilerplate)"
