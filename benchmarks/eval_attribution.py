@@ -53,13 +53,19 @@ def overlaps(fragments: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in fragments)
 
 
-def evaluate(split: str, errors: int) -> None:
-    folder = POLNEAR / split
+def annotation_files(split: str) -> dict[str, list[Path]]:
+    """Text name -> its annotators' ``.ann`` files, for one PolNeAR split (also read by the cue trainer)."""
     by_text: dict[str, list[Path]] = defaultdict(list)
-    for ann in sorted((folder / "attributions").glob("*.ann")):
+    for ann in sorted((POLNEAR / split / "attributions").glob("*.ann")):
         match = ANN_NAME_RE.match(ann.name)
         if match:
             by_text[match["text"]].append(ann)
+    return by_text
+
+
+def evaluate(split: str, errors: int) -> None:
+    folder = POLNEAR / split
+    by_text = annotation_files(split)
     c: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     false_cues: Counter[str] = Counter()

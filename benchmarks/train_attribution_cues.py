@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from eval_attribution import ANN_NAME_RE, POLNEAR, overlaps, read_ann
+from eval_attribution import POLNEAR, annotation_files, overlaps, read_ann
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -35,11 +35,7 @@ OUT = Path(__file__).resolve().parent.parent / "credibility" / "lexicons" / "en"
 def examples(split: str) -> list[dict]:
     """One record per usable text: candidate words with features and gold cue ids, listed-cue counts."""
     folder = POLNEAR / split
-    by_text: dict[str, list[Path]] = defaultdict(list)
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        match = ANN_NAME_RE.match(ann.name)
-        if match:
-            by_text[match["text"]].append(ann)
+    by_text = annotation_files(split)
     records = []
     for name, anns in sorted(by_text.items()):
         raw = (folder / "text" / f"{name}.txt").read_text(encoding="utf-8")
