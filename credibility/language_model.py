@@ -116,12 +116,6 @@ def _stdlib_array(values: np.ndarray) -> array:
     return out
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _write(target: Path, arrays: dict[str, np.ndarray]) -> None:
     """Write the arrays into a temporary folder beside ``target``, then rename it into place (atomic: a
     reader sees no folder or a whole one). Best effort: a read-only cache or a full disk only costs time."""
@@ -136,7 +130,9 @@ def _write(target: Path, arrays: dict[str, np.ndarray]) -> None:
                 np.save(fh, arrays[name], allow_pickle=False)
                 fh.flush()
                 os.fsync(fh.fileno())
-        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private
+        # mkdtemp makes it private; readable by all as a folder made with the usual umask would be (reading the
+        # umask means setting it, which races with the dashboard's warm-up thread)
+        os.chmod(staging, 0o755)
         os.rename(staging, target)  # fails when another process got there first: theirs is as good
     except OSError as exc:
         LOG.info("language model not cached (%s)", exc)
