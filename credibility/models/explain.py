@@ -79,8 +79,9 @@ def editorial_reason(name: str, value: float, reference: float | None, contribut
         text = f"{value:.0%} {template.what}{typical}"
     elif template.form == "count":
         k = round(value * words / 100)
-        typical = (f" (typical credible news: {reference * words / 100:.1f} in as many words)"
-                   if reference is not None else "")
+        expected = reference * words / 100 if reference is not None else None
+        typical = ("" if expected is None else " (typical credible news: none)" if expected < 0.05
+                   else f" (typical credible news: {expected:.1f} in as many words)")
         text = f"{k or 'no'} {template.what} in {words} words{typical}"
     elif template.form == "probability":
         # The number, not a verdict: the AI model's own verdict (its lines are in its card) may say "likely
