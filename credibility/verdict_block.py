@@ -129,19 +129,24 @@ def _ai_line(report: Report, score: Score, card: ModelCard | None, top: int) -> 
     value = format_probability(score.value)
     band = score.verdict if score.verdict in (*AI_VERDICTS, AI_TOO_SHORT_VERDICT) else ai_band(
         score.value, possibly, likely)
-    rate = _ai_rate(band, possibly, likely)
+    rate = _ai_rate(band, possibly, likely, score.value)
     reasons = [_reason(report, r, ("machine", "human")) for r in _ranked(score, top)]
     if score.declared:
         banner = BlockReason(f"the text says AI made it: '{score.declared}'", "machine",
                              _declaring_spans(report, score.declared), decisive=True)
         model_band = ai_band(score.value, possibly, likely)
-        view = f"the model alone: {model_band} ({value}; {_ai_rate(model_band, possibly, likely)})"
+        view = f"the model alone: {model_band} ({value}; {_ai_rate(model_band, possibly, likely, score.value)})"
         return VerdictLine(AI_GENERATED.name, AI_GENERATED.question, AI_DECLARED_VERDICT, value,
                            "stated by the text, not inferred", view, (banner, *reasons[: max(0, top - 1)]))
     return VerdictLine(AI_GENERATED.name, AI_GENERATED.question, band, value, rate, None, tuple(reasons))
 
 
-def _ai_rate(band: str, possibly: Threshold, likely: Threshold) -> str:
+# Above this probability a text below the 'possibly' line is more machine-like than most human news (and
+# the credibility model already counts its probability), so "likely human-written" needs its caveat.
+MIDDLE_PROBABILITY = 0.5
+
+
+def _ai_rate(band: str, possibly: Threshold, likely: Threshold, probability: float | None = None) -> str:
     if band == AI_TOO_SHORT_VERDICT:
         return "too few words for the model's rates and ratios to mean anything"
     if band == AI_VERDICTS[2]:
@@ -151,6 +156,9 @@ def _ai_rate(band: str, possibly: Threshold, likely: Threshold) -> str:
         if rate is None:
             return "human news scores this high too; the card does not say how often"
         return f"{one_in(rate)} human news articles score this high too"
+    if probability is not None and probability >= MIDDLE_PROBABILITY:
+        return (f"more machine-like than most human news, but under the 'possibly' line (p = "
+                f"{possibly.probability:.2f}): weak evidence either way")
     return "weak evidence: much machine text scores this low too"
 
 

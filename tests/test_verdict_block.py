@@ -94,6 +94,15 @@ def test_possibly_and_human_lines():
     assert any("not who wrote it" in note for note in human.notes)
 
 
+def test_likely_human_written_above_one_half_says_it_is_more_machine_like_than_most_news():
+    """p = 0.65 is under the 'possibly' line (0.7 here) yet above most human news, and the credibility model
+    already counts it: 'weak evidence: much machine text scores this low too' would read as reassurance."""
+    line = verdict_block(report_with(0.65, "likely human-written"), cards=cards).lines[0]
+    assert line.verdict == "likely human-written"
+    assert line.rate == ("more machine-like than most human news, but under the 'possibly' line (p = 0.70): "
+                         "weak evidence either way")
+
+
 def test_reasons_carry_their_evidence_spans_and_direction():
     cred = verdict_block(report_with(0.1, "likely human-written"), cards=cards).lines[1]
     vague, claims = cred.reasons
