@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,7 @@ from credibility.models.credibility_task import (
 )
 from credibility.models.features import featurize_texts
 from credibility.models.metrics import auroc
-from credibility.models.scorer import load_default_scorer, model_matrix
+from credibility.models.scorer import AI_MODEL_FILE, load_default_scorer, model_matrix
 from credibility.models.split import data_fingerprint, is_test_group
 from credibility.models.training import Fitted, fit_binary
 from experiments.data import MIN_WORDS, read_jsonl, repair_conversion_artefacts, shared_dir
@@ -126,14 +127,16 @@ def credibility_frame() -> pd.DataFrame:
     return df
 
 
-def load(progress: Callable[[int], None] | None = None, n_jobs: int = 2, rows: np.ndarray | None = None) -> CredSet:
-    """The frame (only ``rows`` of it, when given), its features (cached) and the shipped AI model's
-    probability for every row."""
+def load(progress: Callable[[int], None] | None = None, n_jobs: int = 2, rows: np.ndarray | None = None,
+         models: Path | None = None) -> CredSet:
+    """The frame (only ``rows`` of it, when given), its features (cached) and the AI model's probability for
+    every row: the AI model of ``models`` when that folder has one, else the shipped one."""
     df = credibility_frame()
     if rows is not None:
         df = df[rows].reset_index(drop=True)
     X, names = featurize_texts(df["text"].tolist(), None, None, progress=progress, n_jobs=n_jobs)
-    scorer = load_default_scorer()
+    ai_here = models is not None and (models / AI_MODEL_FILE).exists()
+    scorer = load_default_scorer(models if ai_here else None)
     if scorer is None or scorer.ai_model is None:
         raise RuntimeError("the credibility model stacks the AI model's probability: models/ai_generated.npz is needed")
     ai = scorer.ai_model

@@ -232,7 +232,7 @@ def train_credibility(out: Path, quick: bool) -> None:
     """The editorial credibility model (experiments/credibility_model.py), trained on the English training split."""
     t0 = time.time()
     with _bar("credibility features") as bar:
-        data = cred.load(progress=bar.update)
+        data = cred.load(progress=bar.update, models=out)  # stacks the AI model just written to ``out``
     rows = data.train
 
     def fit(X, names, tick):  # noqa: N803 (the recipe reads its own columns and weights from data)
@@ -352,7 +352,7 @@ def main() -> None:
     if args.leave_out:
         add_ai_leave_out(args.out, tuple(args.leave_out))
         return
-    # The AI model first: the credibility model stacks its probability (the AI model of the models folder).
+    # The AI model first: the credibility model stacks its probability (the AI model of ``--out``, if there).
     if args.only in (None, AI_GENERATED.name):
         train_ai(args.out, args.quick)
     if args.only in (None, CREDIBILITY.name):
