@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 from scipy import sparse
 
+from credibility.document import normalize_text
 from credibility.models.lexical import WordingModel
 from credibility.models.ngram_counts import NgramCounter
 from credibility.models.scorer import load_default_scorer
-from credibility.document import normalize_text
 
 HOSTILE = ["", " ", "\u00a0\n\t", "x", ".", "the the the the", "İstanbul ΣΟΦΟΣ 12:30 — “ok”?", "a_b __init__ 3D"]
 
