@@ -24,6 +24,7 @@ import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 from py3langid.modelio import load_model
 
+from .language_scan import ScanningIdentifier
 from .user_cache import cache_dir
 
 LOG = logging.getLogger(__name__)
@@ -98,8 +99,9 @@ def _mapped(folder: Path) -> dict[str, np.ndarray]:
 
 
 def _from_arrays(arrays: dict[str, np.ndarray], norm_probs: bool) -> LanguageIdentifier:
-    """The identifier exactly as ``LanguageIdentifier.from_model_file`` builds it from its loader's tuple."""
-    return LanguageIdentifier(
+    """The identifier exactly as ``LanguageIdentifier.from_model_file`` builds it from its loader's tuple
+    (its byte walk done by NumPy: :mod:`credibility.language_scan`, the same answers)."""
+    return ScanningIdentifier(
         np.asarray(arrays["ptc"]),
         np.asarray(arrays["pc"]),
         arrays["classes"].tolist(),

@@ -41,7 +41,7 @@ def function_words() -> frozenset[str]:
 def word_shape(token: str) -> str:
     if token.isdigit():
         return "Xnum"
-    if any(c.isdigit() for c in token):
+    if not token.isalpha() and any(c.isdigit() for c in token):  # no character is both a letter and a digit
         return "Xalnum"
     if len(token) > 1 and token.isupper():
         return "Xcaps"
@@ -55,13 +55,13 @@ def masked_text(text: str) -> str:
     masks = _token_masks(function_words())
     if len(masks) > _TOKEN_CACHE_LIMIT:
         masks.clear()
-    out: list[str] = []
-    for token in TOKEN.findall(text.translate(QUOTE_FOLDING)):
-        mask = masks.get(token)
-        if mask is None:
-            mask = masks[token] = _mask(token, function_words())
-        out.append(mask)
-    return " ".join(out)
+    tokens = TOKEN.findall(text.translate(QUOTE_FOLDING))
+    new_tokens = set(tokens).difference(masks)  # each new token masked once; the rest are one C-level join
+    if new_tokens:
+        words = function_words()
+        for token in new_tokens:
+            masks[token] = _mask(token, words)
+    return " ".join(map(masks.__getitem__, tokens))
 
 
 def _mask(token: str, words: frozenset[str]) -> str:

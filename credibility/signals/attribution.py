@@ -70,6 +70,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 
 from ..document import Document, Sentence
 from ..lexicon import LanguageResources
@@ -356,14 +357,9 @@ def _listed_word_indices(res: LanguageResources, words: list[str]) -> set[int]:
     if len(memo) > 1 << 16:
         memo.clear()  # bounded: a long run sees ever new words
     regexes = _cue_list_regexes(res)
-    found: set[int] = set()
-    for i, word in enumerate(words):
-        listed = memo.get(word)
-        if listed is None:
-            listed = memo[word] = any(regex.fullmatch(word) for regex in regexes)
-        if listed:
-            found.add(i)
-    return found
+    for word in set(words).difference(memo):  # each distinct new word tried once
+        memo[word] = any(regex.fullmatch(word) for regex in regexes)
+    return set(compress(range(len(words)), map(memo.__getitem__, words)))
 
 
 def _classify_source(

@@ -21,6 +21,7 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from ..document import Document, Sentence
@@ -45,8 +46,7 @@ class CueModel:
         return math.log(self.threshold / (1.0 - self.threshold))
 
     def score(self, features: list[str]) -> float:
-        weights = self.weights
-        return self.bias + sum(weights.get(f, 0.0) for f in features)
+        return self.bias + sum(map(self.weights.get, features, repeat(0.0)))  # same order, no generator
 
 
 def load_model(res: LanguageResources) -> CueModel | None:
