@@ -28,7 +28,12 @@ class ScanningIdentifier(LanguageIdentifier):
     def _raw_score(self, text: bytes) -> np.ndarray:
         tables = getattr(self, "_tables", None)
         if tables is None:
-            tables = self._tables = automaton_tables(self)
+            try:
+                tables = self._tables = automaton_tables(self)
+            except (AttributeError, TypeError, ValueError):  # another py3langid's internals: walk as it does
+                tables = self._tables = ()
+        if not tables:
+            return super()._raw_score(text)
         visits = feature_visits(*tables, text)
         if visits is None:  # no feature (py3langid's own fill value) or a walk that failed the check
             return super()._raw_score(text)

@@ -63,3 +63,18 @@ def test_a_window_too_short_for_the_model_falls_back_to_py3langids_walk(identifi
     monkeypatch.setattr(language_scan, "WINDOW", 1)
     assert feature_visits(*automaton_tables(ours), data) is None  # states that need more bytes fail the check
     assert ours.classify(texts[0]) == theirs.classify(texts[0])
+
+
+def test_a_py3langid_without_the_internals_it_reads_still_answers(identifiers, texts, monkeypatch):
+    """The scan reads py3langid internals (``_rowbase``); another py3langid without them must not break
+    language identification: its own walk answers."""
+    ours, theirs = identifiers
+    fresh = ScanningIdentifier(ours.nb_ptc, ours.nb_pc, ours.nb_classes, ours.tk_nextmove, ours.tk_output,
+                               norm_probs=True, tk_row=ours.tk_row)
+
+    def missing(_identifier):
+        raise AttributeError("'LanguageIdentifier' object has no attribute '_rowbase'")
+
+    monkeypatch.setattr(language_scan, "automaton_tables", missing)
+    for text in texts[:20]:
+        assert fresh.classify(text) == theirs.classify(text)
