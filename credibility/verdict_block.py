@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .models.credibility_task import AI_PROBABILITY
+from .models.credibility_task import BY_NAME as CREDIBILITY_INPUTS
 from .models.model_card import ModelCard, as_card
 from .models.tasks import AI_GENERATED, CREDIBILITY
 from .models.thresholds import Threshold, ai_thresholds, credibility_threshold, find_card
@@ -142,8 +144,9 @@ def _ai_line(report: Report, score: Score, card: ModelCard | None, top: int) -> 
 
 
 # Above this probability a text below the 'possibly' line is more machine-like than most human news (and
-# the credibility model already counts its probability), so "likely human-written" needs its caveat.
-MIDDLE_PROBABILITY = 0.5
+# the credibility model already counts its probability: its expert term starts here), so "likely
+# human-written" needs its caveat.
+MIDDLE_PROBABILITY = CREDIBILITY_INPUTS[AI_PROBABILITY].expert_reference
 
 
 def _ai_rate(band: str, possibly: Threshold, likely: Threshold, probability: float | None = None) -> str:

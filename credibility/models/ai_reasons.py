@@ -133,8 +133,7 @@ def plain_ai_reason(name: str, value: float, lang: str, push: str) -> str | None
     if plain is None:
         return None
     if plain.unit == _FLAG:
-        what = plain.what if value else plain.what.removeprefix("a ").removeprefix("an ")
-        return f"{'has' if value else 'no'} {what}: {push}"
+        return _flag_reason(plain, value, push)
     text = f"{plain.what}: {_value(value, plain.unit)}"
     refs = reference_medians(name, lang)
     if refs is not None:
@@ -151,8 +150,14 @@ def plain_reason(name: str, value: float, push: str, typical: float | None, typi
     if plain is None:
         return None
     if plain.unit == _FLAG:
-        return plain_ai_reason(name, value, "en", push)
+        return _flag_reason(plain, value, push)
     text = f"{plain.what}: {_value(value, plain.unit)}"
     if typical is not None:
         text += f" ({typical_label}: {_bare(typical, plain.unit)})"
     return f"{text}: {push}"
+
+
+def _flag_reason(plain: Plain, value: float, push: str) -> str:
+    """'has an AI banner' / 'no AI banner': a yes-or-no input needs no reference."""
+    what = plain.what if value else plain.what.removeprefix("a ").removeprefix("an ")
+    return f"{'has' if value else 'no'} {what}: {push}"

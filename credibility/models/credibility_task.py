@@ -107,7 +107,8 @@ REASONS: dict[str, ReasonTemplate] = {
     "style.exclamations_per_100_words": ReasonTemplate("count", "exclamation mark(s)"),
     "style.questions_per_100_words": ReasonTemplate("count", "question(s)"),
     AI_PROBABILITY: ReasonTemplate(
-        "probability", "how machine-like it reads (the AI model's probability, counted above 0.50)"),
+        "probability",
+        f"how machine-like it reads (the AI model's probability, counted above {BY_NAME[AI_PROBABILITY].expert_reference:.2f})"),
     "boilerplate.declares_ai": ReasonTemplate("flag", "says AI wrote or summarised it", ("ai_banner",)),
     "boilerplate.has_question_list": ReasonTemplate("flag", "carries a generated question list", ("question_list",)),
     "boilerplate.has_call_to_action": ReasonTemplate("flag", "carries a call to action", ("call_to_action",)),
