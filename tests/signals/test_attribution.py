@@ -589,3 +589,16 @@ def test_a_speaker_label_inside_a_paragraph_attributes_its_quote(text, lang, cov
 )
 def test_dutch_complaints_findings_and_statements_as_sources(text, covered):
     assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        # a speaker's label before a Dutch newspaper quote, also a one-word name seen nowhere else
+        ("De brug is dicht.\n\nJansen: ,,We weten niet wanneer hij weer opengaat.''", {1}),
+        ("De brug is dicht.\n\nWethouder Jansen: „We weten niet wanneer hij weer opengaat.”", {1}),
+        ("De brug is dicht.\n\nKortom: we weten niet wanneer hij weer opengaat.", set()),
+    ],
+)
+def test_dutch_speaker_label_before_a_quote(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
