@@ -1,7 +1,7 @@
 """Score unsupported claims, checkable claims and attribution against our own annotations (issue #14).
 
 The annotations (``data/annotations/{tuning,reporting}.jsonl``, guideline in ``data/annotations/README.md``)
-label every sentence of 40 articles from ``../shared/data`` (20 English, 20 Dutch) as claim or not (with its
+label every sentence of 60 articles from ``../shared/data`` (20 English, 40 Dutch) as claim or not (with its
 kind), attributed or not (with the source span) and unsupported or not. Each article's corpus text is loaded
 from :func:`credibility.paths.shared_data_dir` and checked against the stored sha256.
 
@@ -16,7 +16,9 @@ recall overall, recall per annotated kind and precision per predicted type; attr
 recall; source-span recall; with counts (and 95% Wilson intervals for the unsupported-claim figures). The reporting half is the one to report and must never be tuned on,
 so ``--errors`` (which lists the sentences the detector gets wrong) works on the tuning half only.
 
-Run: ``python benchmarks/eval_unsupported.py [--half tuning|reporting|both] [--errors N]``.
+Run: ``python benchmarks/eval_unsupported.py [--half tuning|reporting|both] [--batch 1|2|all] [--errors N]``.
+``--batch 1`` scores the original 40 articles only (comparable with earlier rounds), ``--batch 2`` the 20 Dutch
+articles added later (strata ending in ``-b2``).
 """
 
 from __future__ import annotations
@@ -38,15 +40,23 @@ ANNOTATIONS_DIR = Path(__file__).resolve().parent.parent / "data" / "annotations
 HALVES = ("tuning", "reporting")
 LANGS = ("en", "nl")
 SOURCE_SPAN_KINDS = ("named_source", "vague_source")
+BATCH2_SUFFIX = "-b2"  # strata of the second selection batch (select_articles.BATCH2_STRATA)
+BATCHES = ("1", "2", "all")
 
 
 class AnnotationError(RuntimeError):
     """An annotation file does not match the corpus it points at."""
 
 
-def load_annotations(half: str) -> list[dict]:
+def load_annotations(half: str, batch: str = "all") -> list[dict]:
+    """Articles of one half; ``batch`` "1" or "2" keeps one selection batch only."""
     with open(ANNOTATIONS_DIR / f"{half}.jsonl", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        articles = [json.loads(line) for line in fh if line.strip()]
+    if batch == "all":
+        return articles
+    if batch not in BATCHES:
+        raise ValueError(f"batch must be one of {BATCHES}, not {batch!r}")
+    return [a for a in articles if a["stratum"].endswith(BATCH2_SUFFIX) == (batch == "2")]
 
 
 def load_texts(articles: list[dict], data_dir: Path | None = None) -> dict[tuple[str, str], str]:
@@ -120,9 +130,9 @@ class Result:
     errors: list[dict] = field(default_factory=list)
 
 
-def evaluate(half: str, data_dir: Path | None = None) -> dict[str, Result]:
+def evaluate(half: str, data_dir: Path | None = None, batch: str = "all") -> dict[str, Result]:
     """Score the pipeline on one half of the annotations; one :class:`Result` per language."""
-    articles = load_annotations(half)
+    articles = load_annotations(half, batch)
     texts = load_texts(articles, data_dir)
     results = {lang: Result() for lang in LANGS}
     for a in articles:
@@ -224,14 +234,16 @@ def report(half: str, results: dict[str, Result]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--half", choices=(*HALVES, "both"), default="reporting")
+    ap.add_argument("--batch", choices=BATCHES, default="all",
+                    help="1 = the original 40 articles, 2 = the 20 Dutch articles added later, all = both")
     ap.add_argument("--errors", type=int, default=0, help="list up to N wrong sentences (tuning half only)")
     args = ap.parse_args()
     if args.errors and args.half != "tuning":
         ap.error("--errors lists sentences of the half it scores; use it with --half tuning only "
                  "(the reporting half is never tuned on)")
     for half in HALVES if args.half == "both" else (args.half,):
-        results = evaluate(half)
-        print(report(half, results))
+        results = evaluate(half, batch=args.batch)
+        print(report(half if args.batch == "all" else f"{half} (batch {args.batch})", results))
         if args.errors:
             kinds = Counter()
             for r in results.values():

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon import resources_for
 from .tasks import AI_GENERATED
 
 AI_PROBABILITY = f"{AI_GENERATED.name}.probability"  # stacked: the AI model's P(machine) for the same article
@@ -85,8 +86,30 @@ class ReasonTemplate:
     """How a feature's value is put to a reader: as a count of sentences, a count per article, or a fact."""
 
     form: str  # "sentences" | "count" | "flag" | "probability"
-    what: str  # e.g. "name a source"
+    what: str  # e.g. "name a source"; "{examples}" is filled with example words of the article's language
     evidence: tuple[str, ...] = ()  # span kinds that show it in the text
+    examples: str = ""  # key of the example words in the language's language.json "reason_examples"
+
+    def what_in(self, lang: str | None) -> str:
+        """``what`` with its example words in the article's language (English when it has none)."""
+        if not self.examples:
+            return self.what
+        words = reason_examples(lang, self.examples) or reason_examples("en", self.examples)
+        return self.what.replace("{examples}", _quoted_list(words))
+
+
+def reason_examples(lang: str | None, key: str) -> tuple[str, ...]:
+    """Example words for a reason (``key`` "hedge", "booster", "vague_source") from ``language.json``;
+    empty when the language or the key is unknown."""
+    resources = resources_for(lang) if lang else None
+    if resources is None:
+        return ()
+    return tuple(resources.settings.get("reason_examples", {}).get(key, ()))
+
+
+def _quoted_list(words: tuple[str, ...]) -> str:
+    quoted = [f"'{w}'" for w in words]
+    return " or ".join(quoted) if len(quoted) <= 2 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 REASONS: dict[str, ReasonTemplate] = {
@@ -95,15 +118,16 @@ REASONS: dict[str, ReasonTemplate] = {
     "attribution.named_source_share": ReasonTemplate("sentences", "name their source", ("named_source",)),
     "attribution.quote_share": ReasonTemplate("sentences", "quote someone directly", ("quote",)),
     "attribution.vague_source_rate_per_100_words": ReasonTemplate(
-        "count", "vague source(s) such as 'experts say'", ("vague_source",)),
+        "count", "vague source(s) such as {examples}", ("vague_source",), examples="vague_source"),
     "claims.unsupported_claim_share": ReasonTemplate(
         "sentences", "make a checkable claim with no source", ("unsupported_claim",)),
     "claims.unsupported_of_checkable_share": ReasonTemplate(
         "share", "of the checkable claims carry no source", ("unsupported_claim",)),
     "claims.checkable_claim_share": ReasonTemplate("sentences", "make a checkable claim", ("checkable_claim",)),
-    "hedging.hedge_rate_per_100_words": ReasonTemplate("count", "hedge(s) such as 'may' or 'reportedly'", ("hedge",)),
+    "hedging.hedge_rate_per_100_words": ReasonTemplate(
+        "count", "hedge(s) such as {examples}", ("hedge",), examples="hedge"),
     "hedging.booster_rate_per_100_words": ReasonTemplate(
-        "count", "emphatic word(s) such as 'clearly' or 'shocking'", ("booster",)),
+        "count", "emphatic word(s) such as {examples}", ("booster",), examples="booster"),
     "style.exclamations_per_100_words": ReasonTemplate("count", "exclamation mark(s)"),
     "style.questions_per_100_words": ReasonTemplate("count", "question(s)"),
     AI_PROBABILITY: ReasonTemplate(

@@ -54,11 +54,13 @@ def reason_text(name: str, value: float, mean: float, contribution: float, effec
 
 @dataclass(frozen=True)
 class ArticleCounts:
-    """What an editorial reason counts against: the article's sentences and words, and its declaring banner."""
+    """What an editorial reason counts against: the article's sentences and words, its declaring banner, and
+    its language (the example words of a reason are that language's)."""
 
     sentences: int
     words: int
     declared: str | None = None
+    lang: str | None = None
 
 
 def editorial_reason(name: str, value: float, reference: float | None, contribution: float,
@@ -69,29 +71,30 @@ def editorial_reason(name: str, value: float, reference: float | None, contribut
     if template is None:
         return None
     push = effect[1] if contribution > 0 else effect[0]
+    what = template.what_in(counts.lang)
     n, words = max(counts.sentences, 1), max(counts.words, 1)
     if template.form == "sentences":
         k = round(value * n)
         typical = f" (typical credible news: {round(reference * n)} of {n})" if reference is not None else ""
-        text = f"{k} of {n} sentences {template.what}{typical}"
+        text = f"{k} of {n} sentences {what}{typical}"
     elif template.form == "share":
         typical = f" (typical credible news: {reference:.0%})" if reference is not None else ""
-        text = f"{value:.0%} {template.what}{typical}"
+        text = f"{value:.0%} {what}{typical}"
     elif template.form == "count":
         k = round(value * words / 100)
         expected = reference * words / 100 if reference is not None else None
         typical = ("" if expected is None else " (typical credible news: none)" if expected < 0.05
                    else f" (typical credible news: {expected:.1f} in as many words)")
-        text = f"{k or 'no'} {template.what} in {words} words{typical}"
+        text = f"{k or 'no'} {what} in {words} words{typical}"
     elif template.form == "probability":
         # The number, not a verdict: the AI model's own verdict (its lines are in its card) may say "likely
         # human-written" at a probability this term already counts (it counts from 0.5).
         typical = f" (typical credible news: {reference:.2f})" if reference is not None else ""
-        text = f"{template.what}: {value:.2f}{typical}"
+        text = f"{what}: {value:.2f}{typical}"
     elif name == "boilerplate.declares_ai" and counts.declared:
-        text = f"the text {template.what}: '{counts.declared}'"
+        text = f"the text {what}: '{counts.declared}'"
     else:
-        text = f"the text {template.what}" if value else f"the text has no {template.what.split(' ', 1)[-1]}"
+        text = f"the text {what}" if value else f"the text has no {what.split(' ', 1)[-1]}"
     return f"{text}: {push}", template.evidence
 
 

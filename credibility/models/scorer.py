@@ -97,7 +97,7 @@ class ModelScorer:
                     declared=declared,
                 )
             else:
-                counts = ArticleCounts(report.sentence_count, report.word_count, ai_disclosure(report))
+                counts = ArticleCounts(report.sentence_count, report.word_count, ai_disclosure(report), report.lang)
                 report.scores[key] = Score(
                     model=model.name, value=round(100.0 * (1.0 - p), 1),
                     verdict=CREDIBILITY.verdicts[int(p >= model.threshold)],

@@ -105,13 +105,15 @@ QUOTE_RE = re.compile(
 # of a paragraph ("“We will fight on." with the next paragraph reopening with "“").
 OPEN_QUOTE_RE = re.compile(r"“|„|«|,,(?=\S)|(?<![\w\"])\"(?=\S)")
 # A speaker's label opening a paragraph: "TAPPER: Do you think ...", "A: ...", "Carl Bialik: ..." (one to
-# four capitalised words, a colon, then words or a quote; not "Sanders: 1,501"). An interviewer's "Q:"
-# asks rather than states, and is left out.
+# four capitalised words, a colon, then words or a quote, Dutch ",," and "„" included; not "Sanders:
+# 1,501"). An interviewer's "Q:" asks rather than states, and is left out.
 SPEAKER_LABEL_RE = re.compile(
-    r"(A|[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3}):(?=[ \t]+[^\W\d]|[ \t]+[\"“‘'])"
+    r"(A|[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3}):(?=[ \t]+[^\W\d]|[ \t]+(?:[\"“„«‘']|,,))"
 )
 # The same label opening a sentence inside a paragraph, followed by a quotation mark ("Van den Boon: “…”").
 QUOTE_LABEL_RE = re.compile(r"([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){0,3}|[A-Z][\w'’.&-]*(?:[ \t]+(?:van|de|der|den|ter|von)){1,2}[ \t]+[A-Z][\w'’.&-]*):(?=[ \t]*(?:[\"“„«]|,,))")
+# A quotation mark right after a label's colon: one capitalised word before it is a speaker ("Jansen: ,,…''").
+_OPENS_QUOTE_RE = re.compile(r"[ \t]*(?:[\"“„«‘']|,,)")
 # Word lists matched in one pass (the first list wins where two match at one place) and their span kinds.
 CUE_LISTS = {
     "vague_sources": "vague_source",
@@ -745,8 +747,9 @@ def _speaker_labels(doc: Document, res: LanguageResources, context: _NameContext
             and label != "A"
             and not label.isupper()
             and words[0] not in context.capitals_seen_midsentence()
+            and not _OPENS_QUOTE_RE.match(text, m.end(), p_end)
         ):
-            continue  # one ordinary word ("Kortom: ...", "Summary: ..."), not a name seen elsewhere
+            continue  # one ordinary word ("Kortom: ...", "Summary: ..."), not a name seen elsewhere nor a quote's speaker
         sentence = doc.sentence_at(p_start)
         if sentence is None:
             continue

@@ -79,10 +79,12 @@ _ANYWHERE_NOTES = {"opinion": "an opinion marked as such", "future opinion": "a 
                    # Notes used by the Dutch list (issue #14): the content is not a checkable fact.
                    "evaluation": "an evaluation", "feeling": "a feeling", "speculation": "speculation",
                    "indirect question": "an indirect question", "no comment": "a refusal to comment",
-                   "hope": "a hope", "promise": "a promise", "appeal": "an appeal", "demand": "a demand"}
+                   "hope": "a hope", "promise": "a promise", "appeal": "an appeal", "demand": "a demand",
+                   "aim": "an aim"}
 _LINE_START_NOTES = {"byline": "a byline", "caption": "a caption or credit line", "boilerplate": "a boilerplate line",
                      "advice": "advice or a generic possibility", "intention": "an intention",
-                     "sourcing": "a sentence naming the source of what precedes it"}
+                     "sourcing": "a sentence naming the source of what precedes it",
+                     "condition": "a hypothetical (if ..., then ...)"}
 _PREFIX_NOTES = {"dateline": "a dateline", "date line": "a date line"}
 # Anywhere in a sentence that holds no figure cue (issue #14): praise or disappointment ("indrukwekkend")
 # makes an assessment, unless a number carries a checkable point ("een indrukwekkende 300 schilderijen").

@@ -575,3 +575,30 @@ def test_a_malformed_learned_cue_table_is_refused_with_its_line(tmp_path, conten
 )
 def test_a_speaker_label_inside_a_paragraph_attributes_its_quote(text, lang, covered):
     assert attributed_sentence_indices(build_document(text, lang=lang)) == frozenset(covered)
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("Scholieren klagen op internet dat ze zijn gestraft.", {0}),
+        ("Onderzoekers zijn tot de conclusie gekomen dat de dijk te zwak is.", {0}),
+        ("Na lang zoeken zijn de onderzoekers erachter gekomen dat de brug scheurt.", {0}),
+        ('In de verklaring die het bedrijf gisteren uitgaf, staat: "Wij volgen alle regels."', {0}),
+        ("De klant klaagt over de service.", set()),
+    ],
+)
+def test_dutch_complaints_findings_and_statements_as_sources(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        # a speaker's label before a Dutch newspaper quote, also a one-word name seen nowhere else
+        ("De brug is dicht.\n\nJansen: ,,We weten niet wanneer hij weer opengaat.''", {1}),
+        ("De brug is dicht.\n\nWethouder Jansen: „We weten niet wanneer hij weer opengaat.”", {1}),
+        ("De brug is dicht.\n\nKortom: we weten niet wanneer hij weer opengaat.", set()),
+    ],
+)
+def test_dutch_speaker_label_before_a_quote(text, covered):
+    assert attributed_sentence_indices(build_document(text, lang="nl")) == frozenset(covered)

@@ -624,3 +624,46 @@ def test_dutch_evaluative_words_make_an_assessment(text):
 )
 def test_dutch_evaluative_word_with_a_figure_or_as_an_adverb_does_not_rule_out_a_claim(text):
     assert not_claim_sentences(build_document(text, lang="nl")) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # stance and opinion frames of Dutch news (issue #14 round 3)
+        ("Dat het museum dichtgaat, vindt de wethouder 'onbegrijpelijk'.", "an opinion marked as such"),
+        ("De fractie ziet het nieuwe plan als een gemiste kans voor de binnenstad.", "an opinion marked as such"),
+        ("Een extra parkeergarage zien de bewoners niet zitten.", "an opinion marked as such"),
+        ("Een verbod op vuurwerk gaat de gemeenteraad te ver.", "an opinion marked as such"),
+        ("De vakbond heeft zijn twijfels over de nieuwe roosters.", "an opinion marked as such"),
+        ("Ook de wethouder gelooft niet in een snelle oplossing.", "an opinion marked as such"),
+        ("De burgemeester heeft zich kritisch uitgesproken over de plannen.", "an opinion marked as such"),
+        ("De bewoners zijn zeer ontevreden over de nieuwe busroute.", "a feeling"),
+        ("De buurman zegt zeer gegriefd te zijn door de opmerkingen.", "a feeling"),
+        ("Het ergert de winkeliers in de binnenstad.", "a feeling"),
+        ("De verhuizing werd gezien als een teken van zwakte.", "an evaluation"),
+        ("Het bedrijf is een belangrijke speler op de Europese markt.", "an evaluation"),
+        ("De club streeft ernaar om binnen drie jaar kampioen te worden.", "an aim"),
+        ("Over de omzet kon de directeur geen concrete cijfers geven.", "a refusal to comment"),
+        ("Of het plan ook werkt, is echter nog maar de vraag.", "an indirect question"),
+        ("Vorige week vroeg raadslid Jan de Vries of het college de kosten kende.", "an indirect question"),
+        ("Wie de oplossing weet, kan een mail sturen naar de redactie.", "advice or a generic possibility"),
+        ("Als de kosten, zoals verwacht, blijven stijgen, dan wordt het project te duur.",
+         "a hypothetical (if ..., then ...)"),
+    ],
+)
+def test_dutch_stance_feelings_and_hypotheticals_are_not_checkable_facts(text, reason):
+    doc = build_document(text, lang="nl")
+    assert checkable_claims(doc) == [] and not_claim_sentences(doc) == {0: reason}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Als gevolg van de storm, is de brug drie dagen dicht geweest.",
+        "De politie vond drie kilo cocaïne in de kofferbak.",
+        "Het onderzoek vond plaats in 2018 in Rotterdam.",
+        "Zij zag de dader als eerste wegrennen.",
+    ],
+)
+def test_dutch_facts_near_the_new_stance_frames_stay_candidates(text):
+    assert not_claim_sentences(build_document(text, lang="nl")) == {}
