@@ -585,6 +585,10 @@ def test_a_speaker_label_inside_a_paragraph_attributes_its_quote(text, lang, cov
         ("Na lang zoeken zijn de onderzoekers erachter gekomen dat de brug scheurt.", {0}),
         ('In de verklaring die het bedrijf gisteren uitgaf, staat: "Wij volgen alle regels."', {0}),
         ("De klant klaagt over de service.", set()),
+        # "spreekt van" characterises in the speaker's words
+        ("VVD-Kamerlid Aukje de Vries spreekt van een 'ontluisterend' verhaal.", {0}),
+        ("De burgemeester sprak van een ramp voor de stad.", {0}),
+        ("Er is geen sprake van een ramp.", set()),
     ],
 )
 def test_dutch_complaints_findings_and_statements_as_sources(text, covered):
