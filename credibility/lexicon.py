@@ -196,7 +196,7 @@ class _Scanner:
     __slots__ = ("fast", "named")
 
     def __init__(self, alternatives: list[tuple[str, str]], flags: int, named: re.Pattern[str]) -> None:
-        self.fast = _compile_bounded(_unnamed_source(alternatives), flags)
+        self.fast = _compile_bounded(_unnamed_source(alternatives, flags), flags)
         self.named = named
 
     def group(self, text: str, start: int, end: int) -> str:
@@ -224,11 +224,14 @@ def _bounded_source(alternatives: list[tuple[str, str]]) -> str:
     return r"(?<![\w])(?:" + body + r")(?![\w])"
 
 
-def _unnamed_source(alternatives: list[tuple[str, str]]) -> str:
+def _unnamed_source(alternatives: list[tuple[str, str]], flags: int) -> str:
     """:func:`_bounded_source` without the group names and with every alternation flattened into one
-    (the same matches: alternatives are still tried in the same order)."""
-    body = "|".join(branch for _, regex in alternatives for branch in top_level_branches(regex))
-    return r"(?<![\w])(?:" + body + r")(?![\w])"
+    (the same matches: alternatives are still tried in the same order), grouped by first letter when the
+    pattern is case-sensitive (see :func:`group_by_first_literal`)."""
+    branches = [branch for _, regex in alternatives for branch in top_level_branches(regex)]
+    if not flags & re.IGNORECASE:
+        branches = group_by_first_literal(branches)
+    return r"(?<![\w])(?:" + "|".join(branches) + r")(?![\w])"
 
 
 def _compile_bounded(source: str, flags: int) -> re.Pattern[str]:
@@ -451,3 +454,56 @@ def _closing_paren(regex: str, open_at: int) -> int:
                 return i
         i += 1
     return -1
+
+
+_SPECIAL = frozenset("\\.^$*+?{}[]|()")
+_QUANTIFIERS = frozenset("*+?{")
+
+
+def _first_literal(branch: str) -> str | None:
+    """The source of the literal character a branch must start with (``a``, ``\\.``), or None when it may
+    start otherwise (a class, a group, a look-around, a quantified first character)."""
+    if not branch:
+        return None
+    if branch[0] == "\\":
+        token = branch[:2]
+        if len(token) < 2 or token[1].isalnum() or token[1] == "_":
+            return None  # \d, \s, \b, \1 …: not one literal character
+    elif branch[0] in _SPECIAL:
+        return None
+    else:
+        token = branch[0]
+    return None if branch[len(token) : len(token) + 1] in _QUANTIFIERS and len(branch) > len(token) else token
+
+
+def group_by_first_literal(branches: list[str]) -> list[str]:
+    """Case-sensitive alternatives with branches that open with the same literal character merged,
+    ``wil(?:l)|wou…|w…`` → ``w(?:il(?:l)|ou…|…)``: the same matches in the same order, found faster.
+
+    Python's ``re`` checks the alternatives of an alternation one after the other, each against the
+    current character, at every position; grouping leaves one check per first letter. Two branches
+    that open with different literals never match at the same place, so their order does not matter;
+    a branch that may open otherwise keeps its place, and nothing is moved across it.
+    """
+    grouped: list[str] = []
+    run: dict[str, list[tuple[str, str]]] = {}  # first character → (token, branch), in order
+
+    def flush() -> None:
+        for members in run.values():
+            if len(members) == 1:
+                grouped.append(members[0][1])
+            else:
+                token = members[0][0]
+                grouped.append(token + "(?:" + "|".join(branch[len(t) :] for t, branch in members) + ")")
+        run.clear()
+
+    for branch in branches:
+        token = _first_literal(branch)
+        if token is None:
+            flush()
+            grouped.append(branch)
+        else:
+            run.setdefault(token[-1], []).append((token, branch))
+    flush()
+    return grouped
+

@@ -9,7 +9,14 @@ import re
 from functools import cache
 
 from ..document import Document
-from ..lexicon import LanguageResources, needs_original_case, phrase_key, top_level_branches, trie_regex
+from ..lexicon import (
+    LanguageResources,
+    group_by_first_literal,
+    needs_original_case,
+    phrase_key,
+    top_level_branches,
+    trie_regex,
+)
 
 
 def cue_matches(doc: Document, *list_names: str) -> list[tuple[int, int, str, str]]:
@@ -79,7 +86,7 @@ def _cue_patterns(res: LanguageResources, list_names: tuple[str, ...]) -> tuple[
             cased_groups.append(f"(?P<g{index}>{'|'.join(cased)})")
             cased_branches += [branch for regex in cased for branch in top_level_branches(regex)]
     return (
-        (_compile(lowered_groups, 0), _compile(lowered_branches, 0)),
+        (_compile(lowered_groups, 0), _compile(group_by_first_literal(lowered_branches), 0)),
         (_compile(cased_groups, re.IGNORECASE), _compile(cased_branches, re.IGNORECASE)),
     )
 
