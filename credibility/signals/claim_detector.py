@@ -275,14 +275,17 @@ class ClaimDetector:
         windows = self._window_columns
         if len(windows) > _WORD_CACHE_LIMIT:
             windows.clear()
-        parts = []
-        for i in range(len(padded) - min_n + 1):
-            window = padded[i : i + max_n]
-            known = windows.get(window)
-            if known is None:
-                found = [get(window[:n]) for n in range(min_n, len(window) + 1)]
-                known = windows[window] = _intp_bytes([c for c in found if c is not None])
-            parts.append(known)
+        starts = [padded[i : i + max_n] for i in range(len(padded) - min_n + 1)]
+        parts = list(map(windows.get, starts))
+        if None in parts:  # new windows (a window met twice in the word is computed once)
+            for j, known in enumerate(parts):
+                if known is None:
+                    window = starts[j]
+                    known = windows.get(window)
+                    if known is None:
+                        found = [get(window[:n]) for n in range(min_n, len(window) + 1)]
+                        known = windows[window] = _intp_bytes([c for c in found if c is not None])
+                    parts[j] = known
         return b"".join(parts)
 
 
