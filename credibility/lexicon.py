@@ -408,20 +408,16 @@ def resources_for(lang: str) -> LanguageResources | None:
 def top_level_branches(regex: str) -> list[str]:
     """The alternatives of ``regex`` when it is one alternation, ``(?:A|B|…)`` or ``A|B|…``; else
     ``[regex]``. Joining them with ``|`` gives back the same pattern (same matches, same order)."""
-    body = regex
-    if regex.startswith("(?:") and _closing_paren(regex, 0) == len(regex) - 1:
-        body = regex[3:-1]
+    body = regex[3:-1] if regex.startswith("(?:") and _closing_paren(regex, 0) == len(regex) - 1 else regex
     branches: list[str] = []
-    depth, last, i, in_class = 0, 0, 0, False
+    depth, last, i = 0, 0, 0
     while i < len(body):
         char = body[i]
         if char == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = char != "]" or (body[i - 1] == "[" or body[i - 2 : i] == "[^")
-        elif char == "[":
-            in_class = True
+        if char == "[":
+            i = _class_end(body, i)
         elif char == "(":
             depth += 1
         elif char == ")":
@@ -436,16 +432,14 @@ def top_level_branches(regex: str) -> list[str]:
 
 def _closing_paren(regex: str, open_at: int) -> int:
     """Index of the parenthesis closing the one at ``open_at`` (-1 when unbalanced)."""
-    depth, i, in_class = 0, open_at, False
+    depth, i = 0, open_at
     while i < len(regex):
         char = regex[i]
         if char == "\\":
             i += 2
             continue
-        if in_class:
-            in_class = char != "]" or (regex[i - 1] == "[" or regex[i - 2 : i] == "[^")
-        elif char == "[":
-            in_class = True
+        if char == "[":
+            i = _class_end(regex, i)
         elif char == "(":
             depth += 1
         elif char == ")":
@@ -454,6 +448,24 @@ def _closing_paren(regex: str, open_at: int) -> int:
                 return i
         i += 1
     return -1
+
+
+def _class_end(regex: str, open_at: int) -> int:
+    """Index of the ``]`` closing the character class opened at ``open_at`` (a ``]`` right after ``[`` or
+    ``[^`` is a member, as ``re`` reads it); the end of ``regex`` when it is not closed."""
+    i = open_at + 1
+    if regex[i : i + 1] == "^":
+        i += 1
+    if regex[i : i + 1] == "]":
+        i += 1
+    while i < len(regex):
+        if regex[i] == "\\":
+            i += 2
+            continue
+        if regex[i] == "]":
+            return i
+        i += 1
+    return len(regex)
 
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
@@ -473,7 +485,7 @@ def _first_literal(branch: str) -> str | None:
         return None
     else:
         token = branch[0]
-    return None if branch[len(token) : len(token) + 1] in _QUANTIFIERS and len(branch) > len(token) else token
+    return None if branch[len(token) : len(token) + 1] in _QUANTIFIERS else token
 
 
 def group_by_first_literal(branches: list[str]) -> list[str]:

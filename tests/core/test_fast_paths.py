@@ -105,6 +105,8 @@ def test_alternatives_split_and_grouped_keep_their_matches_and_order() -> None:
     assert top_level_branches("(?:a|b)c") == ["(?:a|b)c"]
     assert top_level_branches(r"(?:[|)]|\(x|y\))") == ["[|)]", r"\(x", r"y\)"]
     assert top_level_branches("[]|]x|y") == ["[]|]x", "y"]
+    assert top_level_branches("(?:[[]|x)|[^]|]|y") == ["(?:[[]|x)", "[^]|]", "y"]
+    assert top_level_branches("(?:[(]|x)") == ["[(]", "x"]
     branches = ["will", "would", "wa?s", r"\d+", "wait", "w", r"\.a", r"\.b", "x"]
     # Branches are not merged across one that may open otherwise (here '\d+').
     assert group_by_first_literal(branches) == ["w(?:ill|ould|a?s)", r"\d+", "w(?:ait|)", r"\.(?:a|b)", "x"]
