@@ -113,11 +113,10 @@ class CaseSplitPattern:
         self._alternatives = alternatives
         plain = [(g, body) for g, body in alternatives if not needs_original_case(body)]
         cased = [(g, body) for g, body in alternatives if needs_original_case(body)]
-        self._lowered_source = _bounded_source(plain) if plain else None
-        self._cased_source = _bounded_source(cased) if cased else None
-        if self._cased_source is not None and self._lowered_source is not None and \
-                len(self._lowered_source) < _MIN_SPLIT_PATTERN:
-            self._lowered_source = None  # a second scan would cost more than the short lower-case part saves
+        self._lowered_alternatives = plain or None
+        self._cased_alternatives = cased or None
+        if cased and plain and len(_bounded_source(plain)) < _MIN_SPLIT_PATTERN:
+            self._lowered_alternatives = None  # a second scan would cost more than the short lower-case part saves
 
     @cached_property
     def full(self) -> re.Pattern[str]:
@@ -125,46 +124,90 @@ class CaseSplitPattern:
 
     @cached_property
     def lowered(self) -> re.Pattern[str] | None:
-        return _compile_bounded(self._lowered_source, 0) if self._lowered_source is not None else None
+        """The case-free alternatives as named groups, for the lower-cased text (tells which one matched)."""
+        return _bounded(self._lowered_alternatives, 0) if self._lowered_alternatives else None
 
     @cached_property
     def cased(self) -> re.Pattern[str] | None:
-        return _compile_bounded(self._cased_source, re.IGNORECASE) if self._cased_source is not None else None
+        """The alternatives that need the original case, as named groups, case-insensitive."""
+        return _bounded(self._cased_alternatives, re.IGNORECASE) if self._cased_alternatives else None
+
+    @cached_property
+    def _scanners(self) -> tuple[_Scanner | None, _Scanner | None, _Scanner]:
+        """(lower-cased, cased, single) scanners: the same alternatives without group names."""
+        lowered = _Scanner(self._lowered_alternatives, 0, self.lowered) if self.lowered is not None else None
+        cased = _Scanner(self._cased_alternatives, re.IGNORECASE, self.cased) if self.cased is not None else None
+        return lowered, cased, _Scanner(self._alternatives, re.IGNORECASE, self.full)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
         """``(start, end, group)`` of each match in ``text[start:end]``, as ``full.finditer`` finds them."""
         end = len(text) if end is None else end
-        lowered = lower_for_matching(text) if self.lowered is not None else None
-        if lowered is None:
-            return ((m.start(), m.end(), m.lastgroup or "") for m in self.full.finditer(text, start, end))
-        if self.cased is None:
-            return ((m.start(), m.end(), m.lastgroup or "") for m in self.lowered.finditer(lowered, start, end))
-        merged = self._merged(text, lowered, start, end)
+        lowered_scan, cased_scan, full_scan = self._scanners
+        lowered = lower_for_matching(text) if lowered_scan is not None else None
+        if lowered is None or lowered_scan is None:
+            return full_scan.finditer(text, start, end)
+        if cased_scan is None:
+            return lowered_scan.finditer(lowered, start, end)
+        merged = self._merged(text, lowered, start, end, lowered_scan, cased_scan)
         if merged is None:  # an empty match: leave its subtle resumption rules to the single pattern
             return ((m.start(), m.end(), m.lastgroup or "") for m in self.full.finditer(text, start, end))
         return iter(merged)
 
-    def _merged(self, text: str, lowered: str, position: int, end: int) -> list[tuple[int, int, str]] | None:
-        assert self.lowered is not None and self.cased is not None
+    def _merged(self, text: str, lowered: str, position: int, end: int, lowered_scan: _Scanner,
+                cased_scan: _Scanner) -> list[tuple[int, int, str]] | None:
         found: list[tuple[int, int, str]] = []
-        plain = self.lowered.search(lowered, position, end)
-        cased = self.cased.search(text, position, end)
+        plain = lowered_scan.fast.search(lowered, position, end)
+        cased = cased_scan.fast.search(text, position, end)
         while plain is not None or cased is not None:
-            if cased is None or (plain is not None and (plain.start(), self.rank[plain.lastgroup or ""])
-                                 < (cased.start(), self.rank[cased.lastgroup or ""])):
-                chosen = plain
-            else:
-                chosen = cased
+            if cased is None:
+                chosen, source, scan = plain, lowered, lowered_scan
+            elif plain is None or cased.start() < plain.start():
+                chosen, source, scan = cased, text, cased_scan
+            elif plain.start() < cased.start():
+                chosen, source, scan = plain, lowered, lowered_scan
+            else:  # the same start: the alternative listed first wins
+                plain_group = lowered_scan.group(lowered, plain.start(), end)
+                cased_group = cased_scan.group(text, cased.start(), end)
+                if self.rank[plain_group] < self.rank[cased_group]:
+                    chosen, source, scan = plain, lowered, lowered_scan
+                else:
+                    chosen, source, scan = cased, text, cased_scan
             assert chosen is not None
             if chosen.end() == chosen.start():
                 return None
-            found.append((chosen.start(), chosen.end(), chosen.lastgroup or ""))
+            found.append((chosen.start(), chosen.end(), scan.group(source, chosen.start(), end)))
             position = chosen.end()
             if plain is not None and plain.start() < position:
-                plain = self.lowered.search(lowered, position, end)
+                plain = lowered_scan.fast.search(lowered, position, end)
             if cased is not None and cased.start() < position:
-                cased = self.cased.search(text, position, end)
+                cased = cased_scan.fast.search(text, position, end)
         return found
+
+
+class _Scanner:
+    """One bounded alternation scanned without group names, and the named one to tell which matched.
+
+    Python's ``re`` can skip an alternative that starts with a literal or a character class on the
+    current character without entering it, but not one wrapped in a named group: scanning with the
+    groups dropped runs about twice as fast. The named pattern, matched only at each match's start,
+    gives the same match (same alternatives, same order) and its ``lastgroup``.
+    """
+
+    __slots__ = ("fast", "named")
+
+    def __init__(self, alternatives: list[tuple[str, str]], flags: int, named: re.Pattern[str]) -> None:
+        self.fast = _compile_bounded(_unnamed_source(alternatives, flags), flags)
+        self.named = named
+
+    def group(self, text: str, start: int, end: int) -> str:
+        match = self.named.match(text, start, end)
+        return (match.lastgroup or "") if match is not None else ""
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+        named_match = self.named.match
+        for m in self.fast.finditer(text, start, end):
+            found = named_match(text, m.start(), end)
+            yield m.start(), m.end(), (found.lastgroup or "") if found is not None else ""
 
 
 # Below this many characters of case-free alternatives (a few dozen words), splitting a pattern that also
@@ -179,6 +222,16 @@ def _bounded(alternatives: list[tuple[str, str]], flags: int) -> re.Pattern[str]
 def _bounded_source(alternatives: list[tuple[str, str]]) -> str:
     body = "|".join(f"(?P<{group}>{regex})" for group, regex in alternatives)
     return r"(?<![\w])(?:" + body + r")(?![\w])"
+
+
+def _unnamed_source(alternatives: list[tuple[str, str]], flags: int) -> str:
+    """:func:`_bounded_source` without the group names and with every alternation flattened into one
+    (the same matches: alternatives are still tried in the same order), grouped by first letter when the
+    pattern is case-sensitive (see :func:`group_by_first_literal`)."""
+    branches = [branch for _, regex in alternatives for branch in top_level_branches(regex)]
+    if not flags & re.IGNORECASE:
+        branches = group_by_first_literal(branches)
+    return r"(?<![\w])(?:" + "|".join(branches) + r")(?![\w])"
 
 
 def _compile_bounded(source: str, flags: int) -> re.Pattern[str]:
@@ -350,3 +403,119 @@ def resources_for(lang: str) -> LanguageResources | None:
         wordfreq_lang=settings.get("wordfreq_lang"),
         settings=settings,
     )
+
+
+def top_level_branches(regex: str) -> list[str]:
+    """The alternatives of ``regex`` when it is one alternation, ``(?:A|B|…)`` or ``A|B|…``; else
+    ``[regex]``. Joining them with ``|`` gives back the same pattern (same matches, same order)."""
+    body = regex[3:-1] if regex.startswith("(?:") and _closing_paren(regex, 0) == len(regex) - 1 else regex
+    branches: list[str] = []
+    depth, last, i = 0, 0, 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(body, i)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(body[last:i])
+            last = i + 1
+        i += 1
+    branches.append(body[last:])
+    return branches if len(branches) > 1 or body is not regex else [regex]
+
+
+def _closing_paren(regex: str, open_at: int) -> int:
+    """Index of the parenthesis closing the one at ``open_at`` (-1 when unbalanced)."""
+    depth, i = 0, open_at
+    while i < len(regex):
+        char = regex[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(regex, i)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _class_end(regex: str, open_at: int) -> int:
+    """Index of the ``]`` closing the character class opened at ``open_at`` (a ``]`` right after ``[`` or
+    ``[^`` is a member, as ``re`` reads it); the end of ``regex`` when it is not closed."""
+    i = open_at + 1
+    if regex[i : i + 1] == "^":
+        i += 1
+    if regex[i : i + 1] == "]":
+        i += 1
+    while i < len(regex):
+        if regex[i] == "\\":
+            i += 2
+            continue
+        if regex[i] == "]":
+            return i
+        i += 1
+    return len(regex)
+
+
+_SPECIAL = frozenset("\\.^$*+?{}[]|()")
+_QUANTIFIERS = frozenset("*+?{")
+
+
+def _first_literal(branch: str) -> str | None:
+    """The source of the literal character a branch must start with (``a``, ``\\.``), or None when it may
+    start otherwise (a class, a group, a look-around, a quantified first character)."""
+    if not branch:
+        return None
+    if branch[0] == "\\":
+        token = branch[:2]
+        if len(token) < 2 or token[1].isalnum() or token[1] == "_":
+            return None  # \d, \s, \b, \1 …: not one literal character
+    elif branch[0] in _SPECIAL:
+        return None
+    else:
+        token = branch[0]
+    return None if branch[len(token) : len(token) + 1] in _QUANTIFIERS else token
+
+
+def group_by_first_literal(branches: list[str]) -> list[str]:
+    """Case-sensitive alternatives with branches that open with the same literal character merged,
+    ``wil(?:l)|wou…|w…`` → ``w(?:il(?:l)|ou…|…)``: the same matches in the same order, found faster.
+
+    Python's ``re`` checks the alternatives of an alternation one after the other, each against the
+    current character, at every position; grouping leaves one check per first letter. Two branches
+    that open with different literals never match at the same place, so their order does not matter;
+    a branch that may open otherwise keeps its place, and nothing is moved across it.
+    """
+    grouped: list[str] = []
+    run: dict[str, list[tuple[str, str]]] = {}  # first character → (token, branch), in order
+
+    def flush() -> None:
+        for members in run.values():
+            if len(members) == 1:
+                grouped.append(members[0][1])
+            else:
+                token = members[0][0]
+                grouped.append(token + "(?:" + "|".join(branch[len(t) :] for t, branch in members) + ")")
+        run.clear()
+
+    for branch in branches:
+        token = _first_literal(branch)
+        if token is None:
+            flush()
+            grouped.append(branch)
+        else:
+            run.setdefault(token[-1], []).append((token, branch))
+    flush()
+    return grouped
+

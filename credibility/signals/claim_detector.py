@@ -212,11 +212,13 @@ class ClaimDetector:
         for block, (_, vocabulary, idf, offset) in enumerate(self._blocks):
             columns, lengths = self._columns(normalised) if block else self._word_block_columns(normalised, vocabulary)
             rows = np.repeat(np.arange(n, dtype=np.intp), lengths)
-            known = columns >= 0
-            if not known.any():
+            if not block:  # word grams hold -1 for unknown ones; the char block keeps known columns only
+                known = columns >= 0
+                rows, columns = rows[known], columns[known]
+            if not len(columns):
                 continue
             width = len(vocabulary)
-            keys, counts = np.unique(rows[known] * width + columns[known], return_counts=True)
+            keys, counts = _unique_counts(rows * width + columns)
             row_index, column_index = np.divmod(keys, width)
             values = (1.0 + np.log(counts)) * idf[column_index]
             norms = np.sqrt(np.bincount(row_index, values * values, minlength=n))
@@ -232,7 +234,7 @@ class ClaimDetector:
         for i, text in enumerate(normalised):
             tokens = _TOKEN.findall(text)
             grams += tokens
-            grams += [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+            grams += map(" ".join, zip(tokens, tokens[1:], strict=False))  # "a b", joined in C
             lengths[i] = 2 * len(tokens) - 1 if tokens else 0
         return np.fromiter(map(vocabulary.get, grams, repeat(-1)), dtype=np.intp, count=len(grams)), lengths
 
@@ -250,15 +252,20 @@ class ClaimDetector:
         get = vocabulary.get
         parts: list[bytes] = []
         lengths = np.empty(len(normalised), dtype=np.intp)
+        cached = cache.get
         for i, text in enumerate(normalised):
-            size = 0
-            for word in text.split():
-                known = cache.get(word)
-                if known is None:
-                    known = cache[word] = self._new_word_columns(word, get)
-                parts.append(known)
-                size += len(known)
-            lengths[i] = size // _INTP_BYTES
+            words = text.split()
+            known = list(map(cached, words))
+            if None in known:  # words never met: each computed once (a word met twice in the text too)
+                for j, columns in enumerate(known):
+                    if columns is None:
+                        word = words[j]
+                        columns = cache.get(word)
+                        if columns is None:
+                            columns = cache[word] = self._new_word_columns(word, get)
+                        known[j] = columns
+            parts += known
+            lengths[i] = sum(map(len, known)) // _INTP_BYTES
         return np.frombuffer(b"".join(parts), dtype=np.intp), lengths
 
     def _new_word_columns(self, word: str, get) -> bytes:
@@ -275,15 +282,29 @@ class ClaimDetector:
         windows = self._window_columns
         if len(windows) > _WORD_CACHE_LIMIT:
             windows.clear()
-        parts = []
-        for i in range(len(padded) - min_n + 1):
-            window = padded[i : i + max_n]
-            known = windows.get(window)
-            if known is None:
-                found = [get(window[:n]) for n in range(min_n, len(window) + 1)]
-                known = windows[window] = _intp_bytes([c for c in found if c is not None])
-            parts.append(known)
+        starts = [padded[i : i + max_n] for i in range(len(padded) - min_n + 1)]
+        parts = list(map(windows.get, starts))
+        if None in parts:  # new windows (a window met twice in the word is computed once)
+            for j, known in enumerate(parts):
+                if known is None:
+                    window = starts[j]
+                    known = windows.get(window)
+                    if known is None:
+                        found = [get(window[:n]) for n in range(min_n, len(window) + 1)]
+                        known = windows[window] = _intp_bytes([c for c in found if c is not None])
+                    parts[j] = known
         return b"".join(parts)
+
+
+def _unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(keys, return_counts=True)`` by the same sort, without its per-call overhead (the keys
+    array is sorted in place)."""
+    keys.sort()
+    first = np.empty(len(keys), dtype=bool)
+    first[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return keys[starts], np.diff(starts, append=len(keys))
 
 
 _INTP_BYTES = np.dtype(np.intp).itemsize

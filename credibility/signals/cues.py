@@ -9,7 +9,14 @@ import re
 from functools import cache
 
 from ..document import Document
-from ..lexicon import LanguageResources, needs_original_case, phrase_key, trie_regex
+from ..lexicon import (
+    LanguageResources,
+    group_by_first_literal,
+    needs_original_case,
+    phrase_key,
+    top_level_branches,
+    trie_regex,
+)
 
 
 def cue_matches(doc: Document, *list_names: str) -> list[tuple[int, int, str, str]]:
@@ -24,32 +31,46 @@ def cue_matches(doc: Document, *list_names: str) -> list[tuple[int, int, str, st
     res = doc.resources
     if res is None:
         return []
-    lowered_pattern, cased_pattern = _cue_patterns(res, list_names)
+    (lowered_pattern, lowered_fast), (cased_pattern, cased_fast) = _cue_patterns(res, list_names)
     text = doc.text
     lowered = doc.extra.get("_text_lower")
     if lowered is None:
         lowered = text.lower()
         doc.extra["_text_lower"] = lowered  # cache key: the lower-cased text (used when offsets are kept)
     found: list[tuple[int, int, str, str]] = []
-    if lowered_pattern is not None:
+    if lowered_pattern is not None and lowered_fast is not None:
         if len(lowered) != len(text):  # rare characters whose lower case is longer: match case-insensitively
             lowered_pattern, lowered = re.compile(lowered_pattern.pattern, re.IGNORECASE), text
-        for m in lowered_pattern.finditer(lowered):
-            found.append((m.start(), m.end(), text[m.start() : m.end()], list_names[int(m.lastgroup[1:])]))
-    if cased_pattern is not None:
-        for m in cased_pattern.finditer(text):
-            found.append((m.start(), m.end(), m.group(0), list_names[int(m.lastgroup[1:])]))
+            lowered_fast = re.compile(lowered_fast.pattern, re.IGNORECASE)
+        _scan(lowered_fast, lowered_pattern, lowered, text, list_names, found)
+    if cased_pattern is not None and cased_fast is not None:
+        _scan(cased_fast, cased_pattern, text, text, list_names, found)
         found.sort()
     return found
 
 
+def _scan(fast: re.Pattern[str], named: re.Pattern[str], scanned: str, text: str, list_names: tuple[str, ...],
+          found: list[tuple[int, int, str, str]]) -> None:
+    """Scan with the group-free pattern (about twice as fast: ``re`` skips alternatives on their first
+    character only outside groups); the named one, matched at each hit, tells the list (same match)."""
+    named_match = named.match
+    for m in fast.finditer(scanned):
+        start, end = m.span()
+        group = named_match(scanned, start).lastgroup
+        found.append((start, end, text[start:end], list_names[int(group[1:])]))
+
+
+Patterns = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
+
+
 @cache
-def _cue_patterns(
-    res: LanguageResources, list_names: tuple[str, ...]
-) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """(pattern for the lower-cased text, case-insensitive pattern for entries that need the raw text)."""
+def _cue_patterns(res: LanguageResources, list_names: tuple[str, ...]) -> tuple[Patterns, Patterns]:
+    """((named, group-free) pattern for the lower-cased text, the same pair, case-insensitive, for entries
+    that need the raw text). A named group ``g<i>`` holds the entries of ``list_names[i]``."""
     lowered_groups: list[str] = []
     cased_groups: list[str] = []
+    lowered_branches: list[str] = []
+    cased_branches: list[str] = []
     for index, name in enumerate(list_names):
         entries = res.matcher(name).entries
         regexes = [e.pattern[3:] for e in entries if e.pattern.startswith("re:")]
@@ -60,9 +81,14 @@ def _cue_patterns(
             lowered.append(trie_regex(plain))
         if lowered:
             lowered_groups.append(f"(?P<g{index}>{'|'.join(lowered)})")
+            lowered_branches += [branch for regex in lowered for branch in top_level_branches(regex)]
         if cased:
             cased_groups.append(f"(?P<g{index}>{'|'.join(cased)})")
-    return _compile(lowered_groups, 0), _compile(cased_groups, re.IGNORECASE)
+            cased_branches += [branch for regex in cased for branch in top_level_branches(regex)]
+    return (
+        (_compile(lowered_groups, 0), _compile(group_by_first_literal(lowered_branches), 0)),
+        (_compile(cased_groups, re.IGNORECASE), _compile(cased_branches, re.IGNORECASE)),
+    )
 
 
 def _compile(alternatives: list[str], flags: int) -> re.Pattern[str] | None:

@@ -94,3 +94,64 @@ def test_claim_detector_fast_path_is_the_sparse_formula() -> None:
     expected = 1.0 / (1.0 + np.exp(-(detector.features(texts, cues) @ weights + detector.intercept[0])))
     for _ in range(2):  # new words, then the same words from the caches
         assert np.allclose(detector.predict_proba(texts, cues), expected, rtol=0.0, atol=1e-12)
+
+
+def test_alternatives_split_and_grouped_keep_their_matches_and_order() -> None:
+    import re
+
+    from credibility.lexicon import group_by_first_literal, top_level_branches
+
+    assert top_level_branches("(?:a|b)") == ["a", "b"]
+    assert top_level_branches("(?:a|b)c") == ["(?:a|b)c"]
+    assert top_level_branches(r"(?:[|)]|\(x|y\))") == ["[|)]", r"\(x", r"y\)"]
+    assert top_level_branches("[]|]x|y") == ["[]|]x", "y"]
+    assert top_level_branches("(?:[[]|x)|[^]|]|y") == ["(?:[[]|x)", "[^]|]", "y"]
+    assert top_level_branches("(?:[(]|x)") == ["[(]", "x"]
+    branches = ["will", "would", "wa?s", r"\d+", "wait", "w", r"\.a", r"\.b", "x"]
+    # Branches are not merged across one that may open otherwise (here '\d+').
+    assert group_by_first_literal(branches) == ["w(?:ill|ould|a?s)", r"\d+", "w(?:ait|)", r"\.(?:a|b)", "x"]
+    text = "will would was ws 12 wait w .a .b x wa"
+    for source in (branches, ["a", "ab", "abc", "b"], ["ab", "a", "b(?:c|d)", "bc"]):
+        plain = re.compile(r"(?<![\w.])(?:" + "|".join(source) + r")(?![\w])")
+        grouped = re.compile(r"(?<![\w.])(?:" + "|".join(group_by_first_literal(source)) + r")(?![\w])")
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", supported_languages())
+def test_cue_scans_find_what_the_named_patterns_find(lang: str, example_text) -> None:
+    import re
+
+    from credibility.signals.attribution import CUE_LISTS
+    from credibility.signals.cues import _cue_patterns, cue_matches
+
+    resources = resources_for(lang)
+    assert resources is not None
+    texts = [*AWKWARD, example_text(f"well_sourced_{lang}"), example_text(f"well_sourced_{lang}").upper()]
+    for lists in (tuple(CUE_LISTS), ("hedges", "boosters")):
+        (lowered, _), (cased, _) = _cue_patterns(resources, lists)
+        for text in texts:
+            doc = build_document(text, lang=lang)
+            expected = []
+            if lowered is not None:
+                scanned = doc.text.lower()
+                if len(scanned) != len(doc.text):  # as cue_matches does: case-insensitive over the text
+                    lowered, scanned = re.compile(lowered.pattern, re.IGNORECASE), doc.text
+                expected += [(m.start(), m.end(), doc.text[m.start() : m.end()], lists[int(m.lastgroup[1:])])
+                             for m in lowered.finditer(scanned)]
+            if cased is not None:
+                expected += [(m.start(), m.end(), m.group(0), lists[int(m.lastgroup[1:])]) for m in cased.finditer(doc.text)]
+                expected.sort()
+            assert cue_matches(doc, *lists) == expected, (lists, text[:60])
+
+
+@pytest.mark.parametrize("lang", supported_languages())
+def test_every_shipped_word_list_names_the_entry_the_named_pattern_names(lang: str, example_text) -> None:
+    resources = resources_for(lang)
+    assert resources is not None
+    texts = [*AWKWARD, example_text(f"well_sourced_{lang}")]
+    for path in sorted(resources.folder.glob("*.txt")):
+        pattern = resources.matcher(path.stem)._pattern
+        if pattern is None:
+            continue
+        for text in texts:
+            assert list(pattern.finditer(text)) == _plain(pattern, text), (path.stem, text[:60])
