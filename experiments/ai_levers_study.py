@@ -111,12 +111,20 @@ def _ms_per_article(df: pd.DataFrame) -> float:
 
 # ------------------------------------------------------------------------------------- fitting ----
 def fit_scores(df: pd.DataFrame, X: np.ndarray, train: np.ndarray, oof: bool = True,  # noqa: N803
-               seed: int = ai.SEED) -> tuple[np.ndarray, np.ndarray | None]:
+               seed: int = ai.SEED, genre_weight: float = 1.0) -> tuple[np.ndarray, np.ndarray | None]:
     """The recipe fitted on ``train`` rows: calibrated P(machine) for every row, and out-of-fold
-    probabilities on the training rows (for thresholds) when ``oof``."""
+    probabilities on the training rows (for thresholds) when ``oof``. Genre rows' weights are multiplied by
+    ``genre_weight`` after the 1/sqrt cell weighting (the human class total is then restored)."""
     y = df["y"].to_numpy()
     groups = df["group"].to_numpy()
-    w_train = ai.sample_weights(df[train].reset_index(drop=True), by="wsrc")
+    sub = df[train].reset_index(drop=True)
+    w_train = ai.sample_weights(sub, by="wsrc")
+    if genre_weight != 1.0:
+        is_genre = sub["part"].eq("gtrain").to_numpy()
+        human = sub["y"].eq(0).to_numpy()
+        total = w_train[human].sum()
+        w_train[is_genre] *= genre_weight
+        w_train[human] *= total / w_train[human].sum()
     full_w = np.zeros(len(df))
     full_w[train] = w_train
     Xw = with_wording(X, df["text"].tolist(), y, train, groups, full_w, seed,  # noqa: N806
@@ -165,7 +173,8 @@ def genre_masks(df: pd.DataFrame) -> list[tuple[str, np.ndarray, str, bool]]:
     return out
 
 
-def evaluate(df: pd.DataFrame, X: np.ndarray, genre_train: bool, label: str) -> dict:  # noqa: N803
+def evaluate(df: pd.DataFrame, X: np.ndarray, genre_train: bool, label: str,  # noqa: N803
+             genre_weight: float = 1.0) -> dict:
     t0 = time.time()
     part = df["part"]
     y = df["y"].to_numpy()
@@ -173,7 +182,7 @@ def evaluate(df: pd.DataFrame, X: np.ndarray, genre_train: bool, label: str) -> 
     gem = df["family"].eq(ai.LEFT_OUT_FAMILY).to_numpy()
     extra = part.eq("gtrain").to_numpy() if genre_train else np.zeros(len(df), bool)
     train = (part.eq("train").to_numpy() & ~gem) | extra
-    prob, oof_prob = fit_scores(df, X, train)
+    prob, oof_prob = fit_scores(df, X, train, genre_weight=genre_weight)
     prob_train = np.full(len(df), np.nan)
     prob_train[train] = oof_prob
     # the threshold the recipe would ship: highest 1% threshold over the news genres
@@ -215,7 +224,7 @@ def evaluate(df: pd.DataFrame, X: np.ndarray, genre_train: bool, label: str) -> 
     base = part.eq("train").to_numpy() | extra
     for fam in LOGO_FAMILIES:
         fam_rows = df["family"].eq(fam).to_numpy() & (y == 1)
-        s, _ = fit_scores(df, X, base & ~fam_rows, oof=False)
+        s, _ = fit_scores(df, X, base & ~fam_rows, oof=False, genre_weight=genre_weight)
         row[f"LOGO {fam[:10]}"] = auroc(np.r_[np.zeros(neg.sum()), np.ones(fam_rows.sum())], np.r_[s[neg], s[fam_rows]])
     row["fit s"] = time.time() - t0
     row["_fam_auc"] = fam_auc
@@ -275,10 +284,11 @@ def main(argv: list[str] | None = None) -> None:
         L, lnames, ms = likelihood_columns(df)  # noqa: N806
         XB = np.column_stack([X, L])  # noqa: N806
         print(f"lever B: {len(lnames)} likelihood features, {ms:.2f} ms/article (CPU)", flush=True)
-    for key, label, mat, gtrain in (("recipe", "recipe", X, False), ("A", "+A genres", X, True),
-                                    ("B", "+B n-gram LM", XB, False), ("AB", "+A+B", XB, True)):
+    for key, label, mat, gtrain, gw in (("recipe", "recipe", X, False, 1.0), ("A", "+A genres", X, True, 1.0),
+                                        ("A03", "+A genres (weight x0.3)", X, True, 0.3),
+                                        ("B", "+B n-gram LM", XB, False, 1.0), ("AB", "+A+B", XB, True, 1.0)):
         if key in wanted:
-            rows.append(evaluate(df, mat, gtrain, label))
+            rows.append(evaluate(df, mat, gtrain, label, gw))
             _print(rows)
     if "bow" in wanted:
         rows.append(bow_row(df))
