@@ -219,7 +219,10 @@ def evaluate(df: pd.DataFrame, X: np.ndarray, genre_train: bool, label: str,  # 
             fprs[name] = float((prob[held_h] >= likely).mean())
     for col, name in GENRE_COLUMNS.items():
         row[f"FPR {col}"] = fprs.get(name, float("nan"))
-    row["max FPR news genre"] = max(fprs[n] for n, _m, k, _i in genre_masks(df) if k == ai.NEWS and n in fprs)
+    news_fprs = {n: fprs[n] for n, _m, k, _i in genre_masks(df) if k == ai.NEWS and n in fprs}
+    row["max FPR news genre"] = max(news_fprs.values())
+    row["_worst news genre"] = max(news_fprs, key=news_fprs.get)
+    row["_thresholds"] = {n: round(float(t), 3) for n, (t, _k) in per.items()}
     # leave one generator out (as ai._generalisation: train = every non-test row but the family)
     base = part.eq("train").to_numpy() | extra
     for fam in LOGO_FAMILIES:
@@ -296,6 +299,7 @@ def main(argv: list[str] | None = None) -> None:
     for r in rows:
         if "_fam_auc" in r:
             print(r["variant"], {k: round(v, 3) for k, v in r["_fam_auc"].items()})
+            print(f"  worst held-out news genre: {r['_worst news genre']}; 1% thresholds: {r['_thresholds']}")
 
 
 def _print(rows: list[dict]) -> None:
