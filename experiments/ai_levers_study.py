@@ -97,6 +97,18 @@ def likelihood_columns(df: pd.DataFrame) -> tuple[np.ndarray, list[str], float]:
     return L, names, ms
 
 
+def per_language_z(df: pd.DataFrame, L: np.ndarray) -> np.ndarray:  # noqa: N803
+    """Each likelihood column as a z-score against the human training rows of the text's language: the
+    Dutch and English models have their own scales, which would otherwise tell the trees the language."""
+    out = np.empty_like(L)
+    ref = df["part"].eq("train").to_numpy() & df["y"].eq(0).to_numpy()
+    for lang in df["lang"].unique():
+        m = df["lang"].eq(lang).to_numpy()
+        mu, sd = L[m & ref].mean(axis=0), L[m & ref].std(axis=0) + 1e-9
+        out[m] = (L[m] - mu) / sd
+    return out
+
+
 def _ms_per_article(df: pd.DataFrame) -> float:
     from experiments.ngram_likelihood import LikelihoodFeatures
 
@@ -282,14 +294,17 @@ def main(argv: list[str] | None = None) -> None:
     df, X, names = load_all()  # noqa: N806
     print(f"rows {len(df)}, features {len(names)}; parts {df['part'].value_counts().to_dict()}", flush=True)
     rows = []
-    XB = None  # noqa: N806
-    if wanted & {"B", "AB"}:
+    XB = XBz = None  # noqa: N806
+    if wanted & {"B", "Bz", "AB"}:
         L, lnames, ms = likelihood_columns(df)  # noqa: N806
         XB = np.column_stack([X, L])  # noqa: N806
+        XBz = np.column_stack([X, per_language_z(df, L)])  # noqa: N806
         print(f"lever B: {len(lnames)} likelihood features, {ms:.2f} ms/article (CPU)", flush=True)
     for key, label, mat, gtrain, gw in (("recipe", "recipe", X, False, 1.0), ("A", "+A genres", X, True, 1.0),
                                         ("A03", "+A genres (weight x0.3)", X, True, 0.3),
-                                        ("B", "+B n-gram LM", XB, False, 1.0), ("AB", "+A+B", XB, True, 1.0)):
+                                        ("B", "+B n-gram LM", XB, False, 1.0),
+                                        ("Bz", "+B, z-scored per language", XBz, False, 1.0),
+                                        ("AB", "+A+B", XB, True, 1.0)):
         if key in wanted:
             rows.append(evaluate(df, mat, gtrain, label, gw))
             _print(rows)
