@@ -1,6 +1,10 @@
 """Issue #20: do two cheap levers move the AI detector's done-when figures?
 
-    python -m experiments.ai_levers_study            # prints the table (cached data: ~minutes per variant)
+    python -m experiments.ai_levers_study [recipe A A03 B Bz AB bow]   # default: recipe A B AB bow
+
+Each variant is a full refit plus three leave-one-generator-out refits: ~5 CPU-minutes unloaded, 15-35
+minutes wall-clock on the shared 2-core machine (set OMP_NUM_THREADS=1 there). Features and lever B's
+columns are cached in artifacts/ai_levers/.
 
 Variants, each refitted in this run with the shipped recipe (gbt, masked wording model stacked, 1/sqrt cell
 weights, 'likely' threshold = highest 1%-FPR threshold over the human *news* genres):
