@@ -410,29 +410,19 @@ def top_level_branches(regex: str) -> list[str]:
     ``[regex]``. Joining them with ``|`` gives back the same pattern (same matches, same order)."""
     body = regex[3:-1] if regex.startswith("(?:") and _closing_paren(regex, 0) == len(regex) - 1 else regex
     branches: list[str] = []
-    depth, last, i = 0, 0, 0
-    while i < len(body):
-        char = body[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "[":
-            i = _class_end(body, i)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+    last = 0
+    for i, char, depth in _structure(body):
+        if char == "|" and depth == 0:
             branches.append(body[last:i])
             last = i + 1
-        i += 1
     branches.append(body[last:])
     return branches if len(branches) > 1 or body is not regex else [regex]
 
 
-def _closing_paren(regex: str, open_at: int) -> int:
-    """Index of the parenthesis closing the one at ``open_at`` (-1 when unbalanced)."""
-    depth, i = 0, open_at
+def _structure(regex: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each character of ``regex`` from ``start`` that is
+    neither escaped nor inside a character class: the characters that shape groups and alternatives."""
+    depth, i = 0, start
     while i < len(regex):
         char = regex[i]
         if char == "\\":
@@ -444,9 +434,15 @@ def _closing_paren(regex: str, open_at: int) -> int:
             depth += 1
         elif char == ")":
             depth -= 1
-            if depth == 0:
-                return i
+        yield i, char, depth
         i += 1
+
+
+def _closing_paren(regex: str, open_at: int) -> int:
+    """Index of the parenthesis closing the one at ``open_at`` (-1 when unbalanced)."""
+    for i, char, depth in _structure(regex, open_at):
+        if char == ")" and depth == 0:
+            return i
     return -1
 
 
