@@ -143,8 +143,14 @@ def normalise(original: str) -> Normalised:
     text = _layer1(original, offsets, findings)
     if not text.isascii():
         text = _nfc(text, offsets)
-        if _confusable_class().search(text):
-            text = _nfc(_fold_confusables(text, offsets, findings), offsets)  # Latin 'a' + accent composes
+        # Latin 'a' + accent composes after folding, which can join two words into one mixed word ('aа' +
+        # U+0301 + 'аж' -> 'aáаж'), so fold again until nothing changes: every round that changes the text
+        # folds at least one look-alike, so this ends, and cleaning the result again changes nothing.
+        while _confusable_class().search(text):
+            folded = _nfc(_fold_confusables(text, offsets, findings), offsets)
+            if folded == text:
+                break
+            text = folded
     findings.sort(key=lambda f: (f.start, f.end))
     return Normalised(text, offsets, tuple(findings))
 
