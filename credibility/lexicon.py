@@ -204,10 +204,19 @@ class _Scanner:
         return (match.lastgroup or "") if match is not None else ""
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-        named_match = self.named.match
-        for m in self.fast.finditer(text, start, end):
-            found = named_match(text, m.start(), end)
-            yield m.start(), m.end(), (found.lastgroup or "") if found is not None else ""
+        return named_matches(self.fast, self.named, text, start, end)
+
+
+def named_matches(fast: re.Pattern[str], named: re.Pattern[str], text: str, start: int = 0,
+                  end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, lastgroup)`` of each match of ``named`` in ``text[start:end]``, found by scanning with
+    ``fast``, its group-free copy (same alternatives in the same order, so the same matches), and matching
+    ``named`` only at each hit to tell which group matched."""
+    end = len(text) if end is None else end
+    named_match = named.match
+    for m in fast.finditer(text, start, end):
+        found = named_match(text, m.start(), end)
+        yield m.start(), m.end(), (found.lastgroup or "") if found is not None else ""
 
 
 # Below this many characters of case-free alternatives (a few dozen words), splitting a pattern that also

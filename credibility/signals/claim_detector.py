@@ -35,7 +35,7 @@ import math
 import re
 import zipfile
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import repeat
@@ -252,18 +252,11 @@ class ClaimDetector:
         get = vocabulary.get
         parts: list[bytes] = []
         lengths = np.empty(len(normalised), dtype=np.intp)
-        cached = cache.get
+        def new_word(word: str) -> bytes:
+            return self._new_word_columns(word, get)
+
         for i, text in enumerate(normalised):
-            words = text.split()
-            known = list(map(cached, words))
-            if None in known:  # words never met: each computed once (a word met twice in the text too)
-                for j, columns in enumerate(known):
-                    if columns is None:
-                        word = words[j]
-                        columns = cache.get(word)
-                        if columns is None:
-                            columns = cache[word] = self._new_word_columns(word, get)
-                        known[j] = columns
+            known = _cached_all(text.split(), cache, new_word)
             parts += known
             lengths[i] = sum(map(len, known)) // _INTP_BYTES
         return np.frombuffer(b"".join(parts), dtype=np.intp), lengths
@@ -283,17 +276,27 @@ class ClaimDetector:
         if len(windows) > _WORD_CACHE_LIMIT:
             windows.clear()
         starts = [padded[i : i + max_n] for i in range(len(padded) - min_n + 1)]
-        parts = list(map(windows.get, starts))
-        if None in parts:  # new windows (a window met twice in the word is computed once)
-            for j, known in enumerate(parts):
-                if known is None:
-                    window = starts[j]
-                    known = windows.get(window)
-                    if known is None:
-                        found = [get(window[:n]) for n in range(min_n, len(window) + 1)]
-                        known = windows[window] = _intp_bytes([c for c in found if c is not None])
-                    parts[j] = known
-        return b"".join(parts)
+
+        def columns(window: str) -> bytes:
+            found = [get(window[:n]) for n in range(min_n, len(window) + 1)]
+            return _intp_bytes([c for c in found if c is not None])
+
+        return b"".join(_cached_all(starts, windows, columns))
+
+
+def _cached_all(keys: list[str], cache: dict[str, bytes], compute: Callable[[str], bytes]) -> list[bytes]:
+    """``cache[key]`` for every key, in order, looked up with one map; only keys never met are computed,
+    each once (a key met twice in ``keys`` too), and kept in ``cache``."""
+    found = list(map(cache.get, keys))
+    if None in found:
+        for j, value in enumerate(found):
+            if value is None:
+                key = keys[j]
+                value = cache.get(key)
+                if value is None:
+                    value = cache[key] = compute(key)
+                found[j] = value
+    return found
 
 
 def _unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -12,6 +12,7 @@ from ..document import Document
 from ..lexicon import (
     LanguageResources,
     group_by_first_literal,
+    named_matches,
     needs_original_case,
     phrase_key,
     top_level_branches,
@@ -53,10 +54,7 @@ def _scan(fast: re.Pattern[str], named: re.Pattern[str], scanned: str, text: str
           found: list[tuple[int, int, str, str]]) -> None:
     """Scan with the group-free pattern (about twice as fast: ``re`` skips alternatives on their first
     character only outside groups); the named one, matched at each hit, tells the list (same match)."""
-    named_match = named.match
-    for m in fast.finditer(scanned):
-        start, end = m.span()
-        group = named_match(scanned, start).lastgroup
+    for start, end, group in named_matches(fast, named, scanned):
         found.append((start, end, text[start:end], list_names[int(group[1:])]))
 
 
